@@ -1,0 +1,74 @@
+package com.crmanalytics.cli;
+
+import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.error.Errors;
+import com.crmanalytics.io.Warehouse;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code crm sql "SELECT …"}: query any table of the warehouse by its plain name. */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one SQL query against the warehouse; every table is a view of its name",
+      "(e.g. select segment, count(*) from customer_segments group by segment)."
+    })
+final class SqlCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL query (Spark SQL).")
+  String query;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  ResultPrinter.Format format;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "1000",
+      description = "Most rows shown in table format (csv and json print them all; default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  public Integer call() {
+    PipelineConfig config = global.config();
+    Warehouse warehouse = global.warehouse(config);
+    warehouse.registerViews();
+    Dataset<Row> result;
+    try {
+      result = warehouse.spark().sql(query);
+    } catch (Exception e) {
+      if (e instanceof ParseException) {
+        throw Errors.usage("SQL syntax error: " + firstLine(e.getMessage()));
+      }
+      if (e instanceof AnalysisException) {
+        throw Errors.usage(
+            "SQL error: " + firstLine(e.getMessage()) + " (tables: " + String.join(", ", warehouse.tableNames()) + ")");
+      }
+      throw e;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ResultPrinter.print(result, format, limit, out);
+    out.flush();
+    return 0;
+  }
+
+  private static String firstLine(String message) {
+    return message.lines().findFirst().orElse(message);
+  }
+}

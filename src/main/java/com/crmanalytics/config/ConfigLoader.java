@@ -1,0 +1,271 @@
+package com.crmanalytics.config;
+
+import com.crmanalytics.config.ExtractSettings.Format;
+import com.crmanalytics.contract.Source;
+import com.crmanalytics.contract.TableContract;
+import com.crmanalytics.error.Errors;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Loads and validates the configuration. Precedence, lowest first: {@code reference.conf} in the jar,
+ * the site file ({@code --conf}), then the command line's overrides ({@code --warehouse},
+ * {@code --landing}, {@code --set key=value}). Any invalid value stops the run with exit code 2 and a
+ * message naming the key, the value and what is allowed.
+ */
+public final class ConfigLoader {
+  private static final String EXTRACTS = "extracts";
+
+  private ConfigLoader() {}
+
+  /**
+   * @param siteFile the site configuration; ignored when absent unless {@code siteFileRequired}
+   * @param overrides key → value, applied in order on top of everything else
+   */
+  public static PipelineConfig load(
+      File siteFile, boolean siteFileRequired, Map<String, String> overrides) {
+    Config reference = ConfigFactory.parseResources(ConfigLoader.class, "/reference.conf");
+    if (siteFileRequired && (siteFile == null || !siteFile.isFile())) {
+      throw Errors.config("configuration file not found: " + siteFile, null);
+    }
+    Config site =
+        siteFile != null && siteFile.isFile()
+            ? parse(() -> ConfigFactory.parseFile(siteFile, ConfigParseOptions.defaults().setAllowMissing(false)))
+            : ConfigFactory.empty();
+    Config merged = parse(() -> overrides(overrides).withFallback(site).withFallback(reference).resolve());
+    rejectUnknownKeys(merged, parse(reference::resolve));
+    return validate(merged);
+  }
+
+  /** Turns {@code --set} pairs into a config; values starting with [ or { are parsed as HOCON. */
+  static Config overrides(Map<String, String> pairs) {
+    Config config = ConfigFactory.empty();
+    for (Map.Entry<String, String> e : pairs.entrySet()) {
+      String key = e.getKey().trim();
+      try {
+        ConfigUtil.splitPath(key);
+      } catch (ConfigException ex) {
+        throw Errors.usage("Invalid --set key '" + key + "': " + ex.getMessage());
+      }
+      String text = e.getValue().trim();
+      ConfigValue value =
+          text.startsWith("[") || text.startsWith("{")
+              ? parse(() -> ConfigFactory.parseString("v = " + text)).getValue("v")
+              : ConfigValueFactory.fromAnyRef(text, "--set " + key);
+      config = config.withValue(key, value);
+    }
+    return config;
+  }
+
+  private static Config parse(Supplier<Config> parser) {
+    try {
+      return parser.get();
+    } catch (ConfigException e) {
+      throw Errors.config(e.getMessage(), e);
+    }
+  }
+
+  /** A misspelt key would otherwise be ignored silently. */
+  private static void rejectUnknownKeys(Config merged, Config reference) {
+    for (Map.Entry<String, ConfigValue> e : merged.entrySet()) {
+      String path = e.getKey();
+      List<String> parts = ConfigUtil.splitPath(path);
+      boolean free =
+          parts.get(0).equals("spark")
+              || (parts.get(0).equals(EXTRACTS) && parts.size() > 2 && parts.get(2).equals("columns"));
+      if (!free && !reference.hasPathOrNull(path)) {
+        throw Errors.config(
+            "unknown key " + path + " (" + e.getValue().origin().description() + ")", null);
+      }
+    }
+  }
+
+  static PipelineConfig validate(Config c) {
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(string(c, "run.timezone"));
+    } catch (DateTimeException e) {
+      throw Errors.badConfig("run.timezone", c.getString("run.timezone"), "a time-zone id such as UTC or Asia/Shanghai");
+    }
+    String currency = string(c, "run.currency");
+    try {
+      Currency.getInstance(currency);
+    } catch (IllegalArgumentException e) {
+      throw Errors.badConfig("run.currency", currency, "an ISO 4217 currency code such as USD or CNY");
+    }
+    double ratio = number(c, "quality.max-reject-ratio");
+    if (!(ratio >= 0 && ratio <= 1)) {
+      throw Errors.badConfig("quality.max-reject-ratio", ratio, "a number from 0 to 1");
+    }
+    Map<Source, ExtractSettings> extracts = new EnumMap<>(Source.class);
+    for (Source s : Source.values()) {
+      extracts.put(s, extract(c, s));
+    }
+    Map<String, String> spark = new TreeMap<>();
+    if (c.hasPath("spark")) {
+      for (Map.Entry<String, ConfigValue> e : c.getConfig("spark").entrySet()) {
+        spark.put("spark." + e.getKey(), String.valueOf(e.getValue().unwrapped()));
+      }
+    }
+    return new PipelineConfig(
+        string(c, "paths.landing"),
+        string(c, "paths.warehouse"),
+        string(c, "paths.reports"),
+        zone,
+        currency,
+        ratio,
+        extracts,
+        spark,
+        hash(c),
+        c);
+  }
+
+  private static ExtractSettings extract(Config root, Source source) {
+    String prefix = EXTRACTS + "." + source.id() + ".";
+    String formatText = string(root, prefix + "format");
+    Format format =
+        Arrays.stream(Format.values())
+            .filter(f -> f.id().equals(formatText))
+            .findFirst()
+            .orElseThrow(() -> Errors.badConfig(prefix + "format", formatText, "csv, jsonl, parquet"));
+    String encodingName = string(root, prefix + "encoding");
+    Charset encoding;
+    try {
+      encoding = Charset.forName(encodingName);
+    } catch (IllegalArgumentException e) {
+      throw Errors.badConfig(prefix + "encoding", encodingName, "a Java charset name such as UTF-8, GBK, ISO-8859-1");
+    }
+    String delimiter = string(root, prefix + "csv.delimiter");
+    if (delimiter.equals("\\t")) {
+      delimiter = "\t";
+    }
+    if (delimiter.length() != 1 && !delimiter.equals(ExtractSettings.WHITESPACE)) {
+      throw Errors.badConfig(prefix + "csv.delimiter", delimiter, "one character, \"\\t\" or \"whitespace\"");
+    }
+    String quote = string(root, prefix + "csv.quote");
+    if (quote.length() != 1) {
+      throw Errors.badConfig(prefix + "csv.quote", quote, "one character");
+    }
+    boolean header = bool(root, prefix + "csv.header");
+    List<String> sourceColumns = strings(root, prefix + "source-columns");
+    if (format == Format.CSV && !header && sourceColumns.isEmpty()) {
+      throw Errors.badConfig(
+          prefix + "source-columns", "[]", "the names of the columns, in order, when csv.header = false");
+    }
+    Map<String, String> columns = mapping(root, prefix + "columns", source.table(), sourceColumns);
+    return new ExtractSettings(
+        source,
+        format,
+        string(root, prefix + "pattern"),
+        bool(root, prefix + "required"),
+        encoding,
+        header,
+        delimiter,
+        quote.charAt(0),
+        sourceColumns,
+        columns,
+        patterns(root, prefix + "timestamp-formats"),
+        patterns(root, prefix + "date-formats"));
+  }
+
+  private static Map<String, String> mapping(
+      Config root, String key, TableContract table, List<String> sourceColumns) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    Config mapping = root.getConfig(key);
+    for (String contractColumn : mapping.root().keySet()) {
+      String k = key + "." + ConfigUtil.quoteString(contractColumn);
+      if (!table.hasColumn(contractColumn)) {
+        throw Errors.badConfig(k, contractColumn, "a column of " + table.name() + ": " + String.join(", ", table.columnNames()));
+      }
+      String from = string(root, k);
+      if (!sourceColumns.isEmpty()
+          && !from.equals(ExtractSettings.FILE_LINE)
+          && !sourceColumns.contains(from)) {
+        throw Errors.badConfig(k, from, "one of source-columns " + sourceColumns + " or " + ExtractSettings.FILE_LINE);
+      }
+      columns.put(contractColumn, from);
+    }
+    return columns;
+  }
+
+  private static List<String> patterns(Config root, String key) {
+    List<String> patterns = strings(root, key);
+    for (String p : patterns) {
+      try {
+        DateTimeFormatter.ofPattern(p);
+      } catch (IllegalArgumentException e) {
+        throw Errors.badConfig(key, p, "a datetime pattern such as yyyy-MM-dd or yyyyMMdd HH:mm:ss");
+      }
+    }
+    return patterns;
+  }
+
+  private static String string(Config c, String key) {
+    try {
+      return c.getString(key);
+    } catch (ConfigException.Missing e) {
+      throw Errors.config("missing key " + key, e);
+    } catch (ConfigException e) {
+      throw Errors.badConfig(key, c.getValue(key).unwrapped(), "a string");
+    }
+  }
+
+  private static double number(Config c, String key) {
+    try {
+      return c.getDouble(key);
+    } catch (ConfigException.WrongType e) {
+      throw Errors.badConfig(key, c.getValue(key).unwrapped(), "a number");
+    }
+  }
+
+  private static boolean bool(Config c, String key) {
+    try {
+      return c.getBoolean(key);
+    } catch (ConfigException.WrongType e) {
+      throw Errors.badConfig(key, c.getValue(key).unwrapped(), "true or false");
+    }
+  }
+
+  private static List<String> strings(Config c, String key) {
+    try {
+      return new ArrayList<>(c.getStringList(key));
+    } catch (ConfigException.WrongType e) {
+      throw Errors.badConfig(key, c.getValue(key).unwrapped(), "a list of strings");
+    }
+  }
+
+  /** SHA-256 of the effective configuration, key by key, so the run log shows when it changed. */
+  private static String hash(Config c) {
+    TreeMap<String, String> sorted = new TreeMap<>();
+    c.entrySet().forEach(e -> sorted.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(sorted.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package com.crmanalytics.contract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A table of the warehouse: its name, one-line description, columns, key, partitioning and the row
+ * rules that decide what enters it. Contract classes ({@link Orders}, …) each hold one instance.
+ */
+public final class TableContract {
+  private final String name;
+  private final String description;
+  private final List<Field> fields;
+  private final List<String> key;
+  private final List<String> partitionBy;
+  private final String eventColumn;
+  private final Map<String, Column> derivations;
+  private final List<Check> checks;
+
+  private TableContract(Builder b) {
+    this.name = b.name;
+    this.description = b.description;
+    this.fields = List.copyOf(b.fields);
+    this.key = List.copyOf(b.key);
+    this.partitionBy = List.copyOf(b.partitionBy);
+    this.eventColumn = b.eventColumn;
+    this.derivations = Map.copyOf(b.derivations);
+    this.checks = List.copyOf(b.checks);
+  }
+
+  public static Builder builder(String name, String description) {
+    return new Builder(name, description);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<Field> fields() {
+    return fields;
+  }
+
+  public List<String> columnNames() {
+    return fields.stream().map(Field::name).toList();
+  }
+
+  public Field field(String column) {
+    return fields.stream()
+        .filter(f -> f.name().equals(column))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No column " + column + " in " + name));
+  }
+
+  public boolean hasColumn(String column) {
+    return fields.stream().anyMatch(f -> f.name().equals(column));
+  }
+
+  public StructType schema() {
+    StructType schema = new StructType();
+    for (Field f : fields) {
+      schema = schema.add(f.toStructField());
+    }
+    return schema;
+  }
+
+  public List<String> key() {
+    return key;
+  }
+
+  public List<String> partitionBy() {
+    return partitionBy;
+  }
+
+  /** The column whose date must not lie after the business date, if the table has one. */
+  public Optional<String> eventColumn() {
+    return Optional.ofNullable(eventColumn);
+  }
+
+  /** Value rules applied after parsing, e.g. a default line number or an amount from quantity × price. */
+  public Map<String, Column> derivations() {
+    return derivations;
+  }
+
+  public List<Check> checks() {
+    return checks;
+  }
+
+  /** Builds a contract column by column. */
+  public static final class Builder {
+    private final String name;
+    private final String description;
+    private final List<Field> fields = new ArrayList<>();
+    private final List<String> key = new ArrayList<>();
+    private final List<String> partitionBy = new ArrayList<>();
+    private final Map<String, Column> derivations = new LinkedHashMap<>();
+    private final List<Check> checks = new ArrayList<>();
+    private String eventColumn;
+
+    private Builder(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
+
+    public Builder required(String column, DataType type, String comment) {
+      fields.add(new Field(column, type, true, comment));
+      return this;
+    }
+
+    public Builder optional(String column, DataType type, String comment) {
+      fields.add(new Field(column, type, false, comment));
+      return this;
+    }
+
+    public Builder fields(List<Field> more) {
+      fields.addAll(more);
+      return this;
+    }
+
+    public Builder key(String... columns) {
+      key.addAll(List.of(columns));
+      return this;
+    }
+
+    public Builder partitionBy(String... columns) {
+      partitionBy.addAll(List.of(columns));
+      return this;
+    }
+
+    public Builder eventColumn(String column) {
+      this.eventColumn = column;
+      return this;
+    }
+
+    public Builder derive(String column, Column value) {
+      derivations.put(column, value);
+      return this;
+    }
+
+    public Builder check(Check check) {
+      checks.add(check);
+      return this;
+    }
+
+    public TableContract build() {
+      return new TableContract(this);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package com.crmanalytics.contract;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every table of the warehouse, in the order {@code crm tables} lists them. */
+public final class Tables {
+  public static final List<TableContract> ALL =
+      List.of(
+          Orders.CONTRACT,
+          ServiceContacts.CONTRACT,
+          CampaignTouches.CONTRACT,
+          Customers.CONTRACT,
+          Quarantine.CONTRACT,
+          PipelineRuns.CONTRACT);
+
+  private Tables() {}
+
+  public static Optional<TableContract> byName(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,59 @@
+package com.crmanalytics.error;
+
+import java.util.Collection;
+
+/** Every user-facing error of the pipeline, built in one place so messages stay consistent. */
+public final class Errors {
+  private Errors() {}
+
+  /** A configuration key holds a value that is not allowed. */
+  public static CrmException badConfig(String key, Object value, String allowed) {
+    return new CrmException(
+        ExitCode.USAGE,
+        String.format("Invalid configuration: %s = '%s' (allowed: %s)", key, value, allowed),
+        null);
+  }
+
+  /** A configuration problem that is not about a single value (syntax, missing file). */
+  public static CrmException config(String message, Throwable cause) {
+    return new CrmException(ExitCode.USAGE, "Invalid configuration: " + message, cause);
+  }
+
+  /** A command-line argument that cannot be used. */
+  public static CrmException usage(String message) {
+    return new CrmException(ExitCode.USAGE, message, null);
+  }
+
+  /** A folder or file the run needs is not there. */
+  public static CrmException missingInput(String what, String path) {
+    return new CrmException(ExitCode.MISSING_INPUT, "Missing input: " + what + ": " + path, null);
+  }
+
+  /** An extract lacks a column its mapping asks for. */
+  public static CrmException missingColumn(
+      String source, String file, String column, Collection<String> found) {
+    return new CrmException(
+        ExitCode.MISSING_INPUT,
+        String.format(
+            "Missing input: %s extract %s has no column '%s' (columns found: %s)",
+            source, file, column, String.join(", ", found)),
+        null);
+  }
+
+  /** A file that exists but cannot be read or decoded at all. */
+  public static CrmException unreadableFile(String file, String why, Throwable cause) {
+    return new CrmException(
+        ExitCode.DATA_QUALITY, "Cannot read " + file + ": " + why, cause);
+  }
+
+  /** One or more sources rejected more rows than the quality gate allows. */
+  public static CrmException qualityGate(String details) {
+    return new CrmException(ExitCode.DATA_QUALITY, "Quality gate failed: " + details, null);
+  }
+
+  /** A table the command needs has not been written yet. */
+  public static CrmException missingTable(String table, String path, String hint) {
+    return new CrmException(
+        ExitCode.MISSING_INPUT, "Missing input: table " + table + " at " + path + " (" + hint + ")", null);
+  }
+}

@@ -1,0 +1,174 @@
+package com.crmanalytics.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.crmanalytics.config.ExtractSettings;
+import com.crmanalytics.contract.Field;
+import com.crmanalytics.contract.Lineage;
+import com.crmanalytics.contract.PipelineRuns;
+import com.crmanalytics.contract.Quarantine;
+import com.crmanalytics.contract.Source;
+import com.crmanalytics.contract.TableContract;
+import com.crmanalytics.error.Errors;
+import com.crmanalytics.io.ExtractReader;
+import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.io.Warehouse.MergeCounts;
+import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.pipeline.RunLog.Counts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage {@code ingest}: reads {@code <landing>/D/<source>/} for every source, checks each row against
+ * the source's contract and MERGEs the valid rows into its silver table (orders, service_contacts,
+ * campaign_touches, customers) on the table's key. Refused rows go to {@code quarantine} for D,
+ * exact duplicates are only counted; every source gets a {@code pipeline_runs} row that reconciles.
+ * A source over the quality gate leaves its silver table untouched and the stage fails with exit 3.
+ */
+public final class IngestStage {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
+  private IngestStage() {}
+
+  public static List<SourceResult> run(RunContext ctx) {
+    ctx.spark().sparkContext().setJobGroup("ingest", "ingest " + ctx.businessDate(), false);
+    ExtractReader reader = new ExtractReader(ctx.spark(), ctx.config().landing());
+    Path dateFolder = reader.dateFolder(ctx.businessDate().toString());
+    if (!reader.exists(dateFolder)) {
+      throw Errors.missingInput("landing folder for " + ctx.businessDate(), dateFolder.toString());
+    }
+    Map<Source, List<Path>> files = new HashMap<>();
+    for (Source source : Source.values()) {
+      ExtractSettings settings = ctx.config().extract(source);
+      Path folder = new Path(dateFolder, source.id());
+      List<Path> found = reader.exists(folder) ? reader.list(folder, settings.pattern()) : List.of();
+      if (found.isEmpty() && settings.required()) {
+        throw Errors.missingInput(
+            "required source " + source.id() + " (no files matching '" + settings.pattern() + "')",
+            folder.toString());
+      }
+      files.put(source, found);
+    }
+
+    List<SourceResult> results = new ArrayList<>();
+    for (Source source : Source.values()) {
+      Instant started = Instant.now();
+      SourceResult result;
+      if (files.get(source).isEmpty()) {
+        result = new SourceResult(source, PipelineRuns.SKIPPED, 0, 0, 0, 0, "no extract (optional source)");
+      } else {
+        try {
+          result = ingest(ctx, reader, source, files.get(source));
+        } catch (RuntimeException e) {
+          ctx.log().record("ingest:" + source.id(), PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
+          throw e;
+        }
+      }
+      LOG.info("ingest {}: {}", source.id(), result.message());
+      ctx.log()
+          .record(
+              "ingest:" + source.id(),
+              result.status(),
+              started,
+              new Counts(result.read(), result.accepted(), result.quarantined(), result.duplicate()),
+              result.message());
+      results.add(result);
+    }
+
+    String rejected =
+        results.stream()
+            .filter(r -> r.status().equals(PipelineRuns.REJECTED))
+            .map(r -> r.message())
+            .collect(Collectors.joining("; "));
+    if (!rejected.isEmpty()) {
+      throw Errors.qualityGate(rejected);
+    }
+    return results;
+  }
+
+  private static SourceResult ingest(RunContext ctx, ExtractReader reader, Source source, List<Path> files) {
+    ExtractSettings settings = ctx.config().extract(source);
+    TableContract table = source.table();
+    Dataset<Row> raw = reader.read(settings, files, neededColumns(settings, table));
+    Dataset<Row> classified =
+        Deduplicator.classify(RecordValidator.validate(raw, settings, table, ctx.businessDate()), table)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> outcomes = new HashMap<>();
+      for (Row r : classified.groupBy(Deduplicator.OUTCOME).count().collectAsList()) {
+        outcomes.put(r.getString(0), r.getLong(1));
+      }
+      long accepted = outcomes.getOrDefault(Deduplicator.ACCEPTED, 0L);
+      long quarantined = outcomes.getOrDefault(Deduplicator.QUARANTINED, 0L);
+      long copies = outcomes.getOrDefault(Deduplicator.DUPLICATE, 0L);
+      long read = accepted + quarantined + copies;
+
+      writeQuarantine(ctx, source, classified.filter(col(Deduplicator.OUTCOME).equalTo(Deduplicator.QUARANTINED)));
+
+      double ratio = read == 0 ? 0 : (double) quarantined / read;
+      if (ratio > ctx.config().maxRejectRatio()) {
+        String message =
+            String.format(
+                "%s rejected %d of %d rows (%.1f%% > quality.max-reject-ratio %.1f%%); silver %s left untouched, see quarantine",
+                source.id(), quarantined, read, 100 * ratio, 100 * ctx.config().maxRejectRatio(), table.name());
+        return new SourceResult(source, PipelineRuns.REJECTED, read, accepted, quarantined, copies, message);
+      }
+
+      Dataset<Row> rows =
+          classified
+              .filter(col(Deduplicator.OUTCOME).equalTo(Deduplicator.ACCEPTED))
+              .withColumn(Lineage.BUSINESS_DATE, lit(ctx.businessDate()))
+              .withColumn(Lineage.RUN_ID, lit(ctx.runId()));
+      MergeCounts merged = ctx.warehouse().merge(table, rows);
+      long written = merged.inserted() + merged.updated();
+      long duplicate = copies + (accepted - written);
+      String message =
+          String.format(
+              "read %d from %d file(s): %d inserted, %d updated, %d quarantined, %d duplicate",
+              read, files.size(), merged.inserted(), merged.updated(), quarantined, duplicate);
+      return new SourceResult(source, PipelineRuns.SUCCEEDED, read, written, quarantined, duplicate, message);
+    } finally {
+      classified.unpersist();
+    }
+  }
+
+  /** Every file must have the extract columns the mapping names and those of required fields. */
+  private static Set<String> neededColumns(ExtractSettings settings, TableContract table) {
+    Set<String> needed = new LinkedHashSet<>();
+    for (Field f : table.fields()) {
+      boolean derivable = table.derivations().containsKey(f.name());
+      if (settings.isMapped(f.name()) || (f.required() && !derivable && table.hasColumn(f.name()))) {
+        needed.add(settings.sourceColumn(f.name()));
+      }
+    }
+    needed.remove(ExtractSettings.FILE_LINE);
+    Lineage.FIELDS.forEach(f -> needed.remove(f.name()));
+    return needed;
+  }
+
+  private static void writeQuarantine(RunContext ctx, Source source, Dataset<Row> refused) {
+    Dataset<Row> rows =
+        refused
+            .withColumn(Quarantine.RUN_ID, lit(ctx.runId()))
+            .withColumn(Quarantine.BUSINESS_DATE, lit(ctx.businessDate()))
+            .withColumn(Quarantine.SOURCE, lit(source.id()));
+    String where =
+        String.format(
+            "%s = DATE'%s' AND %s = '%s'",
+            Quarantine.BUSINESS_DATE, ctx.businessDate(), Quarantine.SOURCE, source.id());
+    ctx.warehouse().replace(Quarantine.CONTRACT, rows, where);
+  }
+}

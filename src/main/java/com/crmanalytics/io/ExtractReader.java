@@ -1,0 +1,220 @@
+package com.crmanalytics.io;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_arrays;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.to_json;
+
+import com.crmanalytics.config.ExtractSettings;
+import com.crmanalytics.config.ExtractSettings.Format;
+import com.crmanalytics.error.Errors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * Reads the files of one extract into raw records, one per input line (or Parquet row), with the
+ * file and line number each came from. Nothing is dropped here except blank lines and a header
+ * line: a line that cannot be split keeps its text and a {@code parse_error}.
+ */
+public final class ExtractReader {
+  public static final String SOURCE_FILE = "source_file";
+  public static final String LINE_NUMBER = "line_number";
+  public static final String RAW_RECORD = "raw_record";
+  public static final String FIELDS = "fields";
+  public static final String PARSE_ERROR = "parse_error";
+
+  /** The shape of what {@link #read} returns. */
+  public static final StructType RAW_SCHEMA =
+      new StructType()
+          .add(SOURCE_FILE, DataTypes.StringType, false)
+          .add(LINE_NUMBER, DataTypes.LongType, false)
+          .add(RAW_RECORD, DataTypes.StringType, true)
+          .add(FIELDS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
+          .add(PARSE_ERROR, DataTypes.StringType, true);
+
+  private final SparkSession spark;
+  private final String landing;
+
+  public ExtractReader(SparkSession spark, String landing) {
+    this.spark = spark;
+    this.landing = landing;
+  }
+
+  /** {@code <landing>/<date>}: the folder holding one business date's extracts. */
+  public Path dateFolder(String date) {
+    return new Path(landing, date);
+  }
+
+  public boolean exists(Path folder) {
+    try {
+      return fs(folder).exists(folder);
+    } catch (IOException e) {
+      throw Errors.unreadableFile(folder.toString(), e.getMessage(), e);
+    }
+  }
+
+  /** The files of an extract folder matching the pattern, by name; hidden and _-files are skipped. */
+  public List<Path> list(Path folder, String pattern) {
+    try {
+      FileStatus[] found = fs(folder).globStatus(new Path(folder, pattern));
+      if (found == null) {
+        return List.of();
+      }
+      return Arrays.stream(found)
+          .filter(FileStatus::isFile)
+          .map(FileStatus::getPath)
+          .filter(p -> !p.getName().startsWith(".") && !p.getName().startsWith("_"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw Errors.unreadableFile(folder.toString(), e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the files into {@link #RAW_SCHEMA} rows.
+   *
+   * @param neededColumns extract columns that every file must have (checked against a csv header,
+   *     the configured source columns or the Parquet schema); a missing one stops the run
+   */
+  public Dataset<Row> read(ExtractSettings settings, List<Path> files, Set<String> neededColumns) {
+    if (settings.format() == Format.PARQUET) {
+      return readParquet(settings, files, neededColumns);
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<JavaRDD<Row>> parts = new ArrayList<>();
+    for (Path file : files) {
+      String name = relativeName(file);
+      LineParser parser;
+      boolean skipFirst = false;
+      if (settings.format() == Format.JSONL) {
+        parser = LineParser.jsonLines(settings.encoding());
+      } else {
+        List<String> columns = settings.sourceColumns();
+        if (settings.header()) {
+          columns = header(settings, file, name);
+          skipFirst = true;
+        }
+        requireColumns(settings, name, columns, neededColumns);
+        parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), columns);
+      }
+      parts.add(lines(jsc, file, name, parser, skipFirst));
+    }
+    JavaRDD<Row> all = parts.isEmpty() ? jsc.emptyRDD() : jsc.union(parts.toArray(JavaRDD[]::new));
+    return spark.createDataFrame(all, RAW_SCHEMA);
+  }
+
+  private static JavaRDD<Row> lines(
+      JavaSparkContext jsc, Path file, String name, LineParser parser, boolean skipFirst) {
+    // Byte offsets order the lines of a file; zipWithIndex turns that order into line numbers.
+    // The closure (and so the parser and its decoder) is deserialised once per task.
+    return jsc.hadoopFile(file.toString(), TextInputFormat.class, LongWritable.class, Text.class)
+        .map(t -> t._2().copyBytes())
+        .zipWithIndex()
+        .flatMap(
+            (Tuple2<byte[], Long> line) -> {
+              long index = line._2();
+              if ((skipFirst && index == 0) || isBlank(line._1())) {
+                return Collections.emptyIterator();
+              }
+              LineParser.Parsed p = parser.parse(line._1(), index == 0);
+              return List.of(RowFactory.create(name, index + 1, p.raw(), p.fields(), p.error()))
+                  .iterator();
+            });
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<String> header(ExtractSettings settings, Path file, String name) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(fs(file).open(file), settings.encoding()))) {
+      String first = reader.readLine();
+      if (first == null) {
+        return List.of();
+      }
+      if (!first.isEmpty() && first.charAt(0) == '\uFEFF') {
+        first = first.substring(1);
+      }
+      LineParser parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), List.of());
+      return parser.split(first).stream().map(String::strip).toList();
+    } catch (IOException e) {
+      throw Errors.unreadableFile(name, e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw Errors.unreadableFile(name, "the header line cannot be split: " + e.getMessage(), e);
+    }
+  }
+
+  private Dataset<Row> readParquet(ExtractSettings settings, List<Path> files, Set<String> neededColumns) {
+    Dataset<Row> data;
+    try {
+      data = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
+    } catch (Exception e) {
+      throw Errors.unreadableFile(files.toString(), "not readable as Parquet: " + e.getMessage(), e);
+    }
+    String[] names = data.columns();
+    requireColumns(settings, files.toString(), List.of(names), neededColumns);
+    Column[] keys = Arrays.stream(names).map(n -> lit(n)).toArray(Column[]::new);
+    Column[] values = Arrays.stream(names).map(n -> col(n).cast("string")).toArray(Column[]::new);
+    Column[] all = Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
+    Column path = col("_metadata.file_path");
+    return data.select(
+        substring_index(path, "/", -3).as(SOURCE_FILE),
+        col("_metadata.row_index").plus(1).cast("long").as(LINE_NUMBER),
+        to_json(struct(all)).as(RAW_RECORD),
+        map_from_arrays(array(keys), array(values)).as(FIELDS),
+        lit(null).cast("string").as(PARSE_ERROR));
+  }
+
+  /** "…/landing/2024-05-01/orders/a.csv" → "2024-05-01/orders/a.csv": stable wherever the landing lives. */
+  private static String relativeName(Path file) {
+    Path source = file.getParent();
+    return source.getParent().getName() + "/" + source.getName() + "/" + file.getName();
+  }
+
+  private static void requireColumns(
+      ExtractSettings settings, String file, List<String> found, Set<String> needed) {
+    for (String column : needed) {
+      if (!found.contains(column)) {
+        throw Errors.missingColumn(settings.source().id(), file, column, found);
+      }
+    }
+  }
+
+  private FileSystem fs(Path path) throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return path.getFileSystem(conf);
+  }
+}

@@ -1,0 +1,192 @@
+package com.crmanalytics.io;
+
+import com.crmanalytics.config.ExtractSettings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one line of a text extract into named fields: decodes the bytes in the extract's encoding,
+ * then splits a delimited line (quotes, any delimiter, or runs of whitespace) or reads a JSON object.
+ * Pure and per-line, so it runs on executors and is tested without Spark. Not thread-safe: one
+ * instance per partition.
+ */
+public final class LineParser implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final char BOM = '\uFEFF';
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** The outcome for one line: the text as read, the fields, or why it could not be split. */
+  public record Parsed(String raw, Map<String, String> fields, String error) {}
+
+  private final boolean json;
+  private final String charsetName;
+  private final String delimiter;
+  private final char quote;
+  private final List<String> columns;
+  private transient CharsetDecoder decoder;
+
+  private LineParser(boolean json, String charsetName, String delimiter, char quote, List<String> columns) {
+    this.json = json;
+    this.charsetName = charsetName;
+    this.delimiter = delimiter;
+    this.quote = quote;
+    this.columns = List.copyOf(columns);
+  }
+
+  /**
+   * A parser for delimited lines whose fields are named {@code columns}, in order; the delimiter is
+   * one character or {@link ExtractSettings#WHITESPACE}.
+   */
+  public static LineParser delimited(Charset charset, String delimiter, char quote, List<String> columns) {
+    return new LineParser(false, charset.name(), delimiter, quote, columns);
+  }
+
+  /** A parser for JSON Lines: one object per line, its members are the fields. */
+  public static LineParser jsonLines(Charset charset) {
+    return new LineParser(true, charset.name(), null, '"', List.of());
+  }
+
+  /** Decodes one line; a UTF-8 byte-order mark at the start of a file is dropped. */
+  public Parsed parse(byte[] bytes, boolean firstLine) {
+    String text;
+    try {
+      text = decoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      String lossy = new String(bytes, Charset.forName(charsetName));
+      return new Parsed(lossy, null, "malformed line: not valid " + charsetName + " text");
+    }
+    if (firstLine && !text.isEmpty() && text.charAt(0) == BOM) {
+      text = text.substring(1);
+    }
+    return parse(text);
+  }
+
+  /** Splits decoded text into fields. */
+  public Parsed parse(String text) {
+    if (json) {
+      return parseJson(text);
+    }
+    List<String> values;
+    try {
+      values = split(text);
+    } catch (IllegalArgumentException e) {
+      return new Parsed(text, null, "malformed line: " + e.getMessage());
+    }
+    if (values.size() != columns.size()) {
+      return new Parsed(
+          text,
+          null,
+          String.format(
+              "malformed line: expected %d fields (%s), found %d",
+              columns.size(), String.join(", ", columns), values.size()));
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      fields.put(columns.get(i), values.get(i));
+    }
+    return new Parsed(text, fields, null);
+  }
+
+  /** Splits a delimited line, honouring quotes ("" inside quotes is one quote). */
+  public List<String> split(String line) {
+    boolean whitespace = ExtractSettings.WHITESPACE.equals(delimiter);
+    String text = whitespace ? line.strip() : line;
+    List<String> values = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    int i = 0;
+    int n = text.length();
+    if (n == 0) {
+      return values;
+    }
+    while (true) {
+      field.setLength(0);
+      if (i < n && text.charAt(i) == quote) {
+        i = readQuoted(text, i + 1, field);
+        if (i < n && !isDelimiter(text.charAt(i), whitespace)) {
+          throw new IllegalArgumentException(
+              "unexpected '" + text.charAt(i) + "' after a closing quote at column " + (i + 1));
+        }
+      } else {
+        while (i < n && !isDelimiter(text.charAt(i), whitespace)) {
+          field.append(text.charAt(i++));
+        }
+      }
+      values.add(field.toString());
+      if (i >= n) {
+        return values;
+      }
+      i++; // the delimiter
+      if (whitespace) {
+        while (i < n && isDelimiter(text.charAt(i), true)) {
+          i++;
+        }
+      }
+    }
+  }
+
+  private int readQuoted(String text, int start, StringBuilder field) {
+    int i = start;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == quote) {
+        if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+          field.append(quote);
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      field.append(c);
+      i++;
+    }
+    throw new IllegalArgumentException("a quote opened at column " + start + " is never closed");
+  }
+
+  private boolean isDelimiter(char c, boolean whitespace) {
+    return whitespace ? c == ' ' || c == '\t' : c == delimiter.charAt(0);
+  }
+
+  private static Parsed parseJson(String text) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return new Parsed(text, null, "malformed line: invalid JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (node == null || !node.isObject()) {
+      return new Parsed(text, null, "malformed line: not a JSON object");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      fields.put(e.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+    }
+    return new Parsed(text, fields, null);
+  }
+
+  private CharsetDecoder decoder() {
+    if (decoder == null) {
+      decoder =
+          Charset.forName(charsetName)
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+    return decoder;
+  }
+}

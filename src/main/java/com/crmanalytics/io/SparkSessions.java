@@ -1,0 +1,34 @@
+package com.crmanalytics.io;
+
+import com.crmanalytics.config.PipelineConfig;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the Spark session of a run: embedded (local mode) unless spark-submit says otherwise. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession create(PipelineConfig config) {
+    // Settings from spark-submit (or -Dspark.*) arrive as system properties and win over ours.
+    SparkConf submitted = new SparkConf();
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("crm-analytics")
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.sql.session.timeZone", config.timezone().getId());
+    for (Map.Entry<String, String> e : config.spark().entrySet()) {
+      if (!submitted.contains(e.getKey())) {
+        builder.config(e.getKey(), e.getValue());
+      }
+    }
+    if (!submitted.contains("spark.master") && !config.spark().containsKey("spark.master")) {
+      builder
+          .master("local[*]")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,178 @@
+package com.crmanalytics.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.mask;
+
+import com.crmanalytics.contract.Customers;
+import com.crmanalytics.contract.Lineage;
+import com.crmanalytics.contract.TableContract;
+import com.crmanalytics.error.Errors;
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta tables of the product, one folder per table under the warehouse root. The only code that
+ * knows where tables live and how they are written.
+ */
+public final class Warehouse {
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(TableContract table) {
+    return root + "/" + table.name();
+  }
+
+  public boolean exists(TableContract table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /** Creates the table with its schema, column comments and description if it is not there yet. */
+  public void ensure(TableContract table) {
+    DeltaTable.createIfNotExists(spark)
+        .location(path(table))
+        .addColumns(table.schema())
+        .partitionedBy(table.partitionBy().toArray(String[]::new))
+        .comment(table.description())
+        .execute();
+  }
+
+  /** The current version of a table; a table not yet written stops the command (exit 4). */
+  public Dataset<Row> read(TableContract table) {
+    if (!exists(table)) {
+      throw Errors.missingTable(table.name(), path(table), "run the stage that writes it first");
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** Appends rows (in the contract's column order). */
+  public void append(TableContract table, Dataset<Row> rows) {
+    ensure(table);
+    rows.select(columns(table)).write().format("delta").mode("append").save(path(table));
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code condition} (a SQL predicate every new row satisfies)
+   * with {@code rows}: reruns of the same date replace, never add.
+   */
+  public void replace(TableContract table, Dataset<Row> rows, String condition) {
+    ensure(table);
+    rows.select(columns(table))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", condition)
+        .save(path(table));
+  }
+
+  /** What a MERGE did. */
+  public record MergeCounts(long inserted, long updated) {}
+
+  /**
+   * Upserts rows on the table's key: new keys are inserted; a key already present is updated only
+   * when some value differs and the incoming row is from the same or a later business date, so a
+   * rerun of an old extract never undoes a later restatement. Rows must have unique keys.
+   */
+  public MergeCounts merge(TableContract table, Dataset<Row> rows) {
+    ensure(table);
+    String on =
+        table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    String same =
+        valueColumns(table).stream()
+            .map(c -> "t." + c + " <=> s." + c)
+            .collect(Collectors.joining(" AND "));
+    String changed =
+        "NOT (" + same + ") AND s." + Lineage.BUSINESS_DATE + " >= t." + Lineage.BUSINESS_DATE;
+    Row metrics =
+        DeltaTable.forPath(spark, path(table))
+            .as("t")
+            .merge(rows.select(columns(table)).as("s"), on)
+            .whenMatched(changed)
+            .updateAll()
+            .whenNotMatched()
+            .insertAll()
+            .execute()
+            .first();
+    return new MergeCounts(
+        metrics.getLong(metrics.fieldIndex("num_inserted_rows")),
+        metrics.getLong(metrics.fieldIndex("num_updated_rows")));
+  }
+
+  /** The Delta tables present under the root, by name. */
+  public List<String> tableNames() {
+    Path dir = new Path(root);
+    try {
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(dir)) {
+        return List.of();
+      }
+      return Arrays.stream(fs.listStatus(dir))
+          .filter(FileStatus::isDirectory)
+          .filter(s -> exists(s.getPath()))
+          .map(s -> s.getPath().getName())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw Errors.unreadableFile(root, e.getMessage(), e);
+    }
+  }
+
+  private boolean exists(Path table) {
+    return DeltaTable.isDeltaTable(spark, table.toString());
+  }
+
+  /** The table's description, as stored in the Delta log. */
+  public String description(String table) {
+    Row detail = DeltaTable.forPath(spark, root + "/" + table).detail().first();
+    Object d = detail.get(detail.fieldIndex("description"));
+    return d == null ? "" : d.toString();
+  }
+
+  /**
+   * Makes every table queryable by its plain name in SQL ({@code select * from orders}); personal
+   * data of {@code customers} is masked.
+   */
+  public void registerViews() {
+    for (String name : tableNames()) {
+      Dataset<Row> table = spark.read().format("delta").load(root + "/" + name);
+      if (name.equals(Customers.CONTRACT.name())) {
+        for (String personal : Customers.PERSONAL) {
+          table = table.withColumn(personal, mask(col(personal)));
+        }
+      }
+      table.createOrReplaceTempView(name);
+    }
+  }
+
+  /** The contract's columns without the lineage columns: what makes two rows "the same". */
+  public static List<String> valueColumns(TableContract table) {
+    List<String> lineage = Lineage.FIELDS.stream().map(f -> f.name()).toList();
+    return table.columnNames().stream().filter(c -> !lineage.contains(c)).toList();
+  }
+
+  private static Column[] columns(TableContract table) {
+    return table.columnNames().stream().map(c -> col(c)).toArray(Column[]::new);
+  }
+}
