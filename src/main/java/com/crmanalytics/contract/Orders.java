@@ -48,7 +48,7 @@ public final class Orders {
           .derive(LINE_NO, coalesce(col(LINE_NO), lit(1)))
           .derive(AMOUNT, coalesce(col(AMOUNT), try_multiply(col(QUANTITY), col(UNIT_PRICE)).cast(MONEY)))
           .check(Rules.belowZero(ReasonCode.NEGATIVE_PRICE, UNIT_PRICE))
-          .check(Rules.belowZero(ReasonCode.NEGATIVE_PRICE, COST))
+          .check(Rules.belowZero(ReasonCode.NEGATIVE_PRICE, COST, col(QUANTITY).lt(0)))
           .build();
 
   private Orders() {}

@@ -7,7 +7,7 @@ public enum ReasonCode {
   UNPARSEABLE_NUMBER("unparseable_number", "a numeric column holds something that is not a number"),
   UNPARSEABLE_DATE("unparseable_date", "a date or timestamp column does not match the configured formats"),
   INVALID_VALUE("invalid_value", "a value outside its allowed set or range (boolean flags, satisfaction 1-5, negative durations)"),
-  NEGATIVE_PRICE("negative_price", "a unit price or cost below zero"),
+  NEGATIVE_PRICE("negative_price", "a unit price below zero, or a cost below zero on a line that is not a return"),
   DATE_AFTER_BUSINESS_DATE("date_after_business_date", "the event happened after the business date being ingested"),
   CONFLICTING_DUPLICATE_KEY("conflicting_duplicate_key", "the same key appears more than once in one extract with different values");
 

@@ -1,8 +1,10 @@
 package com.crmanalytics.contract;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
@@ -30,6 +32,12 @@ final class Rules {
         code,
         col(column).lt(0),
         concat(lit(column + ": "), col(column).cast("string"), lit(" is below zero")));
+  }
+
+  /** Like {@link #belowZero(ReasonCode, String)}, except on rows where {@code allowed} holds (returns). */
+  static Check belowZero(ReasonCode code, String column, Column allowed) {
+    Check plain = belowZero(code, column);
+    return new Check(code, plain.failsWhen().and(not(coalesce(allowed, lit(false)))), plain.reason());
   }
 
   /** Rows whose column lies outside [low, high] fail with {@code invalid_value}. */

@@ -36,6 +36,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Reads the files of one extract into raw records, one per input line (or Parquet row), with the
@@ -144,7 +145,8 @@ public final class ExtractReader {
                 return Collections.emptyIterator();
               }
               LineParser.Parsed p = parser.parse(line._1(), index == 0);
-              return List.of(RowFactory.create(name, index + 1, p.raw(), p.fields(), p.error()))
+              Object fields = p.fields() == null ? null : CollectionConverters.asScala(p.fields());
+              return List.of(RowFactory.create(name, index + 1, p.raw(), fields, p.error()))
                   .iterator();
             });
   }

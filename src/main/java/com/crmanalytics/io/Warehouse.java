@@ -30,7 +30,18 @@ public final class Warehouse {
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
-    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.root = qualify(spark, root);
+  }
+
+  /** "warehouse" → "file:/home/…/warehouse": Delta names path tables by their full URI. */
+  private static String qualify(SparkSession spark, String root) {
+    Path path = new Path(root);
+    try {
+      String q = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+      return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
+    } catch (IOException e) {
+      throw Errors.unreadableFile(root, e.getMessage(), e);
+    }
   }
 
   public SparkSession spark() {

@@ -1,0 +1,98 @@
+package com.crmanalytics.model;
+
+import static org.hipparchus.special.Gamma.logGamma;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * BG/NBD transaction model (Fader, Hardie & Lee 2005): transaction rates ~ Gamma(shape r, rate α), α in the
+ * model's time unit (e.g. weeks); dropout probability after each transaction ~ Beta(a, b), a and b dimensionless.
+ *
+ * <p>The expectation formulas divide by a − 1; for |a − 1| < {@value #A_GUARD} they interpolate linearly between
+ * a = 1 ∓ {@value #A_GUARD}, which is the formula's continuous 0/0 limit to about 1e-8 relative.
+ */
+public record BgNbd(double r, double alpha, double a, double b) implements TransactionModel {
+
+  public static final String NAME = "bg-nbd";
+  static final double A_GUARD = 1e-4;
+
+  public BgNbd {
+    Checks.positive(NAME, "r", r);
+    Checks.positive(NAME, "alpha", alpha);
+    Checks.positive(NAME, "a", a);
+    Checks.positive(NAME, "b", b);
+  }
+
+  /** From a map with keys r, alpha, a, b (as {@link #params()} returns). */
+  public static BgNbd fromParams(Map<String, Double> p) {
+    return new BgNbd(Checks.required(p, "r"), Checks.required(p, "alpha"), Checks.required(p, "a"),
+        Checks.required(p, "b"));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Double> params() {
+    Map<String, Double> p = new LinkedHashMap<>();
+    p.put("r", r);
+    p.put("alpha", alpha);
+    p.put("a", a);
+    p.put("b", b);
+    return p;
+  }
+
+  @Override
+  public double logLikelihood(int x, double tx, double T) {
+    Pattern.of(x, tx, T);
+    double head = logGamma(r + x) - logGamma(r) + r * Math.log(alpha)
+        + logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+    double a1 = -(r + x) * Math.log(alpha + T);
+    double a2 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : Double.NEGATIVE_INFINITY;
+    return Checks.finite(head + LogMath.addExp(a1, a2), "%s ln L(x=%s, t_x=%s, T=%s) at %s", NAME, x, tx, T, this);
+  }
+
+  @Override
+  public double pAlive(int x, double tx, double T) {
+    Pattern.of(x, tx, T);
+    if (x == 0) {
+      return 1;
+    }
+    return LogMath.logistic(Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log((alpha + T) / (alpha + tx)));
+  }
+
+  @Override
+  public double expectedTransactions(int x, double tx, double T, double t) {
+    Checks.horizon(t);
+    double alive = pAlive(x, tx, T);
+    double z = t / (alpha + T + t);
+    double logRatio = (r + x) * -Math.log1p(t / (alpha + T));
+    double e = nearOne(a, aa -> (aa + b + x - 1) / (aa - 1)
+        * -Math.expm1(logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z))) * alive;
+    return Checks.finite(e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
+  }
+
+  @Override
+  public double expectedTransactionsNewCustomer(double t) {
+    Checks.horizon(t);
+    double z = t / (alpha + t);
+    double logRatio = r * -Math.log1p(t / alpha);
+    double e = nearOne(a, aa -> (aa + b - 1) / (aa - 1)
+        * -Math.expm1(logRatio + Hypergeometric.log(r, b, aa + b - 1, z)));
+    return Checks.finite(e, "%s E[X(t)] (t=%s) at %s", NAME, t, this);
+  }
+
+  /** f(a), or its linear interpolation across a = 1 where the formula is 0/0. */
+  private static double nearOne(double a, DoubleUnaryOperator f) {
+    if (Math.abs(a - 1) >= A_GUARD) {
+      return f.applyAsDouble(a);
+    }
+    double lo = f.applyAsDouble(1 - A_GUARD);
+    double hi = f.applyAsDouble(1 + A_GUARD);
+    return lo + (a - (1 - A_GUARD)) / (2 * A_GUARD) * (hi - lo);
+  }
+}

@@ -1,0 +1,88 @@
+package com.crmanalytics.model;
+
+import static org.hipparchus.special.Gamma.logGamma;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gamma-Gamma spend model (Fader & Hardie 2013): transaction values ~ Gamma(p, ν) with ν ~ Gamma(q, γ); p and q
+ * are dimensionless, γ is in currency units, and expected spend needs q > 1.
+ */
+public record GammaGamma(double p, double q, double gamma) {
+
+  public static final String NAME = "gamma-gamma";
+  static final List<String> PARAM_NAMES = List.of("p", "q", "gamma");
+
+  public GammaGamma {
+    Checks.positive(NAME, "p", p);
+    Checks.positive(NAME, "q", q);
+    Checks.positive(NAME, "gamma", gamma);
+  }
+
+  /** From a map with keys p, q, gamma (as {@link #params()} returns). */
+  public static GammaGamma fromParams(Map<String, Double> params) {
+    return new GammaGamma(Checks.required(params, "p"), Checks.required(params, "q"), Checks.required(params, "gamma"));
+  }
+
+  /** Maximum-likelihood fit on repeat buyers; rejects a fit with q <= 1 (mean spend undefined). */
+  public static FitResult fit(List<SpendPattern> patterns, ModelFitter fitter) {
+    Checks.check(!patterns.isEmpty(), "%s fit needs at least one spend pattern", NAME);
+    long n = SpendPattern.customers(patterns);
+    double meanSpend = patterns.stream().mapToDouble(sp -> sp.mx() * sp.count()).sum() / n;
+    List<double[]> starts = List.of(new double[] {1, 1, 1}, new double[] {2, 3, meanSpend},
+        new double[] {5, 5, 3 * meanSpend});
+    FitResult fit = fitter.fit(NAME, PARAM_NAMES, v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(patterns),
+        n, patterns.size(), starts);
+    double q = fit.params().get("q");
+    Checks.check(q > 1, "%s fit gave q = %s <= 1: the mean spend γp/(q−1) is undefined, so expected spend "
+        + "cannot be computed for these %s customers", NAME, q, fit.n());
+    return fit;
+  }
+
+  public Map<String, Double> params() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("p", p);
+    m.put("q", q);
+    m.put("gamma", gamma);
+    return m;
+  }
+
+  /** Log-likelihood of one repeat buyer with x >= 1 repeat transactions of mean value m_x > 0 (currency). */
+  public double logLikelihood(int x, double mx) {
+    SpendPattern.of(x, mx);
+    double px = p * x;
+    double ll = logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma) + (px - 1) * Math.log(mx)
+        + px * Math.log(x) - (px + q) * Math.log(gamma + x * mx);
+    return Checks.finite(ll, "%s ln L(x=%s, m_x=%s) at %s", NAME, x, mx, this);
+  }
+
+  /** Σ count · ln L over the patterns. */
+  public double logLikelihood(List<SpendPattern> patterns) {
+    double sum = 0;
+    for (SpendPattern sp : patterns) {
+      sum += sp.count() * logLikelihood(sp.x(), sp.mx());
+    }
+    return sum;
+  }
+
+  /** Population mean transaction value γp/(q − 1), in currency units. */
+  public double populationMean() {
+    Checks.check(q > 1, "%s mean spend γp/(q−1) needs q > 1, got q = %s", NAME, q);
+    return gamma * p / (q - 1);
+  }
+
+  /** E[M | x, m_x] in currency units; the population mean when x = 0 (m_x is then ignored). */
+  public double expectedSpend(int x, double mx) {
+    Checks.check(x >= 0, "%s expected spend needs x >= 0, got %s", NAME, x);
+    double mean = populationMean();
+    if (x == 0) {
+      return mean;
+    }
+    Checks.check(Double.isFinite(mx) && mx >= 0, "%s expected spend needs finite m_x >= 0, got %s (x=%s)",
+        NAME, mx, x);
+    double w = p * x / (p * x + q - 1);
+    return w * mx + (1 - w) * mean;
+  }
+}

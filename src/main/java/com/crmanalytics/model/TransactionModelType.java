@@ -1,0 +1,72 @@
+package com.crmanalytics.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The transaction models selectable by configuration name ({@code clv.model = bg-nbd | pareto-nbd}). */
+public enum TransactionModelType {
+  BG_NBD(BgNbd.NAME, List.of("r", "alpha", "a", "b"), v -> new BgNbd(v[0], v[1], v[2], v[3])),
+  PARETO_NBD(ParetoNbd.NAME, List.of("r", "alpha", "s", "beta"), v -> new ParetoNbd(v[0], v[1], v[2], v[3]));
+
+  private final String configName;
+  private final List<String> paramNames;
+  private final Function<double[], TransactionModel> factory;
+
+  TransactionModelType(String configName, List<String> paramNames, Function<double[], TransactionModel> factory) {
+    this.configName = configName;
+    this.paramNames = paramNames;
+    this.factory = factory;
+  }
+
+  /** The type for a configuration name such as {@code bg-nbd}. */
+  public static TransactionModelType fromConfig(String name) {
+    return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst()
+        .orElseThrow(() -> new ModelException(String.format(Locale.ROOT, "Unknown transaction model '%s'; expected "
+            + "one of %s", name, Arrays.stream(values()).map(TransactionModelType::configName).toList())));
+  }
+
+  public String configName() {
+    return configName;
+  }
+
+  /** Parameter names in model order. */
+  public List<String> paramNames() {
+    return paramNames;
+  }
+
+  /** The model with the given parameters (keys as {@link #paramNames()}), e.g. from a stored fit. */
+  public TransactionModel create(Map<String, Double> params) {
+    return factory.apply(paramNames.stream().mapToDouble(k -> Checks.required(params, k)).toArray());
+  }
+
+  /** Σ count · ln L over the patterns. */
+  public double logLikelihood(double[] params, List<Pattern> patterns) {
+    TransactionModel model = factory.apply(params);
+    double sum = 0;
+    for (Pattern p : patterns) {
+      sum += p.count() * model.logLikelihood(p.x(), p.tx(), p.T());
+    }
+    return sum;
+  }
+
+  /** Maximum-likelihood fit over the distinct patterns, from starting points scaled to the data's time unit. */
+  public FitResult fit(List<Pattern> patterns, ModelFitter fitter) {
+    Checks.check(!patterns.isEmpty(), "%s fit needs at least one pattern", configName);
+    long n = Pattern.customers(patterns);
+    double sumX = patterns.stream().mapToDouble(p -> (double) p.x() * p.count()).sum();
+    double sumT = patterns.stream().mapToDouble(p -> p.T() * p.count()).sum();
+    // Mean rate r/α ≈ Σx/ΣT puts α on the data's time scale (days vs weeks).
+    double timeScale = sumT / Math.max(sumX, 1);
+    List<double[]> starts = List.of(start(1, 1, timeScale), start(0.5, 0.5, timeScale), start(2, 2, timeScale));
+    return fitter.fit(configName, paramNames, v -> logLikelihood(v, patterns), n, patterns.size(), starts);
+  }
+
+  private double[] start(double r, double dropoutShape, double timeScale) {
+    return this == BG_NBD
+        ? new double[] {r, r * timeScale, dropoutShape, 2 * dropoutShape + 1}
+        : new double[] {r, r * timeScale, dropoutShape, dropoutShape * timeScale};
+  }
+}
