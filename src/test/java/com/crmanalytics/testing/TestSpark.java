@@ -1,0 +1,54 @@
+package com.crmanalytics.testing;
+
+import com.crmanalytics.config.ConfigLoader;
+import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.io.SparkSessions;
+import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.pipeline.RunContext;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one Spark session of the test JVM (local[2], two shuffle partitions, no UI), built through the
+ * production {@link SparkSessions} so tests run what the product runs. Never stopped per test.
+ */
+public final class TestSpark {
+  /** Settings every test configuration carries. */
+  public static final Map<String, String> SETTINGS =
+      Map.of(
+          "spark.master", "local[2]",
+          "spark.sql.shuffle.partitions", "2",
+          "spark.default.parallelism", "2",
+          "spark.ui.enabled", "false");
+
+  private static SparkSession session;
+
+  private TestSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      session = SparkSessions.create(config(Map.of()));
+    }
+    return session;
+  }
+
+  /** Reference configuration + test Spark settings + the given overrides (no site file). */
+  public static PipelineConfig config(Map<String, String> overrides) {
+    Map<String, String> all = new LinkedHashMap<>(SETTINGS);
+    all.putAll(overrides);
+    return ConfigLoader.load(null, false, all);
+  }
+
+  /** A run context over a landing and a warehouse folder, with extra configuration. */
+  public static RunContext context(
+      LocalDate date, Path landing, Path warehouse, Map<String, String> overrides) {
+    Map<String, String> all = new LinkedHashMap<>(overrides);
+    all.put("paths.landing", landing.toString());
+    all.put("paths.warehouse", warehouse.toString());
+    PipelineConfig config = config(all);
+    return RunContext.start(date, config, new Warehouse(session(), config.warehouse()), "test");
+  }
+}
