@@ -196,11 +196,11 @@ public final class ConfigLoader {
     Map<String, String> columns = new LinkedHashMap<>();
     Config mapping = root.getConfig(key);
     for (String contractColumn : mapping.root().keySet()) {
-      String k = key + "." + ConfigUtil.quoteString(contractColumn);
-      if (!table.hasColumn(contractColumn)) {
-        throw Errors.badConfig(k, contractColumn, "a column of " + table.name() + ": " + String.join(", ", table.columnNames()));
+      String k = key + "." + contractColumn;
+      if (!table.valueColumns().contains(contractColumn)) {
+        throw Errors.badConfig(k, contractColumn, "a column of " + table.name() + ": " + String.join(", ", table.valueColumns()));
       }
-      String from = string(root, k);
+      String from = string(root, key + "." + ConfigUtil.quoteString(contractColumn));
       if (!sourceColumns.isEmpty()
           && !from.equals(ExtractSettings.FILE_LINE)
           && !sourceColumns.contains(from)) {

@@ -16,7 +16,6 @@ import com.crmanalytics.contract.Quarantine;
 import com.crmanalytics.contract.ReasonCode;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.io.ExtractReader;
-import com.crmanalytics.io.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -45,7 +44,7 @@ public final class Deduplicator {
 
   public static Dataset<Row> classify(Dataset<Row> validated, TableContract table) {
     List<Column> values = new ArrayList<>(List.of(col(VALID)));
-    Warehouse.valueColumns(table).forEach(c -> values.add(col(c)));
+    table.valueColumns().forEach(c -> values.add(col(c)));
     List<Column> keys = new ArrayList<>(List.of(col(VALID)));
     table.key().forEach(k -> keys.add(col(k)));
 

@@ -20,7 +20,6 @@ import com.crmanalytics.contract.Quarantine;
 import com.crmanalytics.contract.ReasonCode;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.io.ExtractReader;
-import com.crmanalytics.io.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class RecordValidator {
   public static Dataset<Row> validate(
       Dataset<Row> raw, ExtractSettings settings, TableContract table, LocalDate businessDate) {
     List<Field> fields =
-        Warehouse.valueColumns(table).stream().map(table::field).toList();
+        table.valueColumns().stream().map(table::field).toList();
 
     List<Column> rawColumns = new ArrayList<>(passThrough());
     rawColumns.add(col(ExtractReader.PARSE_ERROR));

@@ -111,7 +111,7 @@ public final class Warehouse {
     String on =
         table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
     String same =
-        valueColumns(table).stream()
+        table.valueColumns().stream()
             .map(c -> "t." + c + " <=> s." + c)
             .collect(Collectors.joining(" AND "));
     String changed =
@@ -175,12 +175,6 @@ public final class Warehouse {
       }
       table.createOrReplaceTempView(name);
     }
-  }
-
-  /** The contract's columns without the lineage columns: what makes two rows "the same". */
-  public static List<String> valueColumns(TableContract table) {
-    List<String> lineage = Lineage.FIELDS.stream().map(f -> f.name()).toList();
-    return table.columnNames().stream().filter(c -> !lineage.contains(c)).toList();
   }
 
   private static Column[] columns(TableContract table) {
