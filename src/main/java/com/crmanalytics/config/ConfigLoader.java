@@ -118,7 +118,8 @@ public final class ConfigLoader {
     }
     double ratio = number(c, "quality.max-reject-ratio");
     if (!(ratio >= 0 && ratio <= 1)) {
-      throw Errors.badConfig("quality.max-reject-ratio", ratio, "a number from 0 to 1");
+      throw Errors.badConfig(
+          "quality.max-reject-ratio", c.getValue("quality.max-reject-ratio").unwrapped(), "a number from 0 to 1");
     }
     Map<Source, ExtractSettings> extracts = new EnumMap<>(Source.class);
     for (Source s : Source.values()) {
