@@ -14,6 +14,8 @@ import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Warehouse {
   private final SparkSession spark;
   private final String root;
+  private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
@@ -62,6 +65,9 @@ public final class Warehouse {
 
   /** Creates the table with its schema, column comments and description if it is not there yet. */
   public void ensure(TableContract table) {
+    if (!ensured.add(table.name())) {
+      return;
+    }
     DeltaTable.createIfNotExists(spark)
         .location(path(table))
         .addColumns(table.schema())
