@@ -55,9 +55,11 @@ public final class Deduplicator {
     Column firstCopy = col(COPY).equalTo(1);
     Column where = concat(col(ExtractReader.SOURCE_FILE), lit(":"), col(ExtractReader.LINE_NUMBER).cast("string"));
 
+    // One shuffle by key serves both windows: each partitions by the key or a superset of it.
     Dataset<Row> ranked =
         validated
             .withColumn(VALID, col(Quarantine.REASON_CODE).isNull())
+            .repartition(keys.toArray(Column[]::new))
             .withColumn(COPY, row_number().over(sameValues))
             .withColumn(VERSIONS, sum(when(firstCopy, 1).otherwise(0)).over(sameKey))
             .withColumn(LINES, collect_list(when(firstCopy, where)).over(sameKey));

@@ -261,6 +261,23 @@ class IngestStageTest {
         .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
   }
 
+  @Test
+  void anEmptyFileIsNoRowsAndAnUnreadableOneStopsTheRunNamingIt() {
+    IngestFixtures.writeAll(landing);
+    landing.writeBytes(D, "campaigns", "touches.csv", new byte[0]);
+    RunContext ctx = context(D, LENIENT);
+    SourceResult campaigns = IngestStage.run(ctx).get(2);
+    assertThat(campaigns.source()).isEqualTo(Source.CAMPAIGNS);
+    assertThat(List.of(campaigns.read(), campaigns.status())).containsExactly(0L, "succeeded");
+
+    landing.write(D, "campaigns", "touches.csv", List.of("this is not parquet"));
+    assertThatThrownBy(() -> IngestStage.run(context(D, Map.of("extracts.campaigns.format", "parquet"))))
+        .hasMessageStartingWith("Cannot read [")
+        .hasMessageContaining("2024-05-02/campaigns/touches.csv")
+        .hasMessageContaining("not readable as Parquet")
+        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.DATA_QUALITY));
+  }
+
   private List<String> quarantine(RunContext ctx, String source) {
     return table(ctx, Quarantine.CONTRACT)
         .filter(col(Quarantine.SOURCE).equalTo(source))
