@@ -18,6 +18,12 @@ import org.hipparchus.random.Well512a;
 record Campaign(
     String id, String name, String channel, long sentAt, long costCents, double reach, boolean valueTargeted, boolean winBack) {
 
+  /** Lifecycle e-mail the day after sign-up. */
+  static final Campaign WELCOME = new Campaign("K-WELCOME", "Welcome series (email)", "email", -1, 1, 1.0, false, false);
+
+  /** Lifecycle e-mail 45 days after a purchase that no other purchase followed. */
+  static final Campaign REMINDER = new Campaign("K-REMINDER-45D", "We miss you, 45 days (email)", "email", -1, 1, 1.0, false, true);
+
   /** The campaigns of the period, in sending order; depends only on the seed and the dates. */
   static List<Campaign> plan(GeneratorOptions options, Timeline timeline) {
     RandomDataGenerator rng = RandomDataGenerator.of(new Well512a(Seeds.mix(options.seed(), -1, 7)));

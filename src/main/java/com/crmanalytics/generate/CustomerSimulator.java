@@ -260,28 +260,22 @@ final class CustomerSimulator {
         continue;
       }
       touches++;
-      boolean alive = dropout < 0 || dropout >= sent;
-      double engagement = (alive ? 1 : 0.25) * value * activity;
-      long opened = -1;
-      long clicked = -1;
-      long converted = -1;
-      boolean tracked = !campaign.channel().equals("mail");
-      if (tracked && mkt.nextDouble() < Math.min(0.95, baseOpen(campaign.channel()) * engagement)) {
-        opened = sent + (long) mkt.nextExponential(6 * 3600);
-        if (mkt.nextDouble() < Math.min(0.9, baseClick(campaign.channel()) * engagement)) {
-          clicked = opened + 30 + (long) mkt.nextExponential(600);
-        }
+      conversions += touch(sink, mkt, campaign, customerId, sent, lastBefore, purchases, dropout, value * activity);
+    }
+    // Lifecycle campaigns, sent every day: a welcome one day after sign-up, and a reminder 45 days
+    // after a purchase that no other purchase followed.
+    long welcome = signup + Timeline.DAY;
+    if (welcome < end) {
+      touches++;
+      conversions += touch(sink, mkt, Campaign.WELCOME, customerId, welcome, 0, purchases, dropout, value * activity);
+    }
+    for (int k = 0; k < purchases; k++) {
+      long remind = Math.floorDiv(purchaseAt[k], Timeline.DAY) * Timeline.DAY + 45 * Timeline.DAY + 10 * 3600;
+      boolean quiet = k + 1 == purchases || purchaseAt[k + 1] > remind;
+      if (quiet && remind < end) {
+        touches++;
+        conversions += touch(sink, mkt, Campaign.REMINDER, customerId, remind, k, purchases, dropout, value * activity);
       }
-      long window = (tracked ? 7 : 14) * Timeline.DAY;
-      int next = lastBefore + 1;
-      if (next < purchases && purchaseAt[next] >= sent && purchaseAt[next] < sent + window) {
-        double chance = clicked >= 0 ? 0.6 : opened >= 0 ? 0.25 : tracked ? 0.05 : 0.2;
-        if (mkt.nextDouble() < chance) {
-          converted = purchaseAt[next];
-          conversions++;
-        }
-      }
-      emitTouch(sink, campaign, customerId, sent, opened, clicked, converted);
     }
 
     StringBuilder truth = new StringBuilder(200);
@@ -394,6 +388,34 @@ final class CustomerSimulator {
       sink.row(folder, Source.CAMPAIGNS, row);
       lastFolder = folder;
     }
+  }
+
+  /** Sends one touch; opening, clicking and buying depend on being alive, activity and value. Returns 1 if it converted. */
+  private int touch(
+      RowSink sink, RandomDataGenerator mkt, Campaign campaign, String customerId, long sent, int lastBefore,
+      int purchases, long dropout, double engagementBase) {
+    boolean alive = dropout < 0 || dropout >= sent;
+    double engagement = (alive ? 1 : 0.25) * engagementBase;
+    long opened = -1;
+    long clicked = -1;
+    long converted = -1;
+    boolean tracked = !campaign.channel().equals("mail");
+    if (tracked && mkt.nextDouble() < Math.min(0.95, baseOpen(campaign.channel()) * engagement)) {
+      opened = sent + (long) mkt.nextExponential(6 * 3600);
+      if (mkt.nextDouble() < Math.min(0.9, baseClick(campaign.channel()) * engagement)) {
+        clicked = opened + 30 + (long) mkt.nextExponential(600);
+      }
+    }
+    long window = (tracked ? 7 : 14) * Timeline.DAY;
+    int next = lastBefore + 1;
+    if (next < purchases && purchaseAt[next] >= sent && purchaseAt[next] < sent + window) {
+      double chance = clicked >= 0 ? 0.6 : opened >= 0 ? 0.25 : tracked ? 0.05 : 0.2;
+      if (mkt.nextDouble() < chance) {
+        converted = purchaseAt[next];
+      }
+    }
+    emitTouch(sink, campaign, customerId, sent, opened, clicked, converted);
+    return converted >= 0 ? 1 : 0;
   }
 
   private int lastPurchaseBefore(int purchases, long t) {

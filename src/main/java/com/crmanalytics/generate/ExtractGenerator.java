@@ -157,9 +157,11 @@ public final class ExtractGenerator {
 
   private void writeCampaigns(Path file) throws IOException {
     StringBuilder sb = new StringBuilder("campaign_id,campaign_name,channel,sent_ts,cost_per_touch,reach,value_targeted,win_back\n");
-    for (Campaign c : campaigns) {
+    List<Campaign> all = new ArrayList<>(List.of(Campaign.WELCOME, Campaign.REMINDER));
+    all.addAll(campaigns);
+    for (Campaign c : all) {
       sb.append(c.id()).append(",\"").append(c.name()).append("\",").append(c.channel()).append(',')
-          .append(timeline.timestamp(c.sentAt())).append(',').append(Timeline.money(c.costCents())).append(',')
+          .append(c.sentAt() < 0 ? "triggered" : timeline.timestamp(c.sentAt())).append(',').append(Timeline.money(c.costCents())).append(',')
           .append(String.format(Locale.ROOT, "%.4f", c.reach())).append(',').append(c.valueTargeted()).append(',')
           .append(c.winBack()).append('\n');
     }

@@ -70,6 +70,17 @@ class ExtractGeneratorTest {
   }
 
   @Test
+  void dataSamplesAreExactlyWhatTheirDocumentedCommandWrites() throws IOException {
+    // the command in data-samples/README.md
+    new ExtractGenerator(new GeneratorOptions(2000, LocalDate.of(2025, 10, 16), TO, 7, tmp.resolve("samples"),
+        ExtractFormat.csv, 0.002, 7, GeneratorParams.CDNOW)).run();
+    Map<String, byte[]> generated = files(tmp.resolve("samples"));
+    Map<String, byte[]> committed = files(Path.of("data-samples/landing"));
+    assertThat(committed.keySet()).isEqualTo(generated.keySet());
+    generated.forEach((name, bytes) -> assertThat(committed.get(name)).as(name).isEqualTo(bytes));
+  }
+
+  @Test
   void purchasesRecoverTheBgNbdParameters() {
     List<Pattern> patterns = new ArrayList<>();
     LocalDateTime end = TO.plusDays(1).atStartOfDay();
