@@ -24,17 +24,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Writes synthetic extracts laid out as a landing folder: OUT/<date>/{orders,service,campaigns,customers}/.",
-      "The first folder (TO minus INCREMENTS days) is an initial load holding all history up to it; each of the",
-      "following INCREMENTS days gets a folder with that day's new records, as a nightly extract arrives.",
-      "Customers arrive over FROM..TO and buy as the BG/NBD model says; spend follows Gamma-Gamma (docs/generator.md).",
-      "The ground truth (parameters, per-customer rate, drop-out, spend; injected bad rows) goes to OUT/_truth/.",
-      "The same arguments always give byte-identical files."
+      "Writes synthetic extracts as a landing folder OUT/<date>/<source>/ with a known",
+      "ground truth in OUT/_truth/ (parameters; per customer λ, p, drop-out, spend;",
+      "every injected bad row).",
+      "The first folder, TO minus INCREMENTS days, is an initial load of all history",
+      "up to it; each following day gets a folder with that day's new records.",
+      "Purchases follow BG/NBD, spend Gamma-Gamma (see docs/generator.md).",
+      "The same arguments always give byte-identical files. No Spark is needed.",
+      ""
     },
     footer = {
       "",
-      "Example: crm generate --customers 2000 --from 2025-10-01 --to 2026-11-23 --seed 7 --bad-rows 0.002 --out /tmp/landing",
-      "         crm run --landing /tmp/landing --date 2026-11-16"
+      "Example:",
+      "  crm generate --customers 2000 --from 2025-10-16 --to 2026-11-23 --seed 7 \\",
+      "      --bad-rows 0.002 --out /tmp/landing",
+      "  crm run --landing /tmp/landing --date 2026-11-16"
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
