@@ -1,8 +1,12 @@
 package com.crmanalytics.generate;
 
 import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.random.Well512a;
 
@@ -34,7 +38,7 @@ record Campaign(
       List<Campaign> inMonth = new ArrayList<>();
       for (int k = 0; k < count; k++) {
         LocalDate day = month.plusDays(rng.nextInt(month.lengthOfMonth()));
-        long at = java.time.temporal.ChronoUnit.DAYS.between(options.from(), day) * Timeline.DAY
+        long at = ChronoUnit.DAYS.between(options.from(), day) * Timeline.DAY
             + (8 + rng.nextInt(10)) * 3600L + 60L * rng.nextInt(4) * 15;
         String channel = Catalog.CAMPAIGN_CHANNEL.draw(rng);
         String theme = Catalog.CAMPAIGN_THEMES[rng.nextInt(Catalog.CAMPAIGN_THEMES.length)];
@@ -56,10 +60,10 @@ record Campaign(
         if (at < 0 || at >= timeline.end()) {
           continue;
         }
-        inMonth.add(new Campaign(null, month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+        inMonth.add(new Campaign(null, month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
             + " " + month.getYear() + " " + theme + " (" + channel + ")", channel, at, cost, reach, valueTargeted, winBack));
       }
-      inMonth.sort(java.util.Comparator.comparingLong(Campaign::sentAt));
+      inMonth.sort(Comparator.comparingLong(Campaign::sentAt));
       for (Campaign c : inMonth) {
         String id = String.format("K%d%02d-%d", month.getYear(), month.getMonthValue(), campaigns.size() + 1);
         campaigns.add(new Campaign(id, c.name, c.channel, c.sentAt, c.costCents, c.reach, c.valueTargeted, c.winBack));

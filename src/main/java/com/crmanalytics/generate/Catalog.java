@@ -1,5 +1,7 @@
 package com.crmanalytics.generate;
 
+import java.util.Arrays;
+
 /**
  * The fixed world the customers live in: products with a Zipf-skewed popularity, their categories
  * and margins, regions, channels, customer types, names, service categories and campaign themes.
@@ -67,7 +69,7 @@ final class Catalog {
 
   /** A product index drawn with Zipf(1.1) popularity. */
   static int product(double u) {
-    int i = java.util.Arrays.binarySearch(PRODUCT_CUMULATIVE, u);
+    int i = Arrays.binarySearch(PRODUCT_CUMULATIVE, u);
     i = i >= 0 ? i : -i - 1;
     return Math.min(i, PRODUCTS - 1);
   }
