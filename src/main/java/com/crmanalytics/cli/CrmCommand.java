@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       RunCommand.class,
       IngestCommand.class,
+      GenerateCommand.class,
       SqlCommand.class,
       TablesCommand.class,
       CommandLine.HelpCommand.class
