@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -73,6 +76,24 @@ class CliEndToEndTest {
 
   @Test
   @Order(2)
+  void theQuarantineHoldsExactlyTheBadRowsTheGeneratorInjected() throws IOException {
+    List<String> ran = dates.subList(0, Math.min(2, dates.size()));
+    Set<String> injected;
+    try (Stream<String> lines = Files.lines(LANDING.resolve("_truth/bad_rows.csv"))) {
+      injected =
+          lines.skip(1)
+              .map(l -> l.split(","))
+              .filter(f -> ran.contains(f[0]))
+              .map(f -> f[2] + "," + f[3] + "," + f[4])
+              .collect(Collectors.toCollection(TreeSet::new));
+    }
+    Result quarantined = crm("sql", "select source_file, line_number, reason_code from quarantine", "--format", "csv");
+    assertThat(injected).hasSizeGreaterThan(50);
+    assertThat(new TreeSet<>(quarantined.out().lines().skip(1).toList())).isEqualTo(injected);
+  }
+
+  @Test
+  @Order(3)
   void everyTableIsQueryableByItsPlainName() {
     Result orders = crm("sql", "select count(*) as orders from orders", "--format", "json");
     assertThat(orders.exit()).isZero();
@@ -97,7 +118,7 @@ class CliEndToEndTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void errorsAreOneLineWithTheDocumentedExitCode() {
     Result badConfig = crm("run", "--date", dates.get(0), "--set", "quality.max-reject-ratio=2");
     assertThat(badConfig.exit()).isEqualTo(2);
@@ -125,7 +146,7 @@ class CliEndToEndTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void helpAndVersion() {
     Result version = crm("--version");
     assertThat(version.exit()).isZero();
