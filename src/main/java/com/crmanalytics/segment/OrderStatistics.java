@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +17,16 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Exact order statistics of one column without sorting the rows on the driver: the rows are first
- * counted per distinct value, then only the distinct values are ranked (one window, over far fewer
- * rows than customers for recency and frequency), and only the few requested values are collected.
+ * Exact order statistics of several columns in one Spark job, without sorting the rows on the
+ * driver: rows are counted per (column, distinct value), only the distinct values are ranked (one
+ * window per column, so the columns rank in parallel and recency or frequency rank a few hundred
+ * values, not one per customer), and only the requested values are collected.
  */
 final class OrderStatistics {
+  /** Exact for int, long and decimal(18,2) columns. */
+  private static final String VALUE_TYPE = "decimal(38,2)";
+  private static final String NAME = "_name";
+  private static final String VALUE = "_value";
   private static final String COUNT = "count";
   private static final String UPTO = "_upto";
   private static final String BEFORE = "_before";
@@ -27,34 +34,46 @@ final class OrderStatistics {
   private OrderStatistics() {}
 
   /**
-   * The value at each 1-based position of the column sorted ascending (position 1 = smallest).
-   * Collects at most {@code positions.size()} rows.
+   * For each named column, the value at each requested 1-based position of the column sorted
+   * ascending (position 1 = smallest). Collects one row per requested position.
    */
-  static Map<Long, Object> valuesAt(Dataset<Row> rows, String column, Collection<Long> positions) {
-    Map<Long, Object> values = new LinkedHashMap<>();
-    if (positions.isEmpty()) {
+  static Map<String, Map<Long, BigDecimal>> valuesAt(Dataset<Row> rows, Map<String, Collection<Long>> positions) {
+    Map<String, Map<Long, BigDecimal>> values = new LinkedHashMap<>();
+    List<Dataset<Row>> parts = new ArrayList<>();
+    Column wanted = lit(false);
+    for (Map.Entry<String, Collection<Long>> e : positions.entrySet()) {
+      values.put(e.getKey(), new LinkedHashMap<>());
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      parts.add(rows.select(lit(e.getKey()).as(NAME), col(e.getKey()).cast(VALUE_TYPE).as(VALUE)));
+      for (long p : e.getValue()) {
+        wanted = wanted.or(col(NAME).equalTo(e.getKey()).and(col(BEFORE).lt(p)).and(col(UPTO).geq(p)));
+      }
+    }
+    if (parts.isEmpty()) {
       return values;
     }
-    WindowSpec ascending = Window.orderBy(col(column)).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Column wanted = lit(false);
-    for (long p : positions) {
-      wanted = wanted.or(col(BEFORE).lt(p).and(col(UPTO).geq(p)));
-    }
+    Dataset<Row> all = parts.stream().reduce(Dataset::union).orElseThrow();
+    WindowSpec ascending =
+        Window.partitionBy(NAME).orderBy(col(VALUE)).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     List<Row> found =
-        rows.groupBy(column)
+        all.groupBy(NAME, VALUE)
             .count()
             .withColumn(UPTO, sum(COUNT).over(ascending))
             .withColumn(BEFORE, col(UPTO).minus(col(COUNT)))
             .filter(wanted)
-            .select(column, BEFORE, UPTO)
+            .select(NAME, VALUE, BEFORE, UPTO)
             .collectAsList();
-    for (long p : positions) {
-      Row hit =
-          found.stream()
-              .filter(r -> r.getLong(1) < p && r.getLong(2) >= p)
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no row at position " + p + " of " + column));
-      values.put(p, hit.get(0));
+    for (Map.Entry<String, Collection<Long>> e : positions.entrySet()) {
+      for (long p : e.getValue()) {
+        Row hit =
+            found.stream()
+                .filter(r -> r.getString(0).equals(e.getKey()) && r.getLong(2) < p && r.getLong(3) >= p)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no row at position " + p + " of " + e.getKey()));
+        values.get(e.getKey()).put(p, hit.getDecimal(1));
+      }
     }
     return values;
   }

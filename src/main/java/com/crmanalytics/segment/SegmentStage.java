@@ -21,11 +21,13 @@ import com.crmanalytics.pipeline.RunLog.Counts;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,18 +76,9 @@ public final class SegmentStage {
     LocalDate d = ctx.businessDate();
     ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
     Warehouse wh = ctx.warehouse();
-    Dataset<Row> features =
-        wh.read(CustomerFeatures.CONTRACT)
-            .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
-            .select(
-                CustomerFeatures.CUSTOMER_ID,
-                CustomerFeatures.AS_OF_DATE,
-                CustomerFeatures.RECENCY_DAYS,
-                CustomerFeatures.FREQUENCY,
-                CustomerFeatures.MONETARY,
-                CustomerFeatures.MONETARY_MARGIN)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> features = null;
     try {
+      features = input(wh, d).persist(StorageLevel.MEMORY_AND_DISK());
       Segmentation s = transform(features, ctx.config().rfm(), ctx.config().pyramid());
       if (s.customers() == 0) {
         throw Errors.missingInput(
@@ -108,9 +101,24 @@ public final class SegmentStage {
       ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
       throw e;
     } finally {
-      features.unpersist();
+      if (features != null) {
+        features.unpersist();
+      }
       ctx.spark().sparkContext().clearJobGroup();
     }
+  }
+
+  /** The columns of customer_features of D that scoring needs. */
+  private static Dataset<Row> input(Warehouse wh, LocalDate d) {
+    return wh.read(CustomerFeatures.CONTRACT)
+        .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
+        .select(
+            CustomerFeatures.CUSTOMER_ID,
+            CustomerFeatures.AS_OF_DATE,
+            CustomerFeatures.RECENCY_DAYS,
+            CustomerFeatures.FREQUENCY,
+            CustomerFeatures.MONETARY,
+            CustomerFeatures.MONETARY_MARGIN);
   }
 
   /**
@@ -130,15 +138,25 @@ public final class SegmentStage {
             .withColumn(MEASURE, measure);
     long n = input.count();
     int bins = rfm.bins();
+    List<TierCuts.Cut> cuts = TierCuts.cuts(n, pyramid.tiers());
+    Map<String, Collection<Long>> positions = new LinkedHashMap<>();
+    for (String c : List.of(R_VALUE, CustomerFeatures.FREQUENCY, CustomerFeatures.MONETARY)) {
+      positions.put(c, breakPositions(n, bins).values());
+    }
+    positions.put(MEASURE, tierPositions(n, cuts).values());
+    Map<String, Map<Long, BigDecimal>> values = OrderStatistics.valuesAt(input, positions);
+
     Map<String, Double> thresholds = new LinkedHashMap<>();
     // Recency is scored on −recency_days (larger is better); its breaks are reported in days.
-    Column r = score(input, R_VALUE, n, bins, k -> "r_score." + k + ".recency_days_below", v -> -v, thresholds);
-    Column f = score(input, CustomerFeatures.FREQUENCY, n, bins, k -> "f_score." + k + ".frequency_above", v -> v, thresholds);
-    Column m = score(input, CustomerFeatures.MONETARY, n, bins, k -> "m_score." + k + ".monetary_above", v -> v, thresholds);
-
-    List<TierCuts.Cut> cuts = TierCuts.cuts(n, pyramid.tiers());
+    Column r = score(R_VALUE, n, bins, values.get(R_VALUE), k -> "r_score." + k + ".recency_days_below", true, thresholds);
+    Column f =
+        score(CustomerFeatures.FREQUENCY, n, bins, values.get(CustomerFeatures.FREQUENCY),
+            k -> "f_score." + k + ".frequency_above", false, thresholds);
+    Column m =
+        score(CustomerFeatures.MONETARY, n, bins, values.get(CustomerFeatures.MONETARY),
+            k -> "m_score." + k + ".monetary_above", false, thresholds);
     Map<String, Double> metrics = new LinkedHashMap<>();
-    Column tier = tiers(input, n, cuts, pyramid.measure().id(), thresholds, metrics);
+    Column tier = tiers(n, cuts, values.get(MEASURE), pyramid.measure().id(), thresholds, metrics);
 
     Column rank =
         row_number().over(Window.orderBy(col(MEASURE).desc(), col(CustomerFeatures.CUSTOMER_ID).asc()));
@@ -168,31 +186,45 @@ public final class SegmentStage {
     return new Segmentation(CustomerSegments.CONTRACT.conform(segments), n, params, thresholds, metrics);
   }
 
+  /** Score k → its break position (1-based, values sorted worst first); none when n ≤ 1. */
+  private static Map<Integer, Long> breakPositions(long n, int bins) {
+    Map<Integer, Long> positions = new LinkedHashMap<>();
+    for (int k = 2; n > 1 && k <= bins; k++) {
+      positions.put(k, RfmScore.breakPosition(k, n, bins));
+    }
+    return positions;
+  }
+
+  /** Tier → position (1-based, smallest first) of its last-ranked customer, for non-empty tiers. */
+  private static Map<String, Long> tierPositions(long n, List<TierCuts.Cut> cuts) {
+    Map<String, Long> positions = new LinkedHashMap<>();
+    long previous = 0;
+    for (TierCuts.Cut c : cuts) {
+      if (c.lastRank() > previous) {
+        positions.put(c.tier(), n - c.lastRank() + 1); // k-th largest = (n − k + 1)-th smallest
+      }
+      previous = c.lastRank();
+    }
+    return positions;
+  }
+
   /**
-   * The score column of one measure: {@code when(value > t_bins, bins) … .otherwise(1)} with t_k the
-   * value at {@link RfmScore#breakPosition}; records each t_k (through {@code shown}) in thresholds.
+   * The score column of one measure: {@code when(value > t_bins, bins) … .otherwise(1)}, with t_k
+   * the value at the break position of k; records each t_k in thresholds (negated for recency).
    */
   private static Column score(
-      Dataset<Row> input,
       String column,
       long n,
       int bins,
-      java.util.function.IntFunction<String> name,
-      DoubleUnaryOperator shown,
+      Map<Long, BigDecimal> values,
+      IntFunction<String> name,
+      boolean negated,
       Map<String, Double> thresholds) {
-    if (n <= 1) {
-      return lit(1);
-    }
-    Map<Integer, Long> positions = new LinkedHashMap<>();
-    for (int k = 2; k <= bins; k++) {
-      positions.put(k, RfmScore.breakPosition(k, n, bins));
-    }
-    Map<Long, Object> values = OrderStatistics.valuesAt(input, column, positions.values());
     Column score = lit(1);
-    for (int k = 2; k <= bins; k++) {
-      Object t = values.get(positions.get(k));
-      score = when(col(column).gt(lit(t)), k).otherwise(score);
-      thresholds.put(name.apply(k), shown.applyAsDouble(((Number) t).doubleValue()));
+    for (Map.Entry<Integer, Long> e : breakPositions(n, bins).entrySet()) {
+      BigDecimal t = values.get(e.getValue());
+      thresholds.put(name.apply(e.getKey()), (negated ? t.negate() : t).doubleValue());
+      score = when(col(column).gt(lit(t)), e.getKey()).otherwise(score);
     }
     return score;
   }
@@ -203,33 +235,24 @@ public final class SegmentStage {
    * number of customers per tier.
    */
   private static Column tiers(
-      Dataset<Row> input,
       long n,
       List<TierCuts.Cut> cuts,
+      Map<Long, BigDecimal> values,
       String measureName,
       Map<String, Double> thresholds,
       Map<String, Double> metrics) {
-    List<Long> positions = new ArrayList<>();
+    Map<String, Long> positions = tierPositions(n, cuts);
     long previous = 0;
-    for (TierCuts.Cut c : cuts) {
-      if (c.lastRank() > previous) {
-        positions.add(n - c.lastRank() + 1); // k-th largest = (n − k + 1)-th smallest
-      }
-      previous = c.lastRank();
-    }
-    Map<Long, Object> values = OrderStatistics.valuesAt(input, MEASURE, positions);
-    Column tier = lit(cuts.get(cuts.size() - 1).tier());
-    previous = 0;
     for (TierCuts.Cut c : cuts) {
       String prefix = "tier." + c.tier() + ".";
       thresholds.put(prefix + "last_rank", (double) c.lastRank());
-      if (c.lastRank() > previous) {
-        Object v = values.get(n - c.lastRank() + 1);
-        thresholds.put(prefix + "min_" + measureName, ((Number) v).doubleValue());
+      if (positions.containsKey(c.tier())) {
+        thresholds.put(prefix + "min_" + measureName, values.get(positions.get(c.tier())).doubleValue());
       }
       metrics.put(prefix + "customers", (double) (c.lastRank() - previous));
       previous = c.lastRank();
     }
+    Column tier = lit(cuts.get(cuts.size() - 1).tier());
     for (int i = cuts.size() - 2; i >= 0; i--) {
       tier = when(col(CustomerSegments.TIER_RANK).leq(cuts.get(i).lastRank()), cuts.get(i).tier()).otherwise(tier);
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class FeaturesStageTest {
   static final LocalDate D = LocalDate.parse("2026-11-22");
 
-  static Dataset<Row> orders() {
+  public static Dataset<Row> orders() {
     return Rows.of(Orders.CONTRACT)
         // before the window: lifetime only
         .row(Orders.ORDER_ID, "O0", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2025-11-01T12:00:00Z",
@@ -60,7 +60,7 @@ class FeaturesStageTest {
         .dataset();
   }
 
-  static Dataset<Row> service() {
+  public static Dataset<Row> service() {
     return Rows.of(ServiceContacts.CONTRACT)
         .row(ServiceContacts.CONTACT_ID, "S1", ServiceContacts.CUSTOMER_ID, "A", ServiceContacts.OPENED_TS, "2026-02-01T10:00:00Z",
             ServiceContacts.CATEGORY, "complaint", ServiceContacts.WAIT_SECONDS, 100, ServiceContacts.ABANDONED, false,
@@ -75,7 +75,7 @@ class FeaturesStageTest {
         .dataset();
   }
 
-  static Dataset<Row> campaigns() {
+  public static Dataset<Row> campaigns() {
     return Rows.of(CampaignTouches.CONTRACT)
         .row(CampaignTouches.CAMPAIGN_ID, "K1", CampaignTouches.CUSTOMER_ID, "A", CampaignTouches.SENT_TS, "2026-01-05T09:00:00Z",
             CampaignTouches.CONVERTED_TS, "2026-01-10T10:00:00Z", CampaignTouches.COST, "1.00")
