@@ -23,8 +23,11 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * values, not one per customer), and only the requested values are collected.
  */
 final class OrderStatistics {
-  /** Exact for int, long and decimal(18,2) columns. */
-  private static final String VALUE_TYPE = "decimal(38,2)";
+  /**
+   * Values are ranked as whole cents in a long (exact for int columns and decimal(18,2) money):
+   * grouping and sorting a long is several times faster than a decimal.
+   */
+  private static final int SCALE = 2;
   private static final String NAME = "_name";
   private static final String VALUE = "_value";
   private static final String COUNT = "count";
@@ -46,7 +49,7 @@ final class OrderStatistics {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      parts.add(rows.select(lit(e.getKey()).as(NAME), col(e.getKey()).cast(VALUE_TYPE).as(VALUE)));
+      parts.add(rows.select(lit(e.getKey()).as(NAME), col(e.getKey()).cast("decimal(20,2)").multiply(100).cast("long").as(VALUE)));
       for (long p : e.getValue()) {
         wanted = wanted.or(col(NAME).equalTo(e.getKey()).and(col(BEFORE).lt(p)).and(col(UPTO).geq(p)));
       }
@@ -72,7 +75,7 @@ final class OrderStatistics {
                 .filter(r -> r.getString(0).equals(e.getKey()) && r.getLong(2) < p && r.getLong(3) >= p)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no row at position " + p + " of " + e.getKey()));
-        values.get(e.getKey()).put(p, hit.getDecimal(1));
+        values.get(e.getKey()).put(p, BigDecimal.valueOf(hit.getLong(1), SCALE));
       }
     }
     return values;

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,6 @@ public final class SegmentStage {
   public static final String STAGE = "segment";
 
   private static final String R_VALUE = "_r_value";
-  private static final String MEASURE = "_measure";
 
   /** What one run of the stage did. */
   public record Result(long customers, Map<String, Double> thresholds, String message) {}
@@ -128,22 +128,20 @@ public final class SegmentStage {
    * @param features customer_id, as_of_date, recency_days, frequency, monetary, monetary_margin
    */
   public static Segmentation transform(Dataset<Row> features, RfmSettings rfm, PyramidSettings pyramid) {
-    Column measure =
+    String measure =
         pyramid.measure() == PyramidSettings.Measure.MARGIN
-            ? col(CustomerFeatures.MONETARY_MARGIN)
-            : col(CustomerFeatures.MONETARY);
-    Dataset<Row> input =
-        features
-            .withColumn(R_VALUE, negate(col(CustomerFeatures.RECENCY_DAYS)))
-            .withColumn(MEASURE, measure);
+            ? CustomerFeatures.MONETARY_MARGIN
+            : CustomerFeatures.MONETARY;
+    Dataset<Row> input = features.withColumn(R_VALUE, negate(col(CustomerFeatures.RECENCY_DAYS)));
     long n = input.count();
     int bins = rfm.bins();
     List<TierCuts.Cut> cuts = TierCuts.cuts(n, pyramid.tiers());
     Map<String, Collection<Long>> positions = new LinkedHashMap<>();
     for (String c : List.of(R_VALUE, CustomerFeatures.FREQUENCY, CustomerFeatures.MONETARY)) {
-      positions.put(c, breakPositions(n, bins).values());
+      positions.put(c, new TreeSet<>(breakPositions(n, bins).values()));
     }
-    positions.put(MEASURE, tierPositions(n, cuts).values());
+    // By revenue, the pyramid ranks the monetary column: one ranking serves both.
+    positions.computeIfAbsent(measure, c -> new TreeSet<>()).addAll(tierPositions(n, cuts).values());
     Map<String, Map<Long, BigDecimal>> values = OrderStatistics.valuesAt(input, positions);
 
     Map<String, Double> thresholds = new LinkedHashMap<>();
@@ -156,10 +154,10 @@ public final class SegmentStage {
         score(CustomerFeatures.MONETARY, n, bins, values.get(CustomerFeatures.MONETARY),
             k -> "m_score." + k + ".monetary_above", false, thresholds);
     Map<String, Double> metrics = new LinkedHashMap<>();
-    Column tier = tiers(n, cuts, values.get(MEASURE), pyramid.measure().id(), thresholds, metrics);
+    Column tier = tiers(n, cuts, values.get(measure), pyramid.measure().id(), thresholds, metrics);
 
     Column rank =
-        row_number().over(Window.orderBy(col(MEASURE).desc(), col(CustomerFeatures.CUSTOMER_ID).asc()));
+        row_number().over(Window.orderBy(col(measure).desc(), col(CustomerFeatures.CUSTOMER_ID).asc()));
     Dataset<Row> segments =
         input
             .withColumn(CustomerSegments.R_SCORE, r)
