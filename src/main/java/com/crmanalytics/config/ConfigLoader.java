@@ -118,7 +118,8 @@ public final class ConfigLoader {
     }
     double ratio = number(c, "quality.max-reject-ratio");
     if (!(ratio >= 0 && ratio <= 1)) {
-      throw Errors.badConfig("quality.max-reject-ratio", ratio, "a number from 0 to 1");
+      throw Errors.badConfig(
+          "quality.max-reject-ratio", c.getValue("quality.max-reject-ratio").unwrapped(), "a number from 0 to 1");
     }
     Map<Source, ExtractSettings> extracts = new EnumMap<>(Source.class);
     for (Source s : Source.values()) {
@@ -264,11 +265,11 @@ public final class ConfigLoader {
     Map<String, String> columns = new LinkedHashMap<>();
     Config mapping = root.getConfig(key);
     for (String contractColumn : mapping.root().keySet()) {
-      String k = key + "." + ConfigUtil.quoteString(contractColumn);
-      if (!table.hasColumn(contractColumn)) {
-        throw Errors.badConfig(k, contractColumn, "a column of " + table.name() + ": " + String.join(", ", table.columnNames()));
+      String k = key + "." + contractColumn;
+      if (!table.valueColumns().contains(contractColumn)) {
+        throw Errors.badConfig(k, contractColumn, "a column of " + table.name() + ": " + String.join(", ", table.valueColumns()));
       }
-      String from = string(root, k);
+      String from = string(root, key + "." + ConfigUtil.quoteString(contractColumn));
       if (!sourceColumns.isEmpty()
           && !from.equals(ExtractSettings.FILE_LINE)
           && !sourceColumns.contains(from)) {

@@ -57,6 +57,12 @@ public final class TableContract {
     return fields.stream().map(Field::name).toList();
   }
 
+  /** The columns without the {@link Lineage} ones: what makes two rows "the same". */
+  public List<String> valueColumns() {
+    List<String> lineage = Lineage.FIELDS.stream().map(Field::name).toList();
+    return columnNames().stream().filter(c -> !lineage.contains(c)).toList();
+  }
+
   public Field field(String column) {
     return fields.stream()
         .filter(f -> f.name().equals(column))

@@ -16,7 +16,6 @@ import com.crmanalytics.contract.Quarantine;
 import com.crmanalytics.contract.ReasonCode;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.io.ExtractReader;
-import com.crmanalytics.io.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -45,7 +44,7 @@ public final class Deduplicator {
 
   public static Dataset<Row> classify(Dataset<Row> validated, TableContract table) {
     List<Column> values = new ArrayList<>(List.of(col(VALID)));
-    Warehouse.valueColumns(table).forEach(c -> values.add(col(c)));
+    table.valueColumns().forEach(c -> values.add(col(c)));
     List<Column> keys = new ArrayList<>(List.of(col(VALID)));
     table.key().forEach(k -> keys.add(col(k)));
 
@@ -56,9 +55,11 @@ public final class Deduplicator {
     Column firstCopy = col(COPY).equalTo(1);
     Column where = concat(col(ExtractReader.SOURCE_FILE), lit(":"), col(ExtractReader.LINE_NUMBER).cast("string"));
 
+    // One shuffle by key serves both windows: each partitions by the key or a superset of it.
     Dataset<Row> ranked =
         validated
             .withColumn(VALID, col(Quarantine.REASON_CODE).isNull())
+            .repartition(keys.toArray(Column[]::new))
             .withColumn(COPY, row_number().over(sameValues))
             .withColumn(VERSIONS, sum(when(firstCopy, 1).otherwise(0)).over(sameKey))
             .withColumn(LINES, collect_list(when(firstCopy, where)).over(sameKey));

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -20,7 +21,6 @@ import com.crmanalytics.contract.Quarantine;
 import com.crmanalytics.contract.ReasonCode;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.io.ExtractReader;
-import com.crmanalytics.io.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +42,7 @@ import org.apache.spark.sql.types.TimestampType;
  */
 public final class RecordValidator {
   private static final String RAW_SUFFIX = "__raw";
+  private static final String VERDICT = "_verdict";
 
   private RecordValidator() {}
 
@@ -52,7 +53,7 @@ public final class RecordValidator {
   public static Dataset<Row> validate(
       Dataset<Row> raw, ExtractSettings settings, TableContract table, LocalDate businessDate) {
     List<Field> fields =
-        Warehouse.valueColumns(table).stream().map(table::field).toList();
+        table.valueColumns().stream().map(table::field).toList();
 
     List<Column> rawColumns = new ArrayList<>(passThrough());
     rawColumns.add(col(ExtractReader.PARSE_ERROR));
@@ -72,20 +73,19 @@ public final class RecordValidator {
       parsed = parsed.withColumn(d.getKey(), d.getValue());
     }
 
-    List<Check> checks = checks(table, fields, settings, businessDate);
-    Column code = lit(null).cast(DataTypes.StringType);
-    Column reason = lit(null).cast(DataTypes.StringType);
-    // Built innermost-last so the first check in the list wins.
-    for (int i = checks.size() - 1; i >= 0; i--) {
-      Check c = checks.get(i);
-      code = when(coalesce(c.failsWhen(), lit(false)), lit(c.code().code())).otherwise(code);
-      reason = when(coalesce(c.failsWhen(), lit(false)), c.reason()).otherwise(reason);
+    // One flat CASE WHEN: the first check a row breaks gives its code and reason.
+    Column verdict = null;
+    for (Check c : checks(table, fields, settings, businessDate)) {
+      Column failed = struct(lit(c.code().code()).as("code"), c.reason().cast("string").as("reason"));
+      Column condition = coalesce(c.failsWhen(), lit(false));
+      verdict = verdict == null ? when(condition, failed) : verdict.when(condition, failed);
     }
+    parsed = parsed.withColumn(VERDICT, verdict);
 
     List<Column> out = new ArrayList<>(passThrough());
     fields.forEach(f -> out.add(col(f.name())));
-    out.add(code.as(Quarantine.REASON_CODE));
-    out.add(reason.as(Quarantine.REASON));
+    out.add(col(VERDICT + ".code").as(Quarantine.REASON_CODE));
+    out.add(col(VERDICT + ".reason").as(Quarantine.REASON));
     return parsed.select(out.toArray(Column[]::new));
   }
 

@@ -115,12 +115,18 @@ public final class ExtractReader {
       LineParser parser;
       boolean skipFirst = false;
       if (settings.format() == Format.JSONL) {
+        requireReadable(file, name);
         parser = LineParser.jsonLines(settings.encoding());
       } else {
         List<String> columns = settings.sourceColumns();
         if (settings.header()) {
           columns = header(settings, file, name);
+          if (columns.isEmpty()) {
+            continue; // an empty file: no header, no rows
+          }
           skipFirst = true;
+        } else {
+          requireReadable(file, name);
         }
         requireColumns(settings, name, columns, neededColumns);
         parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), columns);
@@ -158,6 +164,15 @@ public final class ExtractReader {
       }
     }
     return true;
+  }
+
+  /** Fails on the driver, naming the file, before a Spark job would fail on it. */
+  private void requireReadable(Path file, String name) {
+    try {
+      fs(file).open(file).close();
+    } catch (IOException e) {
+      throw Errors.unreadableFile(name, e.getMessage(), e);
+    }
   }
 
   private List<String> header(ExtractSettings settings, Path file, String name) {

@@ -14,6 +14,8 @@ import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Warehouse {
   private final SparkSession spark;
   private final String root;
+  private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
@@ -62,6 +65,9 @@ public final class Warehouse {
 
   /** Creates the table with its schema, column comments and description if it is not there yet. */
   public void ensure(TableContract table) {
+    if (!ensured.add(table.name())) {
+      return;
+    }
     DeltaTable.createIfNotExists(spark)
         .location(path(table))
         .addColumns(table.schema())
@@ -111,7 +117,7 @@ public final class Warehouse {
     String on =
         table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
     String same =
-        valueColumns(table).stream()
+        table.valueColumns().stream()
             .map(c -> "t." + c + " <=> s." + c)
             .collect(Collectors.joining(" AND "));
     String changed =
@@ -175,12 +181,6 @@ public final class Warehouse {
       }
       table.createOrReplaceTempView(name);
     }
-  }
-
-  /** The contract's columns without the lineage columns: what makes two rows "the same". */
-  public static List<String> valueColumns(TableContract table) {
-    List<String> lineage = Lineage.FIELDS.stream().map(f -> f.name()).toList();
-    return table.columnNames().stream().filter(c -> !lineage.contains(c)).toList();
   }
 
   private static Column[] columns(TableContract table) {

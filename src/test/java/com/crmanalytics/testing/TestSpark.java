@@ -5,6 +5,7 @@ import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.io.SparkSessions;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -37,18 +38,29 @@ public final class TestSpark {
 
   /** Reference configuration + test Spark settings + the given overrides (no site file). */
   public static PipelineConfig config(Map<String, String> overrides) {
+    return config(null, overrides);
+  }
+
+  /** A site file (a profile, say) + test Spark settings + the given overrides. */
+  public static PipelineConfig config(File siteFile, Map<String, String> overrides) {
     Map<String, String> all = new LinkedHashMap<>(SETTINGS);
     all.putAll(overrides);
-    return ConfigLoader.load(null, false, all);
+    return ConfigLoader.load(siteFile, siteFile != null, all);
   }
 
   /** A run context over a landing and a warehouse folder, with extra configuration. */
   public static RunContext context(
       LocalDate date, Path landing, Path warehouse, Map<String, String> overrides) {
+    return context(date, landing, warehouse, null, overrides);
+  }
+
+  /** The same, with a site file under the overrides. */
+  public static RunContext context(
+      LocalDate date, Path landing, Path warehouse, File siteFile, Map<String, String> overrides) {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     all.put("paths.landing", landing.toString());
     all.put("paths.warehouse", warehouse.toString());
-    PipelineConfig config = config(all);
+    PipelineConfig config = config(siteFile, all);
     return RunContext.start(date, config, new Warehouse(session(), config.warehouse()), "test");
   }
 }

@@ -1,0 +1,140 @@
+package com.crmanalytics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmanalytics.testing.TestSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The {@code crm} command over the bundled {@code data-samples/}, into a temporary warehouse, as a
+ * scheduler would call it: exit codes, stdout and stderr.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliEndToEndTest {
+  private static final Path LANDING = Path.of("data-samples", "landing");
+
+  @TempDir static Path tmp;
+  private static List<String> dates;
+
+  /** What one invocation printed and returned. */
+  record Result(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void sampleDates() throws IOException {
+    TestSpark.session();
+    try (Stream<Path> folders = Files.list(LANDING)) {
+      dates = folders.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}")).sorted().toList();
+    }
+    assertThat(dates).isNotEmpty();
+  }
+
+  static Result crm(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", tmp.resolve("warehouse").toString()));
+    TestSpark.SETTINGS.forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = CrmCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(all.toArray(String[]::new));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  @Order(1)
+  void theNightlyRunsOfTheSampleSucceedAndReconcile() {
+    for (String date : dates.subList(0, Math.min(2, dates.size()))) {
+      Result run = crm("run", "--date", date);
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(run.out()).contains("ingest orders").contains("succeeded");
+    }
+    Result unbalanced =
+        crm("sql", "select count(*) as n from pipeline_runs where rows_read <> rows_accepted + rows_quarantined + rows_duplicate",
+            "--format", "csv");
+    assertThat(unbalanced.out()).isEqualTo("n\n0\n");
+    Result sources = crm("sql", "select count(distinct stage) from pipeline_runs where status = 'succeeded'", "--format", "csv");
+    assertThat(sources.out()).endsWith("\n4\n");
+  }
+
+  @Test
+  @Order(2)
+  void everyTableIsQueryableByItsPlainName() {
+    Result orders = crm("sql", "select count(*) as orders from orders", "--format", "json");
+    assertThat(orders.exit()).isZero();
+    assertThat(orders.out()).matches("\\{\"orders\":[1-9][0-9]*}\\n");
+
+    Result table = crm("sql", "select reason_code, count(*) as n from quarantine group by reason_code order by 1");
+    assertThat(table.exit()).isZero();
+    assertThat(table.out()).contains("| reason_code").contains(" rows").contains("+--");
+
+    Result masked = crm("sql", "select email from customers limit 1", "--format", "csv");
+    assertThat(masked.out()).doesNotContain("@example").contains("@");
+
+    Result tables = crm("tables");
+    assertThat(tables.exit()).isZero();
+    assertThat(tables.out())
+        .contains("orders")
+        .contains("Order lines from the order system")
+        .contains("quarantine")
+        .contains("pipeline_runs")
+        .contains("service_contacts")
+        .contains("campaign_touches");
+  }
+
+  @Test
+  @Order(3)
+  void errorsAreOneLineWithTheDocumentedExitCode() {
+    Result badConfig = crm("run", "--date", dates.get(0), "--set", "quality.max-reject-ratio=2");
+    assertThat(badConfig.exit()).isEqualTo(2);
+    assertThat(badConfig.err().strip())
+        .isEqualTo("crm: Invalid configuration: quality.max-reject-ratio = '2' (allowed: a number from 0 to 1)");
+
+    Result gate = crm("ingest", "--date", dates.get(0), "--set", "quality.max-reject-ratio=0");
+    assertThat(gate.exit()).isEqualTo(3);
+    assertThat(gate.err()).startsWith("crm: Quality gate failed: ").contains("quality.max-reject-ratio 0.0%");
+    assertThat(gate.err().lines()).hasSize(1);
+
+    Result missing = crm("run", "--date", "1999-01-01");
+    assertThat(missing.exit()).isEqualTo(4);
+    assertThat(missing.err().strip())
+        .startsWith("crm: Missing input: landing folder for 1999-01-01: ")
+        .endsWith(Path.of("data-samples/landing/1999-01-01").toString());
+
+    Result badSql = crm("sql", "select * from no_such_table");
+    assertThat(badSql.exit()).isEqualTo(2);
+    assertThat(badSql.err()).startsWith("crm: SQL error: ").contains("no_such_table").contains("tables: ");
+
+    Result usage = crm("run");
+    assertThat(usage.exit()).isEqualTo(2);
+    assertThat(usage.err()).contains("Missing required option: '--date=YYYY-MM-DD'");
+  }
+
+  @Test
+  @Order(4)
+  void helpAndVersion() {
+    Result version = crm("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).contains("crm-analytics").contains("Spark 4.2.0, Delta Lake 4.4.0");
+    for (String command : List.of("run", "ingest", "sql", "tables")) {
+      Result help = crm(command, "--help");
+      assertThat(help.exit()).isZero();
+      assertThat(help.out()).contains("Usage: crm " + command).contains("--conf").contains("--set");
+    }
+  }
+
+}
