@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -203,7 +204,7 @@ public final class ConfigLoader {
     return oneOf(c, "clv.time-unit", ModelTimeUnit.values(), ModelTimeUnit::id);
   }
 
-  private static <E> E oneOf(Config c, String key, E[] values, java.util.function.Function<E, String> id) {
+  private static <E> E oneOf(Config c, String key, E[] values, Function<E, String> id) {
     String text = string(c, key);
     return Arrays.stream(values)
         .filter(v -> id.apply(v).equals(text))
