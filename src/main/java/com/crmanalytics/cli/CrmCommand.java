@@ -17,6 +17,8 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       RunCommand.class,
       IngestCommand.class,
+      FeaturesCommand.class,
+      SegmentCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       TablesCommand.class,

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -140,8 +141,76 @@ public final class ConfigLoader {
         ratio,
         extracts,
         spark,
+        rfm(c),
+        pyramid(c),
+        timeUnit(c),
         hash(c),
         c);
+  }
+
+  private static RfmSettings rfm(Config c) {
+    int window = integer(c, "rfm.window-days");
+    if (window < 1) {
+      throw Errors.badConfig("rfm.window-days", window, "a whole number of days, at least 1");
+    }
+    int bins = integer(c, "rfm.bins");
+    if (bins < RfmSettings.MIN_BINS || bins > RfmSettings.MAX_BINS) {
+      throw Errors.badConfig(
+          "rfm.bins", bins, "a whole number from " + RfmSettings.MIN_BINS + " to " + RfmSettings.MAX_BINS);
+    }
+    return new RfmSettings(window, bins);
+  }
+
+  private static PyramidSettings pyramid(Config c) {
+    PyramidSettings.Measure measure =
+        oneOf(c, "pyramid.measure", PyramidSettings.Measure.values(), PyramidSettings.Measure::id);
+    String key = "pyramid.tiers";
+    String allowed =
+        "a list of { name = ..., share = ... }, largest tier first, names of lower-case letters, digits"
+            + " and _, cumulative shares increasing above 0 and the last one 1.0";
+    List<? extends Config> list;
+    try {
+      list = c.getConfigList(key);
+    } catch (ConfigException e) {
+      throw Errors.badConfig(key, c.getValue(key).unwrapped(), allowed);
+    }
+    List<PyramidSettings.Tier> tiers = new ArrayList<>();
+    double previous = 0;
+    for (Config t : list) {
+      if (!t.hasPath("name") || !t.hasPath("share") || t.root().size() != 2) {
+        throw Errors.badConfig(key, t.root().unwrapped(), allowed);
+      }
+      String name = t.getValue("name").unwrapped().toString();
+      double share;
+      try {
+        share = t.getDouble("share");
+      } catch (ConfigException e) {
+        throw Errors.badConfig(key, t.root().unwrapped(), allowed);
+      }
+      boolean duplicate = tiers.stream().anyMatch(x -> x.name().equals(name));
+      if (!name.matches("[a-z0-9_]+") || duplicate || !(share > previous && share <= 1)) {
+        throw Errors.badConfig(key, t.root().unwrapped(), allowed);
+      }
+      tiers.add(new PyramidSettings.Tier(name, share));
+      previous = share;
+    }
+    if (tiers.isEmpty() || previous != 1.0) {
+      throw Errors.badConfig(key, c.getValue(key).unwrapped(), allowed);
+    }
+    return new PyramidSettings(measure, tiers);
+  }
+
+  private static ModelTimeUnit timeUnit(Config c) {
+    return oneOf(c, "clv.time-unit", ModelTimeUnit.values(), ModelTimeUnit::id);
+  }
+
+  private static <E> E oneOf(Config c, String key, E[] values, Function<E, String> id) {
+    String text = string(c, key);
+    return Arrays.stream(values)
+        .filter(v -> id.apply(v).equals(text))
+        .findFirst()
+        .orElseThrow(
+            () -> Errors.badConfig(key, text, String.join(", ", Arrays.stream(values).map(id).toList())));
   }
 
   private static ExtractSettings extract(Config root, Source source) {
@@ -239,6 +308,14 @@ public final class ConfigLoader {
       return c.getDouble(key);
     } catch (ConfigException.WrongType e) {
       throw Errors.badConfig(key, c.getValue(key).unwrapped(), "a number");
+    }
+  }
+
+  private static int integer(Config c, String key) {
+    try {
+      return c.getInt(key);
+    } catch (ConfigException.WrongType e) {
+      throw Errors.badConfig(key, c.getValue(key).unwrapped(), "a whole number");
     }
   }
 

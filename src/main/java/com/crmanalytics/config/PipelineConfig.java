@@ -18,6 +18,9 @@ public record PipelineConfig(
     double maxRejectRatio,
     Map<Source, ExtractSettings> extracts,
     Map<String, String> spark,
+    RfmSettings rfm,
+    PyramidSettings pyramid,
+    ModelTimeUnit clvTimeUnit,
     String hash,
     Config raw) {
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
@@ -77,6 +80,12 @@ public final class TableContract {
       schema = schema.add(f.toStructField());
     }
     return schema;
+  }
+
+  /** The rows' columns in the contract's order, each cast to the contract's type (e.g. sums to money). */
+  public Dataset<Row> conform(Dataset<Row> rows) {
+    return rows.select(
+        fields.stream().map(f -> functions.col(f.name()).cast(f.type()).as(f.name())).toArray(Column[]::new));
   }
 
   public List<String> key() {

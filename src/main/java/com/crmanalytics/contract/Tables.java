@@ -11,6 +11,9 @@ public final class Tables {
           ServiceContacts.CONTRACT,
           CampaignTouches.CONTRACT,
           Customers.CONTRACT,
+          CustomerFeatures.CONTRACT,
+          CustomerSegments.CONTRACT,
+          ModelRuns.CONTRACT,
           Quarantine.CONTRACT,
           PipelineRuns.CONTRACT);
 

@@ -65,13 +65,26 @@ class CliEndToEndTest {
       Result run = crm("run", "--date", date);
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("ingest orders").contains("succeeded");
+      assertThat(run.out()).containsPattern("(?m)^features +succeeded \\d+ customers as of " + date);
+      assertThat(run.out()).containsPattern("(?m)^segment +succeeded \\d+ customers scored and tiered as of " + date);
     }
     Result unbalanced =
         crm("sql", "select count(*) as n from pipeline_runs where rows_read <> rows_accepted + rows_quarantined + rows_duplicate",
             "--format", "csv");
     assertThat(unbalanced.out()).isEqualTo("n\n0\n");
-    Result sources = crm("sql", "select count(distinct stage) from pipeline_runs where status = 'succeeded'", "--format", "csv");
+    Result sources =
+        crm("sql", "select count(distinct stage) from pipeline_runs where status = 'succeeded' and stage like 'ingest:%'",
+            "--format", "csv");
     assertThat(sources.out()).endsWith("\n4\n");
+    Result stages =
+        crm("sql", "select stage, count(*) from pipeline_runs where stage in ('features', 'segment') and status = 'succeeded'"
+            + " group by stage order by stage", "--format", "csv");
+    assertThat(stages.out()).isEqualTo("stage,count(1)\nfeatures,2\nsegment,2\n");
+    Result segments =
+        crm("sql", "select count(*) as n from customer_segments s join customer_features f using (customer_id, as_of_date)",
+            "--format", "csv");
+    Result features = crm("sql", "select count(*) as n from customer_features", "--format", "csv");
+    assertThat(segments.out()).isEqualTo(features.out()).isNotEqualTo("n\n0\n");
   }
 
   @Test
@@ -151,7 +164,7 @@ class CliEndToEndTest {
     Result version = crm("--version");
     assertThat(version.exit()).isZero();
     assertThat(version.out()).contains("crm-analytics").contains("Spark 4.2.0, Delta Lake 4.4.0");
-    for (String command : List.of("run", "ingest", "sql", "tables")) {
+    for (String command : List.of("run", "ingest", "features", "segment", "sql", "tables")) {
       Result help = crm(command, "--help");
       assertThat(help.exit()).isZero();
       assertThat(help.out()).contains("Usage: crm " + command).contains("--conf").contains("--set");

@@ -1,0 +1,26 @@
+package com.crmanalytics.cli;
+
+import com.crmanalytics.features.FeaturesStage;
+import com.crmanalytics.pipeline.RunContext;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+
+/** {@code crm features --date D}: customer_features as of D from the silver tables. */
+@Command(
+    name = "features",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write customer_features for as_of_date = D (replacing that date only): one row per customer",
+      "with an order on or before D, from events on or before D only."
+    })
+final class FeaturesCommand extends DatedCommand {
+  @Override
+  void stages(RunContext ctx, PrintWriter out) {
+    features(ctx, out);
+  }
+
+  static void features(RunContext ctx, PrintWriter out) {
+    FeaturesStage.Result r = FeaturesStage.run(ctx);
+    out.printf("%-17s %-9s %s%n", FeaturesStage.STAGE, "succeeded", r.message());
+  }
+}

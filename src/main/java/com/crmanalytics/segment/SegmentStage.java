@@ -1,0 +1,269 @@
+package com.crmanalytics.segment;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.negate;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import com.crmanalytics.config.PyramidSettings;
+import com.crmanalytics.config.RfmSettings;
+import com.crmanalytics.contract.CustomerFeatures;
+import com.crmanalytics.contract.CustomerSegments;
+import com.crmanalytics.contract.ModelRuns;
+import com.crmanalytics.contract.PipelineRuns;
+import com.crmanalytics.error.Errors;
+import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.pipeline.RunLog.Counts;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage {@code segment}: from {@code customer_features} at {@code as_of_date = D}, writes
+ * {@code customer_segments} for D (one row per customer of the features: RFM scores, rfm_cell, named
+ * segment, pyramid tier and rank) and the {@code model_runs} row {@code model = 'rfm'} for D with the
+ * score breaks and tier cuts used. Uses nothing but the features of D, so it is as point-in-time as
+ * they are.
+ *
+ * <p>Scores come from exact breaks (a few order statistics, {@link OrderStatistics}) applied with a
+ * {@code when} chain; the pyramid rank is one global window (fine to a few million customers).
+ */
+public final class SegmentStage {
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentStage.class);
+  public static final String STAGE = "segment";
+
+  private static final String R_VALUE = "_r_value";
+
+  /** What one run of the stage did. */
+  public record Result(long customers, Map<String, Double> thresholds, String message) {}
+
+  /**
+   * The segments (lazy) and what was computed to build them.
+   *
+   * @param thresholds score breaks and tier cuts, named as in model_runs.thresholds (README)
+   */
+  public record Segmentation(
+      Dataset<Row> segments,
+      long customers,
+      Map<String, Double> params,
+      Map<String, Double> thresholds,
+      Map<String, Double> metrics) {}
+
+  private SegmentStage() {}
+
+  public static Result run(RunContext ctx) {
+    Instant started = Instant.now();
+    LocalDate d = ctx.businessDate();
+    ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
+    Warehouse wh = ctx.warehouse();
+    Dataset<Row> features = null;
+    try {
+      features = input(wh, d).persist(StorageLevel.MEMORY_AND_DISK());
+      Segmentation s = transform(features, ctx.config().rfm(), ctx.config().pyramid());
+      if (s.customers() == 0) {
+        throw Errors.missingInput(
+            "customer_features for " + d + " (run: crm features --date " + d + ")", wh.path(CustomerFeatures.CONTRACT));
+      }
+      String onD = CustomerSegments.AS_OF_DATE + " = DATE'" + d + "'";
+      wh.replace(CustomerSegments.CONTRACT, s.segments(), onD);
+      Row run =
+          RowFactory.create(
+              ctx.runId(), Date.valueOf(d), ModelRuns.RFM, s.params(), null, s.customers(), null, null, s.metrics(), s.thresholds());
+      wh.replace(
+          ModelRuns.CONTRACT,
+          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
+          onD + " AND " + ModelRuns.MODEL + " = '" + ModelRuns.RFM + "'");
+      String message = String.format("%d customers scored and tiered as of %s", s.customers(), d);
+      LOG.info("segment: {}", message);
+      ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(s.customers(), s.customers(), null, null), message);
+      return new Result(s.customers(), s.thresholds(), message);
+    } catch (RuntimeException e) {
+      ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
+      throw e;
+    } finally {
+      if (features != null) {
+        features.unpersist();
+      }
+      ctx.spark().sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The columns of customer_features of D that scoring needs. */
+  private static Dataset<Row> input(Warehouse wh, LocalDate d) {
+    return wh.read(CustomerFeatures.CONTRACT)
+        .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
+        .select(
+            CustomerFeatures.CUSTOMER_ID,
+            CustomerFeatures.AS_OF_DATE,
+            CustomerFeatures.RECENCY_DAYS,
+            CustomerFeatures.FREQUENCY,
+            CustomerFeatures.MONETARY,
+            CustomerFeatures.MONETARY_MARGIN);
+  }
+
+  /**
+   * Scores, segments and tiers the customers of one date. Runs a few small jobs (the count and the
+   * breaks, collecting at most bins + tiers values each); the returned segments are lazy.
+   *
+   * @param features customer_id, as_of_date, recency_days, frequency, monetary, monetary_margin
+   */
+  public static Segmentation transform(Dataset<Row> features, RfmSettings rfm, PyramidSettings pyramid) {
+    String measure =
+        pyramid.measure() == PyramidSettings.Measure.MARGIN
+            ? CustomerFeatures.MONETARY_MARGIN
+            : CustomerFeatures.MONETARY;
+    Dataset<Row> input = features.withColumn(R_VALUE, negate(col(CustomerFeatures.RECENCY_DAYS)));
+    long n = input.count();
+    int bins = rfm.bins();
+    List<TierCuts.Cut> cuts = TierCuts.cuts(n, pyramid.tiers());
+    Map<String, Collection<Long>> positions = new LinkedHashMap<>();
+    for (String c : List.of(R_VALUE, CustomerFeatures.FREQUENCY, CustomerFeatures.MONETARY)) {
+      positions.put(c, new TreeSet<>(breakPositions(n, bins).values()));
+    }
+    // By revenue, the pyramid ranks the monetary column: one ranking serves both.
+    positions.computeIfAbsent(measure, c -> new TreeSet<>()).addAll(tierPositions(n, cuts).values());
+    Map<String, Map<Long, BigDecimal>> values = OrderStatistics.valuesAt(input, positions);
+
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    // Recency is scored on −recency_days (larger is better); its breaks are reported in days.
+    Column r = score(R_VALUE, n, bins, values.get(R_VALUE), k -> "r_score." + k + ".recency_days_below", true, thresholds);
+    Column f =
+        score(CustomerFeatures.FREQUENCY, n, bins, values.get(CustomerFeatures.FREQUENCY),
+            k -> "f_score." + k + ".frequency_above", false, thresholds);
+    Column m =
+        score(CustomerFeatures.MONETARY, n, bins, values.get(CustomerFeatures.MONETARY),
+            k -> "m_score." + k + ".monetary_above", false, thresholds);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    Column tier = tiers(n, cuts, values.get(measure), pyramid.measure().id(), thresholds, metrics);
+
+    Column rank =
+        row_number().over(Window.orderBy(col(measure).desc(), col(CustomerFeatures.CUSTOMER_ID).asc()));
+    Dataset<Row> segments =
+        input
+            .withColumn(CustomerSegments.R_SCORE, r)
+            .withColumn(CustomerSegments.F_SCORE, f)
+            .withColumn(CustomerSegments.M_SCORE, m)
+            .withColumn(CustomerSegments.TIER_RANK, rank)
+            .withColumn(
+                CustomerSegments.RFM_CELL,
+                concat(
+                    col(CustomerSegments.R_SCORE).cast("string"),
+                    col(CustomerSegments.F_SCORE).cast("string"),
+                    col(CustomerSegments.M_SCORE).cast("string")))
+            .withColumn(
+                CustomerSegments.SEGMENT,
+                element_at(
+                    segmentLookup(bins),
+                    concat(col(CustomerSegments.R_SCORE).cast("string"), col(CustomerSegments.F_SCORE).cast("string"))))
+            .withColumn(CustomerSegments.TIER, tier);
+
+    Map<String, Double> params = new LinkedHashMap<>();
+    params.put("rfm.bins", (double) bins);
+    params.put("rfm.window_days", (double) rfm.windowDays());
+    pyramid.tiers().forEach(t -> params.put("pyramid." + t.name() + ".share", t.share()));
+    return new Segmentation(CustomerSegments.CONTRACT.conform(segments), n, params, thresholds, metrics);
+  }
+
+  /** Score k → its break position (1-based, values sorted worst first); none when n ≤ 1. */
+  private static Map<Integer, Long> breakPositions(long n, int bins) {
+    Map<Integer, Long> positions = new LinkedHashMap<>();
+    for (int k = 2; n > 1 && k <= bins; k++) {
+      positions.put(k, RfmScore.breakPosition(k, n, bins));
+    }
+    return positions;
+  }
+
+  /** Tier → position (1-based, smallest first) of its last-ranked customer, for non-empty tiers. */
+  private static Map<String, Long> tierPositions(long n, List<TierCuts.Cut> cuts) {
+    Map<String, Long> positions = new LinkedHashMap<>();
+    long previous = 0;
+    for (TierCuts.Cut c : cuts) {
+      if (c.lastRank() > previous) {
+        positions.put(c.tier(), n - c.lastRank() + 1); // k-th largest = (n − k + 1)-th smallest
+      }
+      previous = c.lastRank();
+    }
+    return positions;
+  }
+
+  /**
+   * The score column of one measure: {@code when(value > t_bins, bins) … .otherwise(1)}, with t_k
+   * the value at the break position of k; records each t_k in thresholds (negated for recency).
+   */
+  private static Column score(
+      String column,
+      long n,
+      int bins,
+      Map<Long, BigDecimal> values,
+      IntFunction<String> name,
+      boolean negated,
+      Map<String, Double> thresholds) {
+    Column score = lit(1);
+    for (Map.Entry<Integer, Long> e : breakPositions(n, bins).entrySet()) {
+      BigDecimal t = values.get(e.getValue());
+      thresholds.put(name.apply(e.getKey()), (negated ? t.negate() : t).doubleValue());
+      score = when(col(column).gt(lit(t)), e.getKey()).otherwise(score);
+    }
+    return score;
+  }
+
+  /**
+   * The tier column ({@code when(rank <= last_1, tier_1) …}) over the tier_rank column; records each
+   * tier's last rank and the measure of the customer at that rank (its smallest member), and the
+   * number of customers per tier.
+   */
+  private static Column tiers(
+      long n,
+      List<TierCuts.Cut> cuts,
+      Map<Long, BigDecimal> values,
+      String measureName,
+      Map<String, Double> thresholds,
+      Map<String, Double> metrics) {
+    Map<String, Long> positions = tierPositions(n, cuts);
+    long previous = 0;
+    for (TierCuts.Cut c : cuts) {
+      String prefix = "tier." + c.tier() + ".";
+      thresholds.put(prefix + "last_rank", (double) c.lastRank());
+      if (positions.containsKey(c.tier())) {
+        thresholds.put(prefix + "min_" + measureName, values.get(positions.get(c.tier())).doubleValue());
+      }
+      metrics.put(prefix + "customers", (double) (c.lastRank() - previous));
+      previous = c.lastRank();
+    }
+    Column tier = lit(cuts.get(cuts.size() - 1).tier());
+    for (int i = cuts.size() - 2; i >= 0; i--) {
+      tier = when(col(CustomerSegments.TIER_RANK).leq(cuts.get(i).lastRank()), cuts.get(i).tier()).otherwise(tier);
+    }
+    return tier;
+  }
+
+  /** map("11" → "lost", …, "55" → "champions"), generated from {@link SegmentTable}. */
+  private static Column segmentLookup(int bins) {
+    List<Column> entries = new ArrayList<>();
+    SegmentTable.byScores(bins).forEach((cell, segment) -> {
+      entries.add(lit(cell));
+      entries.add(lit(segment));
+    });
+    return org.apache.spark.sql.functions.map(entries.toArray(Column[]::new));
+  }
+}

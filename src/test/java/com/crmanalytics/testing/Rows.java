@@ -1,0 +1,71 @@
+package com.crmanalytics.testing;
+
+import com.crmanalytics.contract.Field;
+import com.crmanalytics.contract.Lineage;
+import com.crmanalytics.contract.TableContract;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Tiny fixture tables in a contract's schema, written as name → value pairs; unnamed columns are
+ * null and lineage columns get test values. Values: "2026-11-22T10:00:00Z" for timestamps (UTC),
+ * "2026-11-22" for dates, "12.50" for money; numbers and booleans as themselves.
+ */
+public final class Rows {
+  private final TableContract table;
+  private final List<Row> rows = new ArrayList<>();
+
+  private Rows(TableContract table) {
+    this.table = table;
+  }
+
+  public static Rows of(TableContract table) {
+    return new Rows(table);
+  }
+
+  /** Adds a row from alternating column names and values. */
+  public Rows row(Object... namesAndValues) {
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String name = (String) namesAndValues[i];
+      table.field(name);
+      values.put(name, namesAndValues[i + 1]);
+    }
+    values.putIfAbsent(Lineage.BUSINESS_DATE, "2026-01-01");
+    values.putIfAbsent(Lineage.SOURCE_FILE, "fixture");
+    values.putIfAbsent(Lineage.RUN_ID, "test");
+    Object[] cells = new Object[table.fields().size()];
+    for (int i = 0; i < cells.length; i++) {
+      Field f = table.fields().get(i);
+      cells[i] = convert(f, values.get(f.name()));
+    }
+    rows.add(RowFactory.create(cells));
+    return this;
+  }
+
+  public Dataset<Row> dataset() {
+    return TestSpark.session().createDataFrame(rows, table.schema());
+  }
+
+  private static Object convert(Field f, Object v) {
+    if (v == null || !(v instanceof String s)) {
+      return v;
+    }
+    return switch (f.type().typeName()) {
+      case "timestamp" -> Timestamp.from(Instant.parse(s));
+      case "date" -> Date.valueOf(LocalDate.parse(s));
+      case "string" -> s;
+      default -> f.type().typeName().startsWith("decimal") ? new BigDecimal(s) : s;
+    };
+  }
+}
