@@ -22,7 +22,7 @@ flags=(-Xmx"$heap" -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.
 crm() { java "${flags[@]}" -jar target/crm-analytics.jar "$@"; }
 stages=()
 for s in ingest features segment value report; do
-  crm "$s" --help >/dev/null 2>&1 && stages+=("$s")
+  crm --help 2>/dev/null | grep -qE "^ +$s( |$)" && stages+=("$s")
 done
 
 timed() { # label, command...: wall seconds and peak RSS (MB) of one process

@@ -48,6 +48,11 @@ public record ExtractSettings(
     return columns.getOrDefault(contractColumn, contractColumn);
   }
 
+  /** The extract columns the contract's value columns are read from, each once, in contract order. */
+  public List<String> wantedColumns(List<String> contractColumns) {
+    return contractColumns.stream().map(this::sourceColumn).filter(c -> !c.equals(FILE_LINE)).distinct().toList();
+  }
+
   public boolean isMapped(String contractColumn) {
     return columns.containsKey(contractColumn);
   }

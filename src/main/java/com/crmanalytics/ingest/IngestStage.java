@@ -102,7 +102,8 @@ public final class IngestStage {
   private static SourceResult ingest(RunContext ctx, ExtractReader reader, Source source, List<Path> files) {
     ExtractSettings settings = ctx.config().extract(source);
     TableContract table = source.table();
-    Dataset<Row> raw = reader.read(settings, files, neededColumns(settings, table));
+    Dataset<Row> raw =
+        reader.read(settings, files, settings.wantedColumns(table.valueColumns()), neededColumns(settings, table));
     Dataset<Row> classified =
         Deduplicator.classify(RecordValidator.validate(raw, settings, table, ctx.businessDate()), table)
             .persist(StorageLevel.MEMORY_AND_DISK());

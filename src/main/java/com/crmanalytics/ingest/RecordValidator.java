@@ -47,7 +47,7 @@ public final class RecordValidator {
   private RecordValidator() {}
 
   /**
-   * @param raw rows of {@link ExtractReader#RAW_SCHEMA}
+   * @param raw rows of {@link ExtractReader#RAW_SCHEMA}, read with {@link ExtractSettings#wantedColumns}
    * @return source_file, line_number, raw_record, the contract's value columns, reason_code, reason
    */
   public static Dataset<Row> validate(
@@ -55,10 +55,11 @@ public final class RecordValidator {
     List<Field> fields =
         table.valueColumns().stream().map(table::field).toList();
 
+    List<String> wanted = settings.wantedColumns(table.valueColumns());
     List<Column> rawColumns = new ArrayList<>(passThrough());
     rawColumns.add(col(ExtractReader.PARSE_ERROR));
     for (Field f : fields) {
-      rawColumns.add(extractValue(settings, f.name()).as(f.name() + RAW_SUFFIX));
+      rawColumns.add(extractValue(settings, wanted, f.name()).as(f.name() + RAW_SUFFIX));
     }
     Dataset<Row> mapped = raw.select(rawColumns.toArray(Column[]::new));
 
@@ -95,13 +96,13 @@ public final class RecordValidator {
   }
 
   /** The text of the extract column a contract column is read from; blank becomes null. */
-  private static Column extractValue(ExtractSettings settings, String contractColumn) {
+  private static Column extractValue(ExtractSettings settings, List<String> wanted, String contractColumn) {
     String from = settings.sourceColumn(contractColumn);
     if (from.equals(ExtractSettings.FILE_LINE)) {
       Column fileName = element_at(split(col(ExtractReader.SOURCE_FILE), "/"), -1);
       return concat(fileName, lit(":"), col(ExtractReader.LINE_NUMBER).cast("string"));
     }
-    return nullif(trim(try_element_at(col(ExtractReader.FIELDS), lit(from))), lit(""));
+    return nullif(trim(try_element_at(col(ExtractReader.FIELDS), lit(wanted.indexOf(from) + 1))), lit(""));
   }
 
   private static Column parse(Column text, DataType type, ExtractSettings settings) {

@@ -3,7 +3,6 @@ package com.crmanalytics.io;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.to_json;
@@ -36,7 +35,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Reads the files of one extract into raw records, one per input line (or Parquet row), with the
@@ -56,7 +54,7 @@ public final class ExtractReader {
           .add(SOURCE_FILE, DataTypes.StringType, false)
           .add(LINE_NUMBER, DataTypes.LongType, false)
           .add(RAW_RECORD, DataTypes.StringType, true)
-          .add(FIELDS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
+          .add(FIELDS, DataTypes.createArrayType(DataTypes.StringType, true), true)
           .add(PARSE_ERROR, DataTypes.StringType, true);
 
   private final SparkSession spark;
@@ -101,12 +99,14 @@ public final class ExtractReader {
   /**
    * Reads the files into {@link #RAW_SCHEMA} rows.
    *
+   * @param wanted the extract columns to read, in the order of {@link #FIELDS}
    * @param neededColumns extract columns that every file must have (checked against a csv header,
    *     the configured source columns or the Parquet schema); a missing one stops the run
    */
-  public Dataset<Row> read(ExtractSettings settings, List<Path> files, Set<String> neededColumns) {
+  public Dataset<Row> read(
+      ExtractSettings settings, List<Path> files, List<String> wanted, Set<String> neededColumns) {
     if (settings.format() == Format.PARQUET) {
-      return readParquet(settings, files, neededColumns);
+      return readParquet(settings, files, wanted, neededColumns);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<JavaRDD<Row>> parts = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class ExtractReader {
       boolean skipFirst = false;
       if (settings.format() == Format.JSONL) {
         requireReadable(file, name);
-        parser = LineParser.jsonLines(settings.encoding());
+        parser = LineParser.jsonLines(settings.encoding(), wanted);
       } else {
         List<String> columns = settings.sourceColumns();
         if (settings.header()) {
@@ -129,7 +129,7 @@ public final class ExtractReader {
           requireReadable(file, name);
         }
         requireColumns(settings, name, columns, neededColumns);
-        parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), columns);
+        parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), columns, wanted);
       }
       parts.add(lines(jsc, file, name, parser, skipFirst));
     }
@@ -151,8 +151,7 @@ public final class ExtractReader {
                 return Collections.emptyIterator();
               }
               LineParser.Parsed p = parser.parse(line._1(), index == 0);
-              Object fields = p.fields() == null ? null : CollectionConverters.asScala(p.fields());
-              return List.of(RowFactory.create(name, index + 1, p.raw(), fields, p.error()))
+              return List.of(RowFactory.create(name, index + 1, p.raw(), p.values(), p.error()))
                   .iterator();
             });
   }
@@ -185,7 +184,8 @@ public final class ExtractReader {
       if (!first.isEmpty() && first.charAt(0) == '\uFEFF') {
         first = first.substring(1);
       }
-      LineParser parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), List.of());
+      LineParser parser =
+          LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), List.of(), List.of());
       return parser.split(first).stream().map(String::strip).toList();
     } catch (IOException e) {
       throw Errors.unreadableFile(name, e.getMessage(), e);
@@ -194,7 +194,8 @@ public final class ExtractReader {
     }
   }
 
-  private Dataset<Row> readParquet(ExtractSettings settings, List<Path> files, Set<String> neededColumns) {
+  private Dataset<Row> readParquet(
+      ExtractSettings settings, List<Path> files, List<String> wanted, Set<String> neededColumns) {
     Dataset<Row> data;
     try {
       data = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
@@ -203,15 +204,18 @@ public final class ExtractReader {
     }
     String[] names = data.columns();
     requireColumns(settings, files.toString(), List.of(names), neededColumns);
-    Column[] keys = Arrays.stream(names).map(n -> lit(n)).toArray(Column[]::new);
-    Column[] values = Arrays.stream(names).map(n -> col(n).cast("string")).toArray(Column[]::new);
+    List<String> present = List.of(names);
+    Column[] values =
+        wanted.stream()
+            .map(n -> present.contains(n) ? col(n).cast("string") : lit(null).cast("string"))
+            .toArray(Column[]::new);
     Column[] all = Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
     Column path = col("_metadata.file_path");
     return data.select(
         substring_index(path, "/", -3).as(SOURCE_FILE),
         col("_metadata.row_index").plus(1).cast("long").as(LINE_NUMBER),
         to_json(struct(all)).as(RAW_RECORD),
-        map_from_arrays(array(keys), array(values)).as(FIELDS),
+        array(values).as(FIELDS),
         lit(null).cast("string").as(PARSE_ERROR));
   }
 

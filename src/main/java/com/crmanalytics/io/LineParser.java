@@ -12,14 +12,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Turns one line of a text extract into named fields: decodes the bytes in the extract's encoding,
- * then splits a delimited line (quotes, any delimiter, or runs of whitespace) or reads a JSON object.
+ * Turns one line of a text extract into the values of the wanted columns, in the order asked for:
+ * decodes the bytes in the extract's encoding, then splits a delimited line (quotes, any delimiter,
+ * or runs of whitespace) or reads a JSON object. A wanted column the line lacks is null.
  * Pure and per-line, so it runs on executors and is tested without Spark. Not thread-safe: one
  * instance per partition.
  */
@@ -29,35 +27,42 @@ public final class LineParser implements Serializable {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** The outcome for one line: the text as read, the fields, or why it could not be split. */
-  public record Parsed(String raw, Map<String, String> fields, String error) {}
+  /** The outcome for one line: the text as read, the wanted values, or why it could not be split. */
+  public record Parsed(String raw, String[] values, String error) {}
 
   private final boolean json;
   private final String charsetName;
   private final String delimiter;
   private final char quote;
   private final List<String> columns;
+  private final List<String> wanted;
+  /** For delimited lines: the position of each wanted column in the line, or -1. */
+  private final int[] positions;
   private transient CharsetDecoder decoder;
 
-  private LineParser(boolean json, String charsetName, String delimiter, char quote, List<String> columns) {
+  private LineParser(
+      boolean json, String charsetName, String delimiter, char quote, List<String> columns, List<String> wanted) {
     this.json = json;
     this.charsetName = charsetName;
     this.delimiter = delimiter;
     this.quote = quote;
     this.columns = List.copyOf(columns);
+    this.wanted = List.copyOf(wanted);
+    this.positions = wanted.stream().mapToInt(columns::indexOf).toArray();
   }
 
   /**
    * A parser for delimited lines whose fields are named {@code columns}, in order; the delimiter is
-   * one character or {@link ExtractSettings#WHITESPACE}.
+   * one character or {@link ExtractSettings#WHITESPACE}; it returns the values of {@code wanted}.
    */
-  public static LineParser delimited(Charset charset, String delimiter, char quote, List<String> columns) {
-    return new LineParser(false, charset.name(), delimiter, quote, columns);
+  public static LineParser delimited(
+      Charset charset, String delimiter, char quote, List<String> columns, List<String> wanted) {
+    return new LineParser(false, charset.name(), delimiter, quote, columns, wanted);
   }
 
-  /** A parser for JSON Lines: one object per line, its members are the fields. */
-  public static LineParser jsonLines(Charset charset) {
-    return new LineParser(true, charset.name(), null, '"', List.of());
+  /** A parser for JSON Lines: one object per line; it returns the values of the members {@code wanted}. */
+  public static LineParser jsonLines(Charset charset, List<String> wanted) {
+    return new LineParser(true, charset.name(), null, '"', List.of(), wanted);
   }
 
   /** Decodes one line; a UTF-8 byte-order mark at the start of a file is dropped. */
@@ -94,11 +99,11 @@ public final class LineParser implements Serializable {
               "malformed line: expected %d fields (%s), found %d",
               columns.size(), String.join(", ", columns), values.size()));
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (int i = 0; i < values.size(); i++) {
-      fields.put(columns.get(i), values.get(i));
+    String[] out = new String[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = positions[i] < 0 ? null : values.get(positions[i]);
     }
-    return new Parsed(text, fields, null);
+    return new Parsed(text, out, null);
   }
 
   /** Splits a delimited line, honouring quotes ("" inside quotes is one quote). */
@@ -160,7 +165,7 @@ public final class LineParser implements Serializable {
     return whitespace ? c == ' ' || c == '\t' : c == delimiter.charAt(0);
   }
 
-  private static Parsed parseJson(String text) {
+  private Parsed parseJson(String text) {
     JsonNode node;
     try {
       node = JSON.readTree(text);
@@ -170,13 +175,12 @@ public final class LineParser implements Serializable {
     if (node == null || !node.isObject()) {
       return new Parsed(text, null, "malformed line: not a JSON object");
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode v = e.getValue();
-      fields.put(e.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+    String[] out = new String[wanted.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode v = node.get(wanted.get(i));
+      out[i] = v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
     }
-    return new Parsed(text, fields, null);
+    return new Parsed(text, out, null);
   }
 
   private CharsetDecoder decoder() {
