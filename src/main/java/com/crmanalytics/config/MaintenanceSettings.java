@@ -13,17 +13,20 @@ public record MaintenanceSettings(int vacuumRetentionHours) {
 
   /** Reads and validates the section (exit 2 naming key, value and what is allowed). */
   public static MaintenanceSettings from(Config config) {
-    int hours;
+    Number number;
     try {
-      hours = config.getInt(RETENTION_KEY);
+      // getNumber, not getInt: Typesafe Config's getInt silently truncates 1.5 to 1.
+      number = config.getNumber(RETENTION_KEY);
     } catch (ConfigException.Missing e) {
       throw Errors.config("missing key " + RETENTION_KEY, e);
     } catch (ConfigException e) {
       throw Errors.badConfig(RETENTION_KEY, config.getValue(RETENTION_KEY).unwrapped(), "a whole number of hours, 0 or more");
     }
-    if (hours < 0) {
-      throw Errors.badConfig(RETENTION_KEY, hours, "a whole number of hours, 0 or more");
+    double value = number.doubleValue();
+    if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+      throw Errors.badConfig(RETENTION_KEY, config.getValue(RETENTION_KEY).unwrapped(), "a whole number of hours, 0 or more");
     }
+    int hours = (int) value;
     return new MaintenanceSettings(hours);
   }
 
