@@ -79,8 +79,9 @@ class CrashSafetyIT {
       await(() -> !dataFiles(warehouse).equals(before) && !dataFiles(warehouse).isEmpty(), Duration.ofSeconds(180), log);
       assertThat(child.isAlive()).as("the run was still going when killed:\n" + ChildJvm.tail(log, 20)).isTrue();
       ChildJvm.kill(child);
-      System.out.printf("CrashSafetyIT: second run refused in %d ms; killed the first after %d data file(s)%n",
-          secondMillis, dataFiles(warehouse).size());
+      System.out.printf(
+          "CrashSafetyIT: second run refused in %d ms; killed the first with %d data file(s) and %d Delta commit(s) on disk%n",
+          secondMillis, dataFiles(warehouse).size(), commits(warehouse));
     } finally {
       ChildJvm.kill(child);
     }
@@ -119,6 +120,12 @@ class CrashSafetyIT {
           .collect(Collectors.toSet());
     } catch (IOException | java.io.UncheckedIOException e) {
       return Set.of(); // a file vanished while walking
+    }
+  }
+
+  private static long commits(Path warehouse) throws IOException {
+    try (Stream<Path> files = Files.walk(warehouse)) {
+      return files.filter(p -> p.getParent().getFileName().toString().equals("_delta_log") && p.toString().endsWith(".json")).count();
     }
   }
 
