@@ -1,7 +1,6 @@
 package com.crmanalytics.pipeline;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 
 import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.io.Warehouse;
