@@ -96,18 +96,21 @@ class OpsCommandsTest {
 
   @Test
   @Order(2)
-  void nightlyRunsYesterdayInTheRunTimezone() {
+  void nightlyRunsYesterdayInTheRunTimezone() throws IOException {
+    // An empty landing: the command picks its date, then stops at the missing extracts (exit 4)
+    // without running the stages, which RunCommand.chain shares with run (tested above).
+    String empty = Files.createDirectories(tmp.resolve("empty-landing")).toString();
     NightlyCommand.clock = Clock.fixed(Instant.parse("2026-11-23T17:00:00Z"), ZoneOffset.UTC);
-    Result utc = crm("nightly", "nightly");
-    assertThat(utc.exit()).as(utc.err()).isZero();
-    assertThat(utc.out()).contains("nightly: business date 2026-11-22 (yesterday in UTC)").contains("for 2026-11-22");
+    Result utc = crm("nightly", "nightly", "--landing", empty);
+    assertThat(utc.exit()).isEqualTo(4);
+    assertThat(utc.out()).startsWith("nightly: business date 2026-11-22 (yesterday in UTC)\n").contains("for 2026-11-22");
+    assertThat(utc.err()).startsWith("crm: Missing input: landing folder for 2026-11-22");
     // 17:00 UTC is already the 24th in Shanghai
-    Result shanghai = crm("nightly", "nightly", "--set", "run.timezone=Asia/Shanghai");
-    assertThat(shanghai.exit()).as(shanghai.err()).isZero();
-    assertThat(shanghai.out()).contains("business date 2026-11-23 (yesterday in Asia/Shanghai)");
-    Result given = crm("nightly", "nightly", "--date", "2026-11-22");
-    assertThat(given.exit()).isZero();
-    assertThat(given.out()).doesNotContain("yesterday").contains("for 2026-11-22");
+    Result shanghai = crm("nightly", "nightly", "--landing", empty, "--set", "run.timezone=Asia/Shanghai");
+    assertThat(shanghai.out()).startsWith("nightly: business date 2026-11-23 (yesterday in Asia/Shanghai)");
+    Result given = crm("nightly", "nightly", "--landing", empty, "--date", "2026-11-20");
+    assertThat(given.out()).doesNotContain("yesterday").contains("for 2026-11-20");
+    assertThat(given.err()).startsWith("crm: Missing input: landing folder for 2026-11-20");
   }
 
   @Test
