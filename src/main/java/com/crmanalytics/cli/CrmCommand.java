@@ -16,18 +16,22 @@ import picocli.CommandLine.ParseResult;
     description = "Customer analytics on Spark and Delta Lake: ingest extracts, segment customers, value them.",
     subcommands = {
       RunCommand.class,
+      NightlyCommand.class,
+      BackfillCommand.class,
       IngestCommand.class,
       FeaturesCommand.class,
       SegmentCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       TablesCommand.class,
+      MaintainCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration error,",
-      "            3 data-quality gate failed, 4 a required input is missing."
+      "            3 data-quality gate failed, 4 a required input is missing,",
+      "            5 warehouse busy (another run holds <warehouse>/_crm_lock)."
     })
 public final class CrmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

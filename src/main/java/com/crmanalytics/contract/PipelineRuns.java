@@ -27,11 +27,17 @@ public final class PipelineRuns {
   public static final String REJECTED = "rejected";
   public static final String SKIPPED = "skipped";
 
+  /**
+   * {@link #STAGE} of the row {@code crm run} (and each date of {@code crm backfill}) writes after its
+   * last stage: succeeded when every stage finished, failed with the error otherwise.
+   */
+  public static final String RUN_STAGE = "run";
+
   public static final TableContract CONTRACT =
       TableContract.builder("pipeline_runs", "Run log: one row per stage (per source for ingest) per run")
           .required(RUN_ID, STRING, "Run identifier (business date, start time and a random suffix)")
           .required(BUSINESS_DATE, DATE, "Business date the run was for")
-          .required(STAGE, STRING, "Stage, e.g. ingest:orders")
+          .required(STAGE, STRING, "Stage, e.g. ingest:orders; 'run' marks the end of a whole run")
           .required(STATUS, STRING, "succeeded, failed, rejected (quality gate) or skipped")
           .required(STARTED_AT, TIMESTAMP, "When the stage started")
           .required(FINISHED_AT, TIMESTAMP, "When the stage ended")

@@ -56,4 +56,20 @@ public final class Errors {
     return new CrmException(
         ExitCode.MISSING_INPUT, "Missing input: table " + table + " at " + path + " (" + hint + ")", null);
   }
+
+  /** Another process holds the warehouse's lock; the command wrote nothing. */
+  public static CrmException warehouseBusy(String lockFile, String holder, String since) {
+    return new CrmException(
+        ExitCode.WAREHOUSE_BUSY,
+        String.format(
+            "Warehouse busy: %s is held by %s since %s; wait for it to finish"
+                + " (or, if that process is gone, delete the lock file)",
+            lockFile, holder, since),
+        null);
+  }
+
+  /** The lock file exists but cannot be read or created (permissions, store unreachable). */
+  public static CrmException lockFailure(String lockFile, String why, Throwable cause) {
+    return new CrmException(ExitCode.FAILURE, "Cannot take the warehouse lock " + lockFile + ": " + why, cause);
+  }
 }

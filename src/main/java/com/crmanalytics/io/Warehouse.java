@@ -137,7 +137,15 @@ public final class Warehouse {
         metrics.getLong(metrics.fieldIndex("num_updated_rows")));
   }
 
-  /** The Delta tables present under the root, by name. */
+  /**
+   * Takes the warehouse's lock ({@code <root>/_crm_lock}) for {@code owner}; fails with exit code 5
+   * while another live process holds it. Close it to release.
+   */
+  public WarehouseLock lock(String owner, java.util.function.Consumer<String> warn) {
+    return WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), root, owner, warn);
+  }
+
+  /** The Delta tables present under the root, by name (folders with a Delta log; files such as the lock are not tables). */
   public List<String> tableNames() {
     Path dir = new Path(root);
     try {

@@ -80,6 +80,8 @@ class CliEndToEndTest {
         crm("sql", "select stage, count(*) from pipeline_runs where stage in ('features', 'segment') and status = 'succeeded'"
             + " group by stage order by stage", "--format", "csv");
     assertThat(stages.out()).isEqualTo("stage,count(1)\nfeatures,2\nsegment,2\n");
+    Result runs = crm("sql", "select count(*) as n from pipeline_runs where stage = 'run' and status = 'succeeded'", "--format", "csv");
+    assertThat(runs.out()).isEqualTo("n\n2\n");
     Result segments =
         crm("sql", "select count(*) as n from customer_segments s join customer_features f using (customer_id, as_of_date)",
             "--format", "csv");

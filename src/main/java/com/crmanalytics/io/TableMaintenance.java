@@ -1,0 +1,72 @@
+package com.crmanalytics.io;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** OPTIMIZE (bin-packing compaction) and VACUUM of one Delta table of the warehouse. */
+public final class TableMaintenance {
+  private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+
+  /** What maintenance did to one table. */
+  public record Result(String table, long filesCompacted, long filesAdded, long filesRemoved, long dataFilesLeft) {}
+
+  private final Warehouse warehouse;
+
+  public TableMaintenance(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /**
+   * Compacts the table's small files, then deletes files unreferenced for longer than
+   * {@code retentionHours}. With {@code force}, Delta's retention safety check is off for this call
+   * only (readers of versions older than the retention then fail).
+   */
+  public Result maintain(String table, int retentionHours, boolean force) {
+    SparkSession spark = warehouse.spark();
+    String path = warehouse.root() + "/" + table;
+    spark.sparkContext().setJobGroup("maintain", "maintain " + table, false);
+    Row metrics = DeltaTable.forPath(spark, path).optimize().executeCompaction().first();
+    Row m = metrics.getStruct(metrics.fieldIndex("metrics"));
+    long compacted = m.getLong(m.fieldIndex("numFilesRemoved"));
+    long added = m.getLong(m.fieldIndex("numFilesAdded"));
+
+    long before = dataFiles(path);
+    String previous = spark.conf().get(RETENTION_CHECK, "true");
+    try {
+      if (force) {
+        spark.conf().set(RETENTION_CHECK, "false");
+      }
+      DeltaTable.forPath(spark, path).vacuum(retentionHours);
+    } finally {
+      spark.conf().set(RETENTION_CHECK, previous);
+    }
+    long after = dataFiles(path);
+    return new Result(table, compacted, added, before - after, after);
+  }
+
+  /** Data files in the table's folder, referenced or not (the Delta log and checksums aside). */
+  private long dataFiles(String table) {
+    Path dir = new Path(table);
+    try {
+      FileSystem fs = dir.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+      long n = 0;
+      while (files.hasNext()) {
+        Path p = files.next().getPath();
+        if (!p.toString().contains("/_delta_log/") && !p.getName().startsWith(".") && !p.getName().startsWith("_")) {
+          n++;
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
