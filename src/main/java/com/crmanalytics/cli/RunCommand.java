@@ -20,5 +20,6 @@ final class RunCommand extends DatedCommand {
     FeaturesCommand.features(ctx, out);
     out.flush();
     SegmentCommand.segment(ctx, out);
+    ValueCommand.value(ctx, out);
   }
 }

@@ -56,4 +56,12 @@ public final class Errors {
     return new CrmException(
         ExitCode.MISSING_INPUT, "Missing input: table " + table + " at " + path + " (" + hint + ")", null);
   }
+
+  /**
+   * A model cannot be fitted or used on the data of a date (too few repeat buyers, no convergence, a
+   * non-finite score): exit 3, and nothing is written.
+   */
+  public static CrmException modelFit(String message, Throwable cause) {
+    return new CrmException(ExitCode.DATA_QUALITY, "Model fit failed: " + message, cause);
+  }
 }
