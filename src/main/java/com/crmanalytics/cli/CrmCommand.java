@@ -21,6 +21,8 @@ import picocli.CommandLine.ParseResult;
       IngestCommand.class,
       FeaturesCommand.class,
       SegmentCommand.class,
+      ValueCommand.class,
+      EvaluateCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       TablesCommand.class,

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "The whole nightly run for business date D: ingest, features, segment (more stages join as they are built).",
+      "The whole nightly run for business date D: ingest, features, segment, value.",
       "Idempotent: running a date again leaves every table as one run does."
     })
 final class RunCommand extends DatedCommand {
@@ -34,6 +34,8 @@ final class RunCommand extends DatedCommand {
       FeaturesCommand.features(ctx, out);
       out.flush();
       SegmentCommand.segment(ctx, out);
+      out.flush();
+      ValueCommand.value(ctx, out);
     } catch (RuntimeException e) {
       try {
         ctx.log().record(PipelineRuns.RUN_STAGE, PipelineRuns.FAILED, started, Counts.NONE, String.valueOf(e.getMessage()));

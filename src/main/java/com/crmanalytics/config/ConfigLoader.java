@@ -39,6 +39,8 @@ import java.util.function.Supplier;
  */
 public final class ConfigLoader {
   private static final String EXTRACTS = "extracts";
+  /** Values of clv.model (the names of com.crmanalytics.model.TransactionModelType). */
+  private static final List<String> CLV_MODELS = List.of("bg-nbd", "pareto-nbd");
 
   private ConfigLoader() {}
 
@@ -145,6 +147,8 @@ public final class ConfigLoader {
         rfm(c),
         pyramid(c),
         timeUnit(c),
+        clv(c),
+        churn(c),
         hash(c),
         c);
   }
@@ -199,6 +203,57 @@ public final class ConfigLoader {
       throw Errors.badConfig(key, c.getValue(key).unwrapped(), allowed);
     }
     return new PyramidSettings(measure, tiers);
+  }
+
+  private static ClvSettings clv(Config c) {
+    String model = string(c, "clv.model");
+    if (!CLV_MODELS.contains(model)) {
+      throw Errors.badConfig("clv.model", model, String.join(", ", CLV_MODELS));
+    }
+    int horizon = integer(c, "clv.horizon-months");
+    if (horizon < 1 || horizon > 600) {
+      throw Errors.badConfig("clv.horizon-months", horizon, "a whole number of months from 1 to 600");
+    }
+    double rate = number(c, "clv.annual-discount-rate");
+    if (!(rate >= 0 && rate < 10)) {
+      throw Errors.badConfig("clv.annual-discount-rate", c.getValue("clv.annual-discount-rate").unwrapped(),
+          "a yearly rate as a fraction, 0 or more and below 10 (0.10 = 10 %)");
+    }
+    double margin = number(c, "clv.margin-rate");
+    if (!(margin > -1 && margin <= 1)) {
+      throw Errors.badConfig("clv.margin-rate", c.getValue("clv.margin-rate").unwrapped(),
+          "a margin / revenue ratio above -1 and at most 1 (1.0 = revenue CLV)");
+    }
+    int minRepeat = integer(c, "clv.min-repeat-buyers");
+    if (minRepeat < 1) {
+      throw Errors.badConfig("clv.min-repeat-buyers", minRepeat, "a whole number, at least 1");
+    }
+    return new ClvSettings(model, timeUnit(c), horizon, rate, margin, minRepeat);
+  }
+
+  private static ChurnSettings churn(Config c) {
+    int horizon = integer(c, "churn.horizon-days");
+    if (horizon < 1 || horizon > 3660) {
+      throw Errors.badConfig("churn.horizon-days", horizon, "a whole number of days from 1 to 3660");
+    }
+    double share = number(c, "churn.train-share");
+    if (!(share > 0 && share < 1)) {
+      throw Errors.badConfig("churn.train-share", c.getValue("churn.train-share").unwrapped(),
+          "a share strictly between 0 and 1");
+    }
+    long seed;
+    try {
+      seed = c.getLong("churn.seed");
+    } catch (ConfigException.WrongType e) {
+      throw Errors.badConfig("churn.seed", c.getValue("churn.seed").unwrapped(), "a whole number");
+    }
+    double medium = number(c, "churn.risk-bands.medium-from");
+    double high = number(c, "churn.risk-bands.high-from");
+    if (!(medium > 0 && medium < high && high < 1)) {
+      throw Errors.badConfig("churn.risk-bands", c.getValue("churn.risk-bands").unwrapped(),
+          "{ medium-from = m, high-from = h } with 0 < m < h < 1");
+    }
+    return new ChurnSettings(horizon, share, seed, medium, high);
   }
 
   private static ModelTimeUnit timeUnit(Config c) {

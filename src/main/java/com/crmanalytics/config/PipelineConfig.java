@@ -21,6 +21,8 @@ public record PipelineConfig(
     RfmSettings rfm,
     PyramidSettings pyramid,
     ModelTimeUnit clvTimeUnit,
+    ClvSettings clv,
+    ChurnSettings churn,
     String hash,
     Config raw) {
 

@@ -13,6 +13,7 @@ public final class Tables {
           Customers.CONTRACT,
           CustomerFeatures.CONTRACT,
           CustomerSegments.CONTRACT,
+          CustomerValue.CONTRACT,
           ModelRuns.CONTRACT,
           Quarantine.CONTRACT,
           PipelineRuns.CONTRACT);

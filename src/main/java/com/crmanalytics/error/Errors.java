@@ -72,4 +72,12 @@ public final class Errors {
   public static CrmException lockFailure(String lockFile, String why, Throwable cause) {
     return new CrmException(ExitCode.FAILURE, "Cannot take the warehouse lock " + lockFile + ": " + why, cause);
   }
+
+  /**
+   * A model cannot be fitted or used on the data of a date (too few repeat buyers, no convergence, a
+   * non-finite score): exit 3, and nothing is written.
+   */
+  public static CrmException modelFit(String message, Throwable cause) {
+    return new CrmException(ExitCode.DATA_QUALITY, "Model fit failed: " + message, cause);
+  }
 }

@@ -70,14 +70,7 @@ public final class FeaturesStage {
     ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
     try {
       Warehouse wh = ctx.warehouse();
-      Dataset<Row> features =
-          transform(
-              wh.read(Orders.CONTRACT),
-              readOrEmpty(wh, ServiceContacts.CONTRACT),
-              readOrEmpty(wh, CampaignTouches.CONTRACT),
-              d,
-              ctx.config().rfm().windowDays(),
-              ctx.config().clvTimeUnit());
+      Dataset<Row> features = asOf(wh, d, ctx.config().rfm().windowDays(), ctx.config().clvTimeUnit());
       wh.replace(CustomerFeatures.CONTRACT, features, CustomerFeatures.AS_OF_DATE + " = DATE'" + d + "'");
       long customers =
           wh.read(CustomerFeatures.CONTRACT).filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d))).count();
@@ -91,6 +84,21 @@ public final class FeaturesStage {
     } finally {
       ctx.spark().sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * The features as of {@code d} from the silver tables, lazily and without writing them: what
+   * {@link #run} writes for D, and what the value stage uses for other dates (the churn cutoff, a
+   * holdout's calibration end), so the BTYD summary has one implementation.
+   */
+  public static Dataset<Row> asOf(Warehouse wh, LocalDate d, int windowDays, ModelTimeUnit unit) {
+    return transform(
+        wh.read(Orders.CONTRACT),
+        readOrEmpty(wh, ServiceContacts.CONTRACT),
+        readOrEmpty(wh, CampaignTouches.CONTRACT),
+        d,
+        windowDays,
+        unit);
   }
 
   /** Optional silver tables: a warehouse without service contacts yet has no contacts. */

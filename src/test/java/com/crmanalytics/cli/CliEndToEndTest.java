@@ -77,9 +77,9 @@ class CliEndToEndTest {
             "--format", "csv");
     assertThat(sources.out()).endsWith("\n4\n");
     Result stages =
-        crm("sql", "select stage, count(*) from pipeline_runs where stage in ('features', 'segment') and status = 'succeeded'"
+        crm("sql", "select stage, count(*) from pipeline_runs where stage in ('features', 'segment', 'value') and status = 'succeeded'"
             + " group by stage order by stage", "--format", "csv");
-    assertThat(stages.out()).isEqualTo("stage,count(1)\nfeatures,2\nsegment,2\n");
+    assertThat(stages.out()).isEqualTo("stage,count(1)\nfeatures,2\nsegment,2\nvalue,2\n");
     Result runs = crm("sql", "select count(*) as n from pipeline_runs where stage = 'run' and status = 'succeeded'", "--format", "csv");
     assertThat(runs.out()).isEqualTo("n\n2\n");
     Result segments =

@@ -1,0 +1,27 @@
+package com.crmanalytics.cli;
+
+import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.value.ValueStage;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+
+/** {@code crm value --date D}: lifetime value and churn risk as of D. */
+@Command(
+    name = "value",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fit clv.model (bg-nbd or pareto-nbd) and Gamma-Gamma on customer_features of D, train the churn",
+      "classifier, and write customer_value for as_of_date = D and the fits to model_runs.",
+      "Too little data or no convergence: exit 3 and nothing written."
+    })
+final class ValueCommand extends DatedCommand {
+  @Override
+  void stages(RunContext ctx, PrintWriter out) {
+    value(ctx, out);
+  }
+
+  static void value(RunContext ctx, PrintWriter out) {
+    ValueStage.Result r = ValueStage.run(ctx);
+    out.printf("%-17s %-9s %s%n", ValueStage.STAGE, "succeeded", r.message());
+  }
+}

@@ -1,0 +1,135 @@
+package com.crmanalytics.value;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.corr;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.contract.CustomerFeatures;
+import com.crmanalytics.contract.ModelRuns;
+import com.crmanalytics.contract.PipelineRuns;
+import com.crmanalytics.error.Errors;
+import com.crmanalytics.features.FeaturesStage;
+import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.pipeline.RunLog.Counts;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage {@code evaluate}: fits {@code clv.model} on the summary of silver orders as of the calibration end
+ * D1, predicts each of those customers' repeat transactions in (D1, D2], compares with what the orders of
+ * (D1, D2] show, and records the fit and the comparison in {@code model_runs} ({@code as_of_date = D1},
+ * {@code model = '<clv.model>-holdout'}). Both summaries come from {@link FeaturesStage#asOf}.
+ */
+public final class EvaluateStage {
+  public static final String STAGE = "evaluate";
+  /** Calibration purchases of the last "x or more" group of the conditional-expectation table. */
+  public static final int MAX_X_GROUP = 7;
+
+  private static final String ACTUAL = "_actual";
+  private static final String PREDICTED = "_predicted";
+  private static final String GROUP = "_x_group";
+
+  /** One row of the conditional-expectation table: mean holdout transactions by calibration x. */
+  public record Group(int x, long customers, double actualMean, double predictedMean) {}
+
+  /** The outcome: the fit, totals, correlation, mean absolute error and the table by x. */
+  public record Result(BtydFit.Fits fits, double holdoutLength, long customers, double actualTotal,
+      double predictedTotal, double correlation, double meanAbsoluteError, List<Group> byX,
+      Map<String, Double> metrics) {}
+
+  private EvaluateStage() {}
+
+  public static Result run(RunContext ctx, LocalDate calibrationEnd, LocalDate holdoutEnd) {
+    if (!holdoutEnd.isAfter(calibrationEnd)) {
+      throw Errors.usage("--holdout-end (" + holdoutEnd + ") must be after --calibration-end (" + calibrationEnd + ")");
+    }
+    Instant started = Instant.now();
+    ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + calibrationEnd + ".." + holdoutEnd, false);
+    Warehouse wh = ctx.warehouse();
+    PipelineConfig config = ctx.config();
+    Dataset<Row> joined = null;
+    try {
+      int window = config.rfm().windowDays();
+      Dataset<Row> calibration = FeaturesStage.asOf(wh, calibrationEnd, window, config.clv().timeUnit())
+          .select(CustomerFeatures.CUSTOMER_ID, CustomerFeatures.X, CustomerFeatures.T_X, CustomerFeatures.T,
+              CustomerFeatures.M_X)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      BtydFit.Fits fits = BtydFit.fit(calibration, calibrationEnd, config.clv());
+      double t = ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd) / (double) config.clv().timeUnit().days();
+      Dataset<Row> later = FeaturesStage.asOf(wh, holdoutEnd, window, config.clv().timeUnit())
+          .select(col(CustomerFeatures.CUSTOMER_ID), col(CustomerFeatures.X).as("_x_later"));
+      // Purchase days after D1 of a customer first seen by D1 = its repeat transactions in (D1, D2].
+      joined = calibration.join(later, CustomerFeatures.CUSTOMER_ID)
+          .withColumn(ACTUAL, col("_x_later").minus(col(CustomerFeatures.X)).cast("double"))
+          .withColumn(PREDICTED, fits.scorer().expectedUdf().apply(col(CustomerFeatures.X), col(CustomerFeatures.T_X),
+              col(CustomerFeatures.T), lit(t)))
+          .withColumn(GROUP, least(col(CustomerFeatures.X), lit(MAX_X_GROUP)))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), corr(ACTUAL, PREDICTED),
+          avg(abs(col(ACTUAL).minus(col(PREDICTED)))), count(col(PREDICTED))).first();
+      if (totals.getLong(5) != totals.getLong(0)) {
+        throw Errors.modelFit(String.format(Locale.ROOT, "%d of %d holdout predictions are not finite numbers",
+            totals.getLong(0) - totals.getLong(5), totals.getLong(0)), null);
+      }
+      List<Group> byX = joined.groupBy(GROUP).agg(count(lit(1)), avg(ACTUAL), avg(PREDICTED)).orderBy(GROUP)
+          .collectAsList().stream()
+          .map(r -> new Group(r.getInt(0), r.getLong(1), r.getDouble(2), r.getDouble(3))).toList();
+      calibration.unpersist();
+
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("holdout.customers", (double) totals.getLong(0));
+      metrics.put("holdout.length_units", t);
+      metrics.put("holdout.actual_total", totals.getDouble(1));
+      metrics.put("holdout.predicted_total", totals.getDouble(2));
+      metrics.put("holdout.correlation", totals.isNullAt(3) ? Double.NaN : totals.getDouble(3));
+      metrics.put("holdout.mean_absolute_error", totals.getDouble(4));
+      for (Group g : byX) {
+        String k = "holdout.by_x." + g.x() + (g.x() == MAX_X_GROUP ? "_plus" : "") + ".";
+        metrics.put(k + "customers", (double) g.customers());
+        metrics.put(k + "actual_mean", g.actualMean());
+        metrics.put(k + "predicted_mean", g.predictedMean());
+      }
+      metrics.values().removeIf(v -> !Double.isFinite(v));
+      Map<String, Double> params = new LinkedHashMap<>(fits.transactions().params());
+      params.put("time_unit_days", (double) config.clv().timeUnit().days());
+      params.put("holdout_days", (double) ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd));
+      String model = fits.transactions().model() + "-holdout";
+      Row run = RowFactory.create(ctx.runId(), Date.valueOf(calibrationEnd), model, params,
+          fits.transactions().logLikelihood(), fits.transactions().n(), fits.transactions().converged(),
+          fits.transactions().iterations(), metrics, null);
+      wh.replace(ModelRuns.CONTRACT, ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
+          ModelRuns.AS_OF_DATE + " = DATE'" + calibrationEnd + "' AND " + ModelRuns.MODEL + " = '" + model + "'");
+      Result result = new Result(fits, t, totals.getLong(0), totals.getDouble(1), totals.getDouble(2),
+          metrics.getOrDefault("holdout.correlation", Double.NaN), totals.getDouble(4), byX, metrics);
+      ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(result.customers(), result.customers(), null,
+          null), String.format(Locale.ROOT, "%s holdout %s..%s: actual %.0f, predicted %.1f, correlation %.3f",
+          model, calibrationEnd, holdoutEnd, result.actualTotal(), result.predictedTotal(), result.correlation()));
+      return result;
+    } catch (RuntimeException e) {
+      ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
+      throw e;
+    } finally {
+      if (joined != null) {
+        joined.unpersist();
+      }
+      ctx.spark().sparkContext().clearJobGroup();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package com.crmanalytics.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.crmanalytics.error.CrmException;
+import com.crmanalytics.error.ExitCode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The clv and churn sections: defaults, overrides and exit 2 on a bad value. */
+class ValueSettingsConfigTest {
+  private static PipelineConfig load(Map<String, String> overrides) {
+    return ConfigLoader.load(null, false, overrides);
+  }
+
+  @Test
+  void defaultsAndOverrides() {
+    PipelineConfig d = load(Map.of());
+    assertThat(d.clv()).isEqualTo(new ClvSettings("bg-nbd", ModelTimeUnit.WEEK, 12, 0.10, 1.0, 50));
+    assertThat(d.churn()).isEqualTo(new ChurnSettings(90, 0.7, 42, 0.33, 0.66));
+    PipelineConfig c = load(Map.of("clv.model", "pareto-nbd", "clv.horizon-months", "24", "clv.annual-discount-rate",
+        "0.08", "clv.margin-rate", "0.3", "clv.min-repeat-buyers", "10", "clv.time-unit", "day",
+        "churn.horizon-days", "60", "churn.train-share", "0.5", "churn.seed", "7",
+        "churn.risk-bands", "{ medium-from = 0.2, high-from = 0.5 }"));
+    assertThat(c.clv()).isEqualTo(new ClvSettings("pareto-nbd", ModelTimeUnit.DAY, 24, 0.08, 0.3, 10));
+    assertThat(c.churn()).isEqualTo(new ChurnSettings(60, 0.5, 7, 0.2, 0.5));
+    assertThat(c.churn().band(0.19)).isEqualTo("low");
+    assertThat(c.churn().band(0.2)).isEqualTo("medium");
+    assertThat(c.churn().band(0.5)).isEqualTo("high");
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "clv.model | bgnbd | clv.model = 'bgnbd' (allowed: bg-nbd, pareto-nbd)",
+        "clv.horizon-months | 0 | clv.horizon-months = '0'",
+        "clv.horizon-months | a year | clv.horizon-months = 'a year' (allowed: a whole number)",
+        "clv.annual-discount-rate | -0.1 | clv.annual-discount-rate = '-0.1'",
+        "clv.margin-rate | 1.5 | clv.margin-rate = '1.5'",
+        "clv.min-repeat-buyers | 0 | clv.min-repeat-buyers = '0'",
+        "churn.horizon-days | 0 | churn.horizon-days = '0'",
+        "churn.train-share | 1 | churn.train-share = '1'",
+        "churn.seed | x | churn.seed = 'x'",
+        "churn.risk-bands | { medium-from = 0.7, high-from = 0.6 } | churn.risk-bands"
+      })
+  void invalidValuesStopWithExit2NamingTheKey(String key, String value, String message) {
+    assertThatThrownBy(() -> load(Map.of(key, value)))
+        .isInstanceOf(CrmException.class)
+        .hasMessageContaining("Invalid configuration: ")
+        .hasMessageContaining(message)
+        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+  }
+}
