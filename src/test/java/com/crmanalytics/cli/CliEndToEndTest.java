@@ -2,10 +2,10 @@ package com.crmanalytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmanalytics.testing.Crm;
+import com.crmanalytics.testing.Crm.Result;
 import com.crmanalytics.testing.TestSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The {@code crm} command over the bundled {@code data-samples/}, into a temporary warehouse, as a
@@ -32,9 +31,6 @@ class CliEndToEndTest {
 
   @TempDir static Path tmp;
   private static List<String> dates;
-
-  /** What one invocation printed and returned. */
-  record Result(int exit, String out, String err) {}
 
   @BeforeAll
   static void sampleDates() throws IOException {
@@ -48,14 +44,7 @@ class CliEndToEndTest {
   static Result crm(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", tmp.resolve("warehouse").toString()));
-    TestSpark.SETTINGS.forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = CrmCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(all.toArray(String[]::new));
-    return new Result(exit, out.toString(), err.toString());
+    return Crm.run(all);
   }
 
   @Test

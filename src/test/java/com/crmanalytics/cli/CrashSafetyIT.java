@@ -6,11 +6,11 @@ import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.io.WarehouseLock;
 import com.crmanalytics.testing.ChildJvm;
+import com.crmanalytics.testing.Crm;
+import com.crmanalytics.testing.Crm.Result;
 import com.crmanalytics.testing.TestSpark;
 import com.crmanalytics.testing.WarehouseDiff;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Two runs at once never share a warehouse, and a run killed with kill -9 in the middle of a write
@@ -35,18 +34,10 @@ class CrashSafetyIT {
 
   @TempDir Path tmp;
 
-  record Result(int exit, String out, String err) {}
-
   static Result crm(Path warehouse, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", warehouse.toString()));
-    TestSpark.SETTINGS.forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = CrmCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return new Result(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    return Crm.run(all);
   }
 
   @Test

@@ -3,10 +3,10 @@ package com.crmanalytics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmanalytics.io.WarehouseLock;
+import com.crmanalytics.testing.Crm;
+import com.crmanalytics.testing.Crm.Result;
 import com.crmanalytics.testing.TestSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,18 +22,31 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code crm backfill}, {@code crm nightly}, {@code crm maintain} and the lock, over data-samples/. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpsCommandsTest {
   @TempDir static Path tmp;
 
-  record Result(int exit, String out, String err) {}
-
+  /**
+   * A landing with two consecutive dates: the sample's initial load as 2026-11-22 and its first
+   * increment as 2026-11-23 (their events all lie before those dates); 2026-11-24 is missing.
+   */
   @BeforeAll
-  static void spark() {
+  static void landing() throws IOException {
     TestSpark.session();
+    copy(Path.of("data-samples/landing/2026-11-16"), tmp.resolve("landing/2026-11-22"));
+    copy(Path.of("data-samples/landing/2026-11-17"), tmp.resolve("landing/2026-11-23"));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
+    }
   }
 
   @AfterEach
@@ -47,14 +61,10 @@ class OpsCommandsTest {
   static Result crm(String warehouse, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", warehouse(warehouse).toString()));
-    TestSpark.SETTINGS.forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = CrmCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(all.toArray(String[]::new));
-    return new Result(exit, out.toString(), err.toString());
+    if (!all.contains("--landing")) {
+      all.addAll(List.of("--landing", tmp.resolve("landing").toString()));
+    }
+    return Crm.run(all);
   }
 
   @Test

@@ -3,7 +3,6 @@ package com.crmanalytics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.crmanalytics.cli.CrmCommand;
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
@@ -11,10 +10,10 @@ import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.model.TransactionModel;
 import com.crmanalytics.model.TransactionModelType;
 import com.crmanalytics.testing.Cdnow;
+import com.crmanalytics.testing.Crm;
+import com.crmanalytics.testing.Crm.Result;
 import com.crmanalytics.testing.TestSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The published CDNOW results end to end, through the CLI as a user runs it: the sample ingested with
@@ -42,22 +40,14 @@ class CdnowValueTest {
 
   @TempDir static Path tmp;
 
-  record Result(int exit, String out, String err) {}
-
   static Result crm(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--conf", "conf/profiles/cdnow.conf", "--landing", tmp.resolve("landing").toString(),
         "--warehouse", tmp.resolve("warehouse").toString()));
-    TestSpark.SETTINGS.forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = CrmCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(all.toArray(String[]::new));
-    System.out.print(out);
-    System.err.print(err);
-    return new Result(exit, out.toString(), err.toString());
+    Result result = Crm.run(all);
+    System.out.print(result.out());
+    System.err.print(result.err());
+    return result;
   }
 
   @BeforeAll
