@@ -102,10 +102,7 @@ class ConfigLoaderTest {
         "extracts.orders.csv.header | false | extracts.orders.source-columns = '[]' (allowed: the names of the columns",
       })
   void badValuesStopWithExitTwoNamingKeyValueAndWhatIsAllowed(String key, String value, String message) {
-    assertThatThrownBy(() -> load(Map.of(key, value)))
-        .isInstanceOf(CrmException.class)
-        .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+    ConfigErrors.assertRefused(key, value, message);
   }
 
   @Test

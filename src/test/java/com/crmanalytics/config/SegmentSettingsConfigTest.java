@@ -1,11 +1,8 @@
 package com.crmanalytics.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crmanalytics.config.PyramidSettings.Tier;
-import com.crmanalytics.error.CrmException;
-import com.crmanalytics.error.ExitCode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,10 +60,6 @@ class SegmentSettingsConfigTest {
         "pyramid.tiers | [] | pyramid.tiers"
       })
   void invalidValuesStopWithExit2NamingTheKey(String key, String value, String message) {
-    assertThatThrownBy(() -> load(Map.of(key, value)))
-        .isInstanceOf(CrmException.class)
-        .hasMessageContaining("Invalid configuration: ")
-        .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+    ConfigErrors.assertRefused(key, value, message);
   }
 }

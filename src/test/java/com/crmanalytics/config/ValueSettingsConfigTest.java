@@ -1,10 +1,7 @@
 package com.crmanalytics.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.crmanalytics.error.CrmException;
-import com.crmanalytics.error.ExitCode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,10 +45,6 @@ class ValueSettingsConfigTest {
         "churn.risk-bands | { medium-from = 0.7, high-from = 0.6 } | churn.risk-bands"
       })
   void invalidValuesStopWithExit2NamingTheKey(String key, String value, String message) {
-    assertThatThrownBy(() -> load(Map.of(key, value)))
-        .isInstanceOf(CrmException.class)
-        .hasMessageContaining("Invalid configuration: ")
-        .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+    ConfigErrors.assertRefused(key, value, message);
   }
 }
