@@ -149,6 +149,7 @@ public final class ConfigLoader {
         timeUnit(c),
         clv(c),
         churn(c),
+        report(c),
         hash(c),
         c);
   }
@@ -254,6 +255,19 @@ public final class ConfigLoader {
           "{ medium-from = m, high-from = h } with 0 < m < h < 1");
     }
     return new ChurnSettings(horizon, share, seed, medium, high);
+  }
+
+  private static ReportSettings report(Config c) {
+    String language = oneOf(c, "report.language", ReportSettings.LANGUAGES.toArray(String[]::new), l -> l);
+    int attribution = integer(c, "report.attribution-days");
+    if (attribution < 0 || attribution > 366) {
+      throw Errors.badConfig("report.attribution-days", attribution, "a whole number of days from 0 to 366");
+    }
+    int recent = integer(c, "report.recent-days");
+    if (recent < 1 || recent > 3660) {
+      throw Errors.badConfig("report.recent-days", recent, "a whole number of days from 1 to 3660");
+    }
+    return new ReportSettings(language, attribution, recent);
   }
 
   private static ModelTimeUnit timeUnit(Config c) {

@@ -23,6 +23,7 @@ public record PipelineConfig(
     ModelTimeUnit clvTimeUnit,
     ClvSettings clv,
     ChurnSettings churn,
+    ReportSettings report,
     String hash,
     Config raw) {
 

@@ -2,21 +2,23 @@ package com.crmanalytics.contract;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Every table of the warehouse, in the order {@code crm tables} lists them. */
 public final class Tables {
   public static final List<TableContract> ALL =
-      List.of(
-          Orders.CONTRACT,
-          ServiceContacts.CONTRACT,
-          CampaignTouches.CONTRACT,
-          Customers.CONTRACT,
-          CustomerFeatures.CONTRACT,
-          CustomerSegments.CONTRACT,
-          CustomerValue.CONTRACT,
-          ModelRuns.CONTRACT,
-          Quarantine.CONTRACT,
-          PipelineRuns.CONTRACT);
+      Stream.concat(
+              Stream.of(
+                  Orders.CONTRACT,
+                  ServiceContacts.CONTRACT,
+                  CampaignTouches.CONTRACT,
+                  Customers.CONTRACT,
+                  CustomerFeatures.CONTRACT,
+                  CustomerSegments.CONTRACT,
+                  CustomerValue.CONTRACT,
+                  ModelRuns.CONTRACT),
+              Stream.concat(Reports.ALL.stream(), Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT)))
+          .toList();
 
   private Tables() {}
 

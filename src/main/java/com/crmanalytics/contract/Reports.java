@@ -1,0 +1,194 @@
+package com.crmanalytics.contract;
+
+import static com.crmanalytics.contract.Rules.DATE;
+import static com.crmanalytics.contract.Rules.DOUBLE;
+import static com.crmanalytics.contract.Rules.INT;
+import static com.crmanalytics.contract.Rules.LONG;
+import static com.crmanalytics.contract.Rules.MONEY;
+import static com.crmanalytics.contract.Rules.STRING;
+
+import java.util.List;
+
+/**
+ * The report tables written by {@code crm report --date D}: small summaries of the gold tables, one
+ * set of rows per {@code as_of_date}; a run for D replaces the rows of D. "The window" is the
+ * rfm.window-days days ending on D, D included. Money is in run.currency. The SQL that fills them is
+ * in {@code report/ReportQueries}; the README explains each table.
+ */
+public final class Reports {
+  public static final String AS_OF_DATE = "as_of_date";
+
+  public static final TableContract KPIS =
+      TableContract.builder("report_kpis", "Headline numbers of the customer base, one row per date")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("currency", STRING, "ISO 4217 code of the money columns (run.currency)")
+          .required("customers_known", LONG, "Customers with at least one order on or before D")
+          .required("customers_active", LONG, "Customers with a purchase in the window")
+          .required("customers_new", LONG, "Customers whose first order is in the last report.recent-days days")
+          .required("orders", LONG, "Orders placed in the window")
+          .required("revenue", MONEY, "Net revenue in the window (returns deducted)")
+          .required("margin", MONEY, "Margin in the window, from order lines with a known cost")
+          .required("customer_equity", DOUBLE, "Sum of clv over all customers: the present value of the customer base")
+          .optional("customer_equity_baseline", DOUBLE,
+              "Sum of clv_baseline (simple retention model, Gupta & Lehmann); null when it cannot be computed")
+          .required("mean_clv", DOUBLE, "Mean clv per customer")
+          .required("expected_churners", DOUBLE, "Sum of churn_probability: customers expected to stop buying")
+          .required("churn_rate", DOUBLE, "expected_churners / customers_known")
+          .required("high_risk_customers", LONG, "Customers in risk band high")
+          .required("clv_at_risk", DOUBLE, "Sum of clv_at_risk: value expected to be lost to churn")
+          .required("mean_p_alive", DOUBLE, "Mean probability that a customer is still buying")
+          .required("top_20_revenue_share", DOUBLE, "Share of the window's revenue brought by the top 20% of customers")
+          .required("gini", DOUBLE, "Gini coefficient of the pyramid measure (0 = all equal, 1 = one customer has all)")
+          .key(AS_OF_DATE)
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract PYRAMID =
+      TableContract.builder("report_pyramid", "Customer pyramid: customers, revenue and value per tier, by date")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("tier", STRING, "Pyramid tier (pyramid.tiers), e.g. vip, major, ordinary, small")
+          .required("tier_order", INT, "Position of the tier, 1 = top")
+          .required("customers", LONG, "Customers in the tier")
+          .required("customer_share", DOUBLE, "customers / all customers")
+          .required("revenue", MONEY, "Net revenue of the tier's customers in the window")
+          .required("revenue_share", DOUBLE, "revenue / revenue of all customers (0 when that is 0)")
+          .required("cumulative_revenue_share", DOUBLE, "Share of revenue of this tier and the tiers above it")
+          .required("margin", MONEY, "Margin of the tier's customers in the window")
+          .required("clv_total", DOUBLE, "Sum of clv of the tier")
+          .required("clv_mean", DOUBLE, "Mean clv of the tier")
+          .required("churn_probability_mean", DOUBLE, "Mean churn probability of the tier")
+          .key(AS_OF_DATE, "tier")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract CONCENTRATION =
+      TableContract.builder("report_concentration",
+              "Concentration of the pyramid measure: Lorenz curve and top shares at each percentile, by date")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("percentile", INT, "p, 1 to 100")
+          .required("top_customers", LONG, "Customers in the top p%: ceil(p% of all customers)")
+          .required("top_share", DOUBLE, "Share of the measure brought by the top p% of customers")
+          .required("lorenz_share", DOUBLE, "Lorenz curve: share of the measure of the bottom p% (floor(p% of all))")
+          .required("gini", DOUBLE, "Gini coefficient of the date (the same on every row of a date)")
+          .key(AS_OF_DATE, "percentile")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract SEGMENTS =
+      TableContract.builder("report_segments", "Value and churn risk per RFM segment, per tier and per both, by date")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("level", STRING, "Grouping of the row: segment, tier or segment_tier")
+          .optional("segment", STRING, "RFM segment (null on rows of level tier)")
+          .optional("tier", STRING, "Pyramid tier (null on rows of level segment)")
+          .required("customers", LONG, "Customers in the group")
+          .required("customer_share", DOUBLE, "customers / all customers")
+          .required("revenue", MONEY, "Net revenue of the group in the window")
+          .required("clv_total", DOUBLE, "Sum of clv")
+          .required("clv_mean", DOUBLE, "Mean clv")
+          .required("clv_at_risk", DOUBLE, "Sum of clv_at_risk")
+          .required("churn_probability_mean", DOUBLE, "Mean churn probability")
+          .required("p_alive_mean", DOUBLE, "Mean probability of still buying")
+          .required("risk_low", LONG, "Customers in risk band low")
+          .required("risk_medium", LONG, "Customers in risk band medium")
+          .required("risk_high", LONG, "Customers in risk band high")
+          .key(AS_OF_DATE, "level", "segment", "tier")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract MIGRATION =
+      TableContract.builder("report_migration",
+              "Customers moving between segments and tiers since the previous date in customer_segments")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("previous_as_of_date", DATE, "The latest date before D in customer_segments")
+          .required("dimension", STRING, "segment or tier")
+          .optional("from_value", STRING, "Segment or tier on the previous date (null: not a customer then)")
+          .optional("to_value", STRING, "Segment or tier on D (null: no longer a customer)")
+          .required("customers", LONG, "Customers who moved from from_value to to_value")
+          .required("revenue", MONEY, "Their net revenue in the window ending D")
+          .key(AS_OF_DATE, "dimension", "from_value", "to_value")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract CAMPAIGNS =
+      TableContract.builder("report_campaigns",
+              "Campaign response, cost and return per campaign, and per campaign and segment or tier, by date")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("level", STRING, "Grouping of the row: campaign, campaign_segment or campaign_tier")
+          .required("campaign_id", STRING, "Campaign identifier")
+          .optional("campaign_name", STRING, "Campaign name")
+          .optional("segment", STRING, "RFM segment of the touched customers on D (level campaign_segment)")
+          .optional("tier", STRING, "Pyramid tier of the touched customers on D (level campaign_tier)")
+          .required("touches", LONG, "Touches sent in the window")
+          .required("customers", LONG, "Distinct customers touched")
+          .required("opens", LONG, "Touches opened on or before D")
+          .required("clicks", LONG, "Touches clicked on or before D")
+          .required("conversions", LONG, "Touches converted on or before D (a response)")
+          .required("open_rate", DOUBLE, "opens / touches")
+          .required("click_rate", DOUBLE, "clicks / touches")
+          .required("conversion_rate", DOUBLE, "conversions / touches")
+          .required("cost", MONEY, "Cost of the touches")
+          .optional("cost_per_response", DOUBLE, "cost / conversions (null without conversions)")
+          .required("attributed_revenue", MONEY,
+              "Net revenue of converted customers from the touch's day to report.attribution-days after it (up to D)")
+          .optional("roi", DOUBLE, "(attributed_revenue - cost) / cost (null when cost is 0)")
+          .key(AS_OF_DATE, "level", "campaign_id", "segment", "tier")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract SERVICE =
+      TableContract.builder("report_service", "Service quality and cost per tier, channel and category, by date")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("level", STRING, "Grouping of the row: tier, channel or category")
+          .optional("tier", STRING, "Pyramid tier of the contacting customer (level tier; null: not a buying customer)")
+          .optional("channel", STRING, "Contact channel (level channel)")
+          .optional("category", STRING, "Contact category (level category)")
+          .required("contacts", LONG, "Contacts opened in the window")
+          .required("customers", LONG, "Distinct customers who made them")
+          .required("contacts_per_customer", DOUBLE,
+              "contacts / customers; on level tier, per customer of the tier (contacting or not)")
+          .optional("mean_wait_seconds", DOUBLE, "Mean wait before an answer, seconds")
+          .required("abandonment_rate", DOUBLE, "Share of contacts abandoned before an answer")
+          .required("first_contact_resolution", DOUBLE,
+              "Share of answered contacts resolved with no new contact of the same customer and category within 7 days")
+          .optional("mean_satisfaction", DOUBLE, "Mean satisfaction, 1-5, of the contacts that have a score")
+          .required("complaint_rate", DOUBLE, "Share of contacts of category complaint")
+          .required("cost_to_serve", MONEY, "Cost of the contacts")
+          .key(AS_OF_DATE, "level", "tier", "channel", "category")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract SALES =
+      TableContract.builder("report_sales", "Revenue, margin, orders and customers by category, channel and region")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("dimension", STRING, "category, channel or region")
+          .optional("value", STRING, "The category, channel or region (null: not given on the order)")
+          .required("revenue", MONEY, "Net revenue in the window (returns deducted)")
+          .required("revenue_share", DOUBLE, "revenue / revenue of the window (0 when that is 0)")
+          .required("margin", MONEY, "Margin of the order lines with a known cost")
+          .required("orders", LONG, "Distinct orders")
+          .required("customers", LONG, "Distinct customers")
+          .required("lines", LONG, "Order lines")
+          .required("returned_amount", MONEY, "Amount of returned lines (negative quantities), as a positive number")
+          .key(AS_OF_DATE, "dimension", "value")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  public static final TableContract MODEL =
+      TableContract.builder("report_model",
+              "The models of the date and their credibility, one row per number (from model_runs)")
+          .required(AS_OF_DATE, DATE, "Business date D of the report")
+          .required("model", STRING, "bg-nbd or pareto-nbd, gamma-gamma, churn or rfm")
+          .required("kind", STRING, "param (fitted or set), fit (log_likelihood, n_customers, iterations, converged), "
+              + "metric (holdout, AUC, ...) or threshold")
+          .required("name", STRING, "Name of the number, as in model_runs")
+          .required("value", DOUBLE, "The number")
+          .key(AS_OF_DATE, "model", "kind", "name")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
+  /** In the order {@code crm report} writes them. */
+  public static final List<TableContract> ALL =
+      List.of(KPIS, PYRAMID, CONCENTRATION, SEGMENTS, MIGRATION, CAMPAIGNS, SERVICE, SALES, MODEL);
+
+  private Reports() {}
+}
