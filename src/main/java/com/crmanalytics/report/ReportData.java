@@ -1,0 +1,38 @@
+package com.crmanalytics.report;
+
+import com.crmanalytics.config.ReportSettings;
+import com.crmanalytics.contract.TableContract;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+
+/**
+ * Everything the HTML report shows, collected on the driver: the rows of D of every report table (each
+ * report table is small: one row per tier, percentile, segment, campaign, ...), and the headline
+ * numbers of the previous report date for "what changed".
+ *
+ * @param date the business date D of the report
+ * @param currency ISO 4217 code of the money columns (run.currency)
+ * @param settings report.language and the report's windows
+ * @param windowDays rfm.window-days: "the window" of the revenue columns ends on D
+ * @param tables rows of D by table ({@code Reports.KPIS}, ...), each row with the contract's schema
+ *     (read columns by name: {@code row.getAs("revenue")}; money is BigDecimal, counts Long, shares Double)
+ * @param previousDate the latest earlier date with a report_kpis row, if any
+ * @param previousKpis that date's report_kpis row, if any
+ */
+public record ReportData(
+    LocalDate date,
+    String currency,
+    ReportSettings settings,
+    int windowDays,
+    Map<TableContract, List<Row>> tables,
+    Optional<LocalDate> previousDate,
+    Optional<Row> previousKpis) {
+
+  /** The rows of one report table (empty when it has none for D, e.g. migration on the first run). */
+  public List<Row> rows(TableContract table) {
+    return tables.getOrDefault(table, List.of());
+  }
+}
