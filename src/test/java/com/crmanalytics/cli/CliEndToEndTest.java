@@ -2,13 +2,12 @@ package com.crmanalytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crmanalytics.testing.Crm;
 import com.crmanalytics.testing.Crm.Result;
+import com.crmanalytics.testing.SampleWarehouse;
 import com.crmanalytics.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,17 +18,16 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code crm} command over the bundled {@code data-samples/}, into a temporary warehouse, as a
- * scheduler would call it: exit codes, stdout and stderr.
+ * scheduler would call it: exit codes, stdout and stderr. The sample runs are made once per JVM by
+ * {@link SampleWarehouse}, whose warehouse other read-only tests share.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliEndToEndTest {
-  private static final Path LANDING = Path.of("data-samples", "landing");
+  private static final Path LANDING = SampleWarehouse.LANDING;
 
-  @TempDir static Path tmp;
   private static List<String> dates;
 
   @BeforeAll
@@ -42,16 +40,14 @@ class CliEndToEndTest {
   }
 
   static Result crm(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", tmp.resolve("warehouse").toString()));
-    return Crm.run(all);
+    return SampleWarehouse.crm(args);
   }
 
   @Test
   @Order(1)
   void theNightlyRunsOfTheSampleSucceedAndReconcile() {
     for (String date : dates.subList(0, Math.min(2, dates.size()))) {
-      Result run = crm("run", "--date", date);
+      Result run = SampleWarehouse.run(date);
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("ingest orders").contains("succeeded");
       assertThat(run.out()).containsPattern("(?m)^features +succeeded \\d+ customers as of " + date);
