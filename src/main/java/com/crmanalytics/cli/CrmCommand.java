@@ -26,6 +26,7 @@ import picocli.CommandLine.ParseResult;
       GenerateCommand.class,
       SqlCommand.class,
       TablesCommand.class,
+      NotebookCommand.class,
       MaintainCommand.class,
       CommandLine.HelpCommand.class
     },
