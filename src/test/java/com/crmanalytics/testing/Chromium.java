@@ -64,12 +64,16 @@ public final class Chromium implements AutoCloseable {
    * environment variable CRM_REQUIRE_BROWSER is 1 (CI installs it and must not skip).
    */
   public static void assumeInstalled() {
-    if (Files.isExecutable(BINARY)) {
+    assumeInstalled(BINARY, "1".equals(System.getenv("CRM_REQUIRE_BROWSER")));
+  }
+
+  static void assumeInstalled(Path binary, boolean required) {
+    if (Files.isExecutable(binary)) {
       return;
     }
-    String why = BINARY + " is not installed, so the report was not checked in a browser"
+    String why = binary + " is not installed, so the report was not checked in a browser"
         + " (Debian: apt-get install chromium; .ci/run installs it)";
-    if ("1".equals(System.getenv("CRM_REQUIRE_BROWSER"))) {
+    if (required) {
       Assertions.fail(why + ", and CRM_REQUIRE_BROWSER=1 requires the check");
     }
     Assumptions.abort(why);
