@@ -210,10 +210,12 @@ final class Charts {
   /**
    * A heat map of counts: rows "from", columns "to". Cells of customers who stayed are grey; the
    * other cells are shaded by their count relative to the largest of them, green for a move up,
-   * orange for a move down, blue otherwise.
+   * orange for a move down, blue otherwise. Cells show counts in short form (they are narrow); the
+   * tooltips in full.
    */
   static String heatMap(String aria, List<String> rowLabels, List<String> colLabels, long[][] counts,
-      Tone[][] tones, String rowTitle, String colTitle, java.util.function.LongFunction<String> format) {
+      Tone[][] tones, String rowTitle, String colTitle, java.util.function.LongFunction<String> shortCount,
+      java.util.function.LongFunction<String> fullCount) {
     double cellW = 44;
     double cellH = 26;
     double labelW = labelWidth(rowLabels, 150);
@@ -251,10 +253,10 @@ final class Charts {
           case MOVE -> mix("#e6eef8", "#1f4e8c", t);
         };
         svg.rect(x + 1, y + 1, cellW - 2, cellH - 2, "cell", fill,
-            rowLabels.get(r) + " → " + colLabels.get(c) + ": " + format.apply(n));
+            rowLabels.get(r) + " → " + colLabels.get(c) + ": " + fullCount.apply(n));
         if (n > 0) {
           boolean dark = tones[r][c] != Tone.STAY && t > 0.55;
-          svg.text(x + cellW / 2, y + cellH / 2 + 4, format.apply(n), "middle", dark ? "cell-text light" : "cell-text");
+          svg.text(x + cellW / 2, y + cellH / 2 + 4, shortCount.apply(n), "middle", dark ? "cell-text light" : "cell-text");
         }
       }
     }

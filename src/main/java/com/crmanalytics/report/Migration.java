@@ -132,7 +132,7 @@ final class Migration {
     List<String> rowLabels = from.stream().map(v -> v == null ? t.text("migration.new") : label.apply(v)).toList();
     List<String> colLabels = to.stream().map(v -> v == null ? t.text("migration.gone") : label.apply(v)).toList();
     return Charts.heatMap(t.text("migration.chart." + dimension), rowLabels, colLabels, counts, tones,
-        t.text("migration.from"), t.text("migration.to"), n -> t.integer(n));
+        t.text("migration.from"), t.text("migration.to"), n -> t.countShort(n), n -> t.integer(n));
   }
 
   private Charts.Tone tone(String dimension, String from, String to) {

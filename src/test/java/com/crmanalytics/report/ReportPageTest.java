@@ -195,6 +195,15 @@ class ReportPageTest {
   }
 
   @Test
+  void largeCountsFitTheHeatMapCellsAndStayExactInTheTooltips() {
+    ReportFixture fixture = ReportFixture.secondRun()
+        .addRow(Reports.MIGRATION, "previous_as_of_date", ReportFixture.PREVIOUS, "dimension", "tier",
+            "from_value", "small", "to_value", "vip", "customers", 1_234_567L, "revenue", "1.00");
+    String migration = section(render(fixture), "migration");
+    assertThat(migration).contains(">1.2M</text>", "<title>Small → VIP: 1,234,567</title>");
+  }
+
+  @Test
   void customTierNamesAreShownAsTheyAre() {
     ReportFixture fixture = ReportFixture.firstRun();
     List<Row> tiers = new ArrayList<>();

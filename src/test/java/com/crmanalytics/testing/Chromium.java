@@ -44,6 +44,7 @@ public final class Chromium implements AutoCloseable {
 
   private final Process process;
   private final Path home;
+  private final Thread killOnExit;
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -52,6 +53,9 @@ public final class Chromium implements AutoCloseable {
   private Chromium(Process process, Path home, URI endpoint) {
     this.process = process;
     this.home = home;
+    // a test JVM that exits without close() (a crash, Ctrl-C) must not leave a browser behind
+    this.killOnExit = new Thread(() -> kill(process), "kill-chromium");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
     this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
         .connectTimeout(TIMEOUT)
         .buildAsync(endpoint, new Listener())
@@ -257,6 +261,11 @@ public final class Chromium implements AutoCloseable {
     } finally {
       kill(process);
       deleteQuietly(home);
+      try {
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to: nothing left to undo
+      }
     }
   }
 
