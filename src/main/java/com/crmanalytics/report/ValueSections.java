@@ -45,7 +45,7 @@ final class ValueSections {
     String chart = Charts.groupedBars(t.text("pyramid.chart"), names,
         new String[] {t.text("pyramid.customers"), t.text("pyramid.revenue"), t.text("pyramid.clv")},
         new String[] {"s-muted", "s1", "s2"}, values, texts, 540);
-    Double top20 = ctx.kpi("top_20_revenue_share");
+    Double top20 = ctx.kpi("top_20_share");
     String lead = top20 == null ? null
         : t.text(top20 >= 0.8 ? "pyramid.lead.holds" : "pyramid.lead.below", t.percent(top20, 0));
     String numbers = ctx.numbers(List.of(t.text("col.tier"), t.text("col.customers"), t.text("col.customer_share"),

@@ -139,7 +139,7 @@ public final class ReportFixture {
         "customers_active", active, "customers_new", fresh, "orders", orders, "revenue", revenue, "margin", margin,
         "customer_equity", equity, "customer_equity_baseline", baseline, "mean_clv", equity / known,
         "expected_churners", churners, "churn_rate", churnRate, "high_risk_customers", highRisk,
-        "clv_at_risk", atRisk, "mean_p_alive", pAlive, "top_20_revenue_share", topShare(0.20),
+        "clv_at_risk", atRisk, "mean_p_alive", pAlive, "top_20_share", topShare(0.20),
         "gini", GINI);
   }
 
