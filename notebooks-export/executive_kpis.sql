@@ -40,8 +40,9 @@ SELECT
 -- MAGIC   customer base are worth today. **CLV at risk** is the part expected to be lost to churn.
 -- MAGIC - **Expected churners** adds up every customer's probability of not buying in the next 90 days;
 -- MAGIC   **churn rate** divides it by the customers known.
--- MAGIC - **Top 20% revenue share** is the Pareto check: how much of the window's revenue the best fifth of the
+-- MAGIC - **Top 20% share of revenue** is the Pareto check: how much of the window's revenue the best fifth of the
 -- MAGIC   customers bring. **Gini** is 0 when every customer spends the same and close to 1 when a few spend it all.
+-- MAGIC   (Both measure margin instead when the site's pyramid ranks customers by margin.)
 -- MAGIC
 -- MAGIC `change` is this date minus the previous one (empty on the first report).
 
@@ -66,7 +67,7 @@ FROM (
       12, 'churn rate %', 100 * k.churn_rate, 100 * p.churn_rate,
       13, 'customers at high churn risk', CAST(k.high_risk_customers AS DOUBLE), CAST(p.high_risk_customers AS DOUBLE),
       14, 'mean P(alive) %', 100 * k.mean_p_alive, 100 * p.mean_p_alive,
-      15, 'top 20% revenue share %', 100 * k.top_20_revenue_share, 100 * p.top_20_revenue_share,
+      15, 'top 20% share of revenue %', 100 * k.top_20_share, 100 * p.top_20_share,
       16, 'Gini of revenue', k.gini, p.gini
     ) AS (n, metric, value, previous)
   FROM k LEFT JOIN p ON true
@@ -127,8 +128,9 @@ ORDER BY tier_order
 -- MAGIC %md
 -- MAGIC ## How concentrated revenue is
 -- MAGIC
--- MAGIC The share of the window's revenue brought by the top 1%, 5%, 10%, 20% and 50% of the customers, and the
--- MAGIC Lorenz curve (the share of the bottom p%). With 80/20, the top 20% bring 80%.
+-- MAGIC The share of the window's revenue (the pyramid measure: margin where the site ranks by margin) brought by
+-- MAGIC the top 1%, 5%, 10%, 20% and 50% of the customers, and the Lorenz curve (the share of the bottom p%). With
+-- MAGIC 80/20, the top 20% bring 80%.
 
 -- COMMAND ----------
 

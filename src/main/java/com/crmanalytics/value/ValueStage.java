@@ -137,7 +137,7 @@ public final class ValueStage {
         .withColumn(CustomerValue.EXPECTED_PURCHASES, s.getItem(Scorer.EXPECTED))
         .withColumn(CustomerValue.EXPECTED_AVG_SPEND, s.getItem(Scorer.SPEND))
         .withColumn(CustomerValue.CLV, s.getItem(Scorer.CLV_PER_MARGIN).multiply(col(MARGIN)))
-        .withColumn(CustomerValue.MODEL, lit(clv.model()));
+        .withColumn(CustomerValue.MODEL, lit(clv.model())).withColumn(CustomerValue.CLV_BASELINE, lit(null).cast("double"));
   }
 
   /**

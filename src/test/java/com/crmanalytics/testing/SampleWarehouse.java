@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * The bundled {@code data-samples/} after {@code crm run} for their first two dates, in one temporary
- * warehouse built once per test JVM (the runs take minutes) and shared by the tests that only read it:
- * the CLI end-to-end test and the notebook runs. Deleted when the JVM exits.
+ * warehouse (with its reports folder) built once per test JVM — the runs take minutes — and shared by
+ * the tests that only read it: the CLI end-to-end test and the notebook runs. Deleted when the JVM exits.
  */
 public final class SampleWarehouse {
   public static final Path LANDING = Path.of("data-samples", "landing");
 
-  private static Path root;
+  private static Path folder;
   private static final Map<String, Result> RUNS = new LinkedHashMap<>();
 
   private SampleWarehouse() {}
@@ -40,33 +40,42 @@ public final class SampleWarehouse {
   }
 
   /** The warehouse folder, after the sample runs (whatever their outcome: see {@link #run}). */
-  public static synchronized Path root() {
-    if (root == null) {
+  public static Path root() {
+    return folder().resolve("warehouse");
+  }
+
+  /** The reports folder of the runs (paths.reports): {@code <date>/index.html}. */
+  public static Path reports() {
+    return folder().resolve("reports");
+  }
+
+  private static synchronized Path folder() {
+    if (folder == null) {
       try {
-        root = Files.createTempDirectory("crm-sample-warehouse");
+        folder = Files.createTempDirectory("crm-sample-run");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
       TestSpark.session();
       for (String date : dates()) {
         RUNS.put(date, crm("run", "--date", date));
       }
     }
-    return root;
+    return folder;
   }
 
   /** What {@code crm run --date D} printed and returned when the warehouse was built. */
   public static synchronized Result run(String date) {
-    root();
+    folder();
     assertThat(RUNS).as("sample runs").containsKey(date);
     return RUNS.get(date);
   }
 
-  /** {@code crm ARGS… --conf conf/pipeline.conf --warehouse <the sample warehouse>}. */
+  /** {@code crm ARGS… --conf conf/pipeline.conf --warehouse <the sample warehouse> --set paths.reports=<its reports>}. */
   public static Result crm(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", root().toString()));
+    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", root().toString(), "--set", "paths.reports=" + reports()));
     return Crm.run(all);
   }
 
