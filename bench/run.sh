@@ -2,7 +2,8 @@
 # The performance benchmark (run by hand, not by mvn test). For each size it generates (and caches)
 # two years of extracts, runs the initial load stage by stage and then one nightly increment, and
 # records per stage wall time, rows per second and peak RSS; then it compares the per-customer
-# aggregation behind customer_features with DuckDB on a fresh Parquet export of the same silver data.
+# aggregation behind customer_features with DuckDB on a fresh Parquet export of the same silver data,
+# and times the driver-side model fits (FitBench) on the same number of simulated customers.
 #
 #   bench/run.sh                      # 100k and 1M customers
 #   BENCH_SIZES=100000 bench/run.sh   # one size
@@ -57,4 +58,7 @@ for n in $sizes; do
   echo "-- customer_features aggregation: ours (Spark) vs DuckDB, seconds" | tee -a "$results"
   java "${flags[@]}" -cp "$classpath" com.crmanalytics.bench.AggregationBench "$warehouse" "$initial" "$data/export-$n" \
     2>"$data/aggregation-$n.err" | tee -a "$results"
+  echo "-- model fits on the driver (FitBench: simulated customers, exact and week-rounded patterns)" | tee -a "$results"
+  java "${flags[@]}" -cp "$classpath" com.crmanalytics.bench.FitBench customers="$n" 2>"$data/fit-$n.err" \
+    | tee -a "$results"
 done
