@@ -33,7 +33,10 @@ public final class CustomerValue {
           .required(EXPECTED_AVG_SPEND, DOUBLE, "Expected value of one future purchase (Gamma-Gamma), currency units")
           .required(CLV, DOUBLE, "Present value at D of the next clv.horizon-months months of margin "
               + "(clv.annual-discount-rate, monthly, end of month), currency units")
-          .optional(CLV_BASELINE, DOUBLE, "TEMP")
+          .optional(CLV_BASELINE, DOUBLE, "Baseline CLV by the simple retention model (Gupta & Lehmann) m * r / (1 + d - r), "
+              + "currency units: m = net revenue in the rfm.window-days days up to D times the margin ratio clv uses, per "
+              + "year; r = share of the previous window's buyers who bought again in the last one, per year; "
+              + "d = clv.annual-discount-rate. Null for every customer when r cannot be measured (see model_runs baseline.*)")
           .required(CHURN_PROBABILITY, DOUBLE, "Probability (0-1) of no purchase in the next churn.horizon-days days (MLlib classifier)")
           .required(RISK_BAND, STRING, "low, medium or high churn risk (churn.risk-bands)")
           .required(CLV_AT_RISK, DOUBLE, "churn_probability * clv, currency units")

@@ -45,9 +45,18 @@ public final class EvaluateStage {
   private static final String ACTUAL = "_actual";
   private static final String PREDICTED = "_predicted";
   private static final String GROUP = "_x_group";
+  private static final String X_LATER = "_x_later";
 
   /** One row of the conditional-expectation table: mean holdout transactions by calibration x. */
   public record Group(int x, long customers, double actualMean, double predictedMean) {}
+
+  /**
+   * Predicted against actual repeat transactions in a holdout of {@code lengthUnits} time units: totals, the
+   * per-customer correlation and mean absolute error, the table by calibration x, and all of it as {@code metrics}
+   * under the {@code holdout.*} names of model_runs (non-finite values left out).
+   */
+  public record Comparison(long customers, double lengthUnits, double actualTotal, double predictedTotal,
+      double correlation, double meanAbsoluteError, List<Group> byX, Map<String, Double> metrics) {}
 
   /** The outcome: the fit, totals, correlation, mean absolute error and the table by x. */
   public record Result(BtydFit.Fits fits, double holdoutLength, long customers, double actualTotal,
@@ -64,7 +73,6 @@ public final class EvaluateStage {
     ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + calibrationEnd + ".." + holdoutEnd, false);
     Warehouse wh = ctx.warehouse();
     PipelineConfig config = ctx.config();
-    Dataset<Row> joined = null;
     try {
       int window = config.rfm().windowDays();
       Dataset<Row> calibration = FeaturesStage.asOf(wh, calibrationEnd, window, config.clv().timeUnit())
@@ -74,39 +82,10 @@ public final class EvaluateStage {
       BtydFit.Fits fits = BtydFit.fit(calibration, calibrationEnd, config.clv());
       double t = ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd) / (double) config.clv().timeUnit().days();
       Dataset<Row> later = FeaturesStage.asOf(wh, holdoutEnd, window, config.clv().timeUnit())
-          .select(col(CustomerFeatures.CUSTOMER_ID), col(CustomerFeatures.X).as("_x_later"));
-      // Purchase days after D1 of a customer first seen by D1 = its repeat transactions in (D1, D2].
-      joined = calibration.join(later, CustomerFeatures.CUSTOMER_ID)
-          .withColumn(ACTUAL, col("_x_later").minus(col(CustomerFeatures.X)).cast("double"))
-          .withColumn(PREDICTED, fits.scorer().expectedUdf().apply(col(CustomerFeatures.X), col(CustomerFeatures.T_X),
-              col(CustomerFeatures.T), lit(t)))
-          .withColumn(GROUP, least(col(CustomerFeatures.X), lit(MAX_X_GROUP)))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), corr(ACTUAL, PREDICTED),
-          avg(abs(col(ACTUAL).minus(col(PREDICTED)))), count(col(PREDICTED))).first();
-      if (totals.getLong(5) != totals.getLong(0)) {
-        throw Errors.modelFit(String.format(Locale.ROOT, "%d of %d holdout predictions are not finite numbers",
-            totals.getLong(0) - totals.getLong(5), totals.getLong(0)), null);
-      }
-      List<Group> byX = joined.groupBy(GROUP).agg(count(lit(1)), avg(ACTUAL), avg(PREDICTED)).orderBy(GROUP)
-          .collectAsList().stream()
-          .map(r -> new Group(r.getInt(0), r.getLong(1), r.getDouble(2), r.getDouble(3))).toList();
+          .select(CustomerFeatures.CUSTOMER_ID, CustomerFeatures.X);
+      Comparison holdout = compare(calibration, later, fits.scorer(), t);
       calibration.unpersist();
-
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("holdout.customers", (double) totals.getLong(0));
-      metrics.put("holdout.length_units", t);
-      metrics.put("holdout.actual_total", totals.getDouble(1));
-      metrics.put("holdout.predicted_total", totals.getDouble(2));
-      metrics.put("holdout.correlation", totals.isNullAt(3) ? Double.NaN : totals.getDouble(3));
-      metrics.put("holdout.mean_absolute_error", totals.getDouble(4));
-      for (Group g : byX) {
-        String k = "holdout.by_x." + g.x() + (g.x() == MAX_X_GROUP ? "_plus" : "") + ".";
-        metrics.put(k + "customers", (double) g.customers());
-        metrics.put(k + "actual_mean", g.actualMean());
-        metrics.put(k + "predicted_mean", g.predictedMean());
-      }
-      metrics.values().removeIf(v -> !Double.isFinite(v));
+      Map<String, Double> metrics = holdout.metrics();
       Map<String, Double> params = new LinkedHashMap<>(fits.transactions().params());
       params.put("time_unit_days", (double) config.clv().timeUnit().days());
       params.put("holdout_days", (double) ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd));
@@ -116,8 +95,8 @@ public final class EvaluateStage {
           fits.transactions().iterations(), metrics, null);
       wh.replace(ModelRuns.CONTRACT, ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
           ModelRuns.AS_OF_DATE + " = DATE'" + calibrationEnd + "' AND " + ModelRuns.MODEL + " = '" + model + "'");
-      Result result = new Result(fits, t, totals.getLong(0), totals.getDouble(1), totals.getDouble(2),
-          metrics.getOrDefault("holdout.correlation", Double.NaN), totals.getDouble(4), byX, metrics);
+      Result result = new Result(fits, t, holdout.customers(), holdout.actualTotal(), holdout.predictedTotal(),
+          holdout.correlation(), holdout.meanAbsoluteError(), holdout.byX(), metrics);
       ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(result.customers(), result.customers(), null,
           null), String.format(Locale.ROOT, "%s holdout %s..%s: actual %.0f, predicted %.1f, correlation %.3f",
           model, calibrationEnd, holdoutEnd, result.actualTotal(), result.predictedTotal(), result.correlation()));
@@ -126,10 +105,62 @@ public final class EvaluateStage {
       ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
       throw e;
     } finally {
-      if (joined != null) {
-        joined.unpersist();
-      }
       ctx.spark().sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * Compares, for each customer of {@code calibration} (customer_id, x, t_x, T as of the calibration end), the
+   * repeat transactions {@code scorer} expects in the next {@code t} time units with those that happened: x in
+   * {@code later} (customer_id, x as of the holdout end) minus x at the calibration end, since every purchase day
+   * after the calibration end of a customer already known then is a repeat transaction. Used by {@code crm evaluate}
+   * and by the value stage's nightly check over the churn horizon.
+   *
+   * @throws com.crmanalytics.error.CrmException exit 3 when a prediction is not a finite number
+   */
+  public static Comparison compare(Dataset<Row> calibration, Dataset<Row> later, Scorer scorer, double t) {
+    Dataset<Row> joined = calibration.join(
+            later.select(col(CustomerFeatures.CUSTOMER_ID), col(CustomerFeatures.X).as(X_LATER)),
+            CustomerFeatures.CUSTOMER_ID)
+        .withColumn(ACTUAL, col(X_LATER).minus(col(CustomerFeatures.X)).cast("double"))
+        .withColumn(PREDICTED, scorer.expectedUdf().apply(col(CustomerFeatures.X), col(CustomerFeatures.T_X),
+            col(CustomerFeatures.T), lit(t)))
+        .withColumn(GROUP, least(col(CustomerFeatures.X), lit(MAX_X_GROUP)))
+        .select(ACTUAL, PREDICTED, GROUP)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), corr(ACTUAL, PREDICTED),
+          avg(abs(col(ACTUAL).minus(col(PREDICTED)))), count(col(PREDICTED))).first();
+      if (totals.getLong(5) != totals.getLong(0)) {
+        throw Errors.modelFit(String.format(Locale.ROOT, "%d of %d holdout predictions are not finite numbers",
+            totals.getLong(0) - totals.getLong(5), totals.getLong(0)), null);
+      }
+      List<Group> byX = joined.groupBy(GROUP).agg(count(lit(1)), avg(ACTUAL), avg(PREDICTED)).orderBy(GROUP)
+          .collectAsList().stream()
+          .map(r -> new Group(r.getInt(0), r.getLong(1), r.getDouble(2), r.getDouble(3))).toList();
+      long customers = totals.getLong(0);
+      // No customers: the sums are null, and there is nothing to compare.
+      double actual = totals.isNullAt(1) ? Double.NaN : totals.getDouble(1);
+      double predicted = totals.isNullAt(2) ? Double.NaN : totals.getDouble(2);
+      double correlation = totals.isNullAt(3) ? Double.NaN : totals.getDouble(3);
+      double mae = totals.isNullAt(4) ? Double.NaN : totals.getDouble(4);
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("holdout.customers", (double) customers);
+      metrics.put("holdout.length_units", t);
+      metrics.put("holdout.actual_total", actual);
+      metrics.put("holdout.predicted_total", predicted);
+      metrics.put("holdout.correlation", correlation);
+      metrics.put("holdout.mean_absolute_error", mae);
+      for (Group g : byX) {
+        String k = "holdout.by_x." + g.x() + (g.x() == MAX_X_GROUP ? "_plus" : "") + ".";
+        metrics.put(k + "customers", (double) g.customers());
+        metrics.put(k + "actual_mean", g.actualMean());
+        metrics.put(k + "predicted_mean", g.predictedMean());
+      }
+      metrics.values().removeIf(v -> !Double.isFinite(v));
+      return new Comparison(customers, t, actual, predicted, correlation, mae, byX, metrics);
+    } finally {
+      joined.unpersist();
     }
   }
 }

@@ -130,6 +130,16 @@ class CdnowValueTest {
     Map<String, Double> metrics = churn.getJavaMap(churn.fieldIndex(ModelRuns.METRICS));
     System.out.println("CDNOW churn metrics: " + metrics);
     assertThat(metrics).containsKey("churn.fallback");
+
+    // Everyone's first purchase is in Q1 1997: nobody bought in the previous 365-day window, so no baseline.
+    Map<String, Double> txMetrics = bgRun.getJavaMap(bgRun.fieldIndex(ModelRuns.METRICS));
+    System.out.println("CDNOW bg-nbd metrics: " + txMetrics);
+    assertThat(txMetrics).containsEntry("baseline.available", 0.0).containsEntry("baseline.previous_window_customers", 0.0)
+        .doesNotContainKey("sum_clv_baseline");
+    assertThat(values.filter("clv_baseline IS NOT NULL").count()).isZero();
+    // The nightly holdout: the fit as of 1997-07-02 (D − 90 days) against (1997-07-02, 1997-09-30].
+    assertThat(txMetrics).containsEntry("holdout.available", 1.0).containsEntry("holdout.customers", 2357.0);
+    assertThat(txMetrics.get("holdout.length_units")).isCloseTo(90 / 7.0, within(1e-12));
   }
 
   @Test

@@ -121,6 +121,17 @@ class GeneratedValueTest {
     assertThat(run.getJavaMap(run.fieldIndex(ModelRuns.METRICS))).containsEntry("churn.classifier.roc_auc", m.get("churn.classifier.roc_auc"));
     Dataset<Row> values = ctx.warehouse().read(CustomerValue.CONTRACT);
     assertThat(values.count()).isEqualTo(result.customers());
+    Row bg = ctx.warehouse().read(ModelRuns.CONTRACT).filter("model = 'bg-nbd'").first();
+    Map<String, Double> tx = bg.getJavaMap(bg.fieldIndex(ModelRuns.METRICS));
+    System.out.println("generated bg-nbd metrics: " + tx);
+    // Measured (seed 5): 479 of 1,489 previous-window buyers bought again (r 0.322); over the 90-day churn horizon
+    // 631 repeat purchases against 663.0 predicted (+5 %), correlation 0.677.
+    assertThat(tx).containsEntry("baseline.available", 1.0).containsEntry("holdout.available", 1.0);
+    assertThat(tx.get("baseline.retention_rate")).isBetween(0.2, 0.5);
+    assertThat(tx.get("sum_clv_baseline")).isPositive();
+    assertThat(tx.get("holdout.predicted_total")).isCloseTo(tx.get("holdout.actual_total"),
+        within(0.10 * tx.get("holdout.actual_total")));
+    assertThat(tx.get("holdout.correlation")).isGreaterThan(0.5);
     assertThat(values.select(CustomerValue.RISK_BAND).distinct().count()).isGreaterThan(1);
   }
 }
