@@ -22,10 +22,12 @@ import picocli.CommandLine.ParseResult;
       FeaturesCommand.class,
       SegmentCommand.class,
       ValueCommand.class,
+      ReportCommand.class,
       EvaluateCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       TablesCommand.class,
+      NotebookCommand.class,
       MaintainCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -2,6 +2,7 @@ package com.crmanalytics.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.crmanalytics.notebook.ResultTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +11,13 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 
-/** Prints a query result as an aligned table, CSV or JSON Lines, without holding it all in memory. */
+/**
+ * Prints a query result as an aligned table, CSV or JSON Lines, without holding it all in memory (the
+ * table format holds at most its limit of rows); shared by {@code crm sql} and {@code crm notebook run}.
+ */
 final class ResultPrinter {
   /** Output formats of {@code crm sql}. */
   enum Format {
@@ -42,16 +48,45 @@ final class ResultPrinter {
   }
 
   private static void table(Dataset<Row> result, int limit, PrintWriter out) {
-    String[] names = result.columns();
+    table(collect(result, limit), out, "use --limit or --format csv");
+  }
+
+  /**
+   * Runs the query and keeps at most {@code limit} rows, each value as Spark renders it (null for SQL
+   * NULL); a statement without a result set (SET VAR, CREATE …) gives a table without columns.
+   */
+  static ResultTable collect(Dataset<Row> result, int limit) {
+    StructField[] fields = result.schema().fields();
+    if (fields.length == 0) {
+      return new ResultTable(List.of(), List.of(), List.of(), false);
+    }
     List<Row> rows = asText(result).limit(limit + 1).collectAsList();
     boolean more = rows.size() > limit;
     if (more) {
       rows = rows.subList(0, limit);
     }
-    int[] width = new int[names.length];
-    for (int i = 0; i < names.length; i++) {
-      width[i] = names[i].length();
-      for (Row r : rows) {
+    List<List<String>> text = new ArrayList<>();
+    for (Row r : rows) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < fields.length; i++) {
+        cells.add(r.isNullAt(i) ? null : r.getString(i));
+      }
+      text.add(cells);
+    }
+    return new ResultTable(
+        Arrays.stream(fields).map(StructField::name).toList(),
+        Arrays.stream(fields).map(f -> f.dataType() instanceof NumericType).toList(),
+        text,
+        more);
+  }
+
+  /** The rows as an aligned text table, then their count; {@code moreHint} says how to see more. */
+  static void table(ResultTable t, PrintWriter out, String moreHint) {
+    List<String> names = t.columns();
+    int[] width = new int[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      width[i] = names.get(i).length();
+      for (List<String> r : t.rows()) {
         width[i] = Math.max(width[i], cell(r, i).length());
       }
     }
@@ -60,17 +95,18 @@ final class ResultPrinter {
       rule.append("-".repeat(w + 2)).append('+');
     }
     out.println(rule);
-    out.println(line(Arrays.asList(names), width));
+    out.println(line(names, width));
     out.println(rule);
-    for (Row r : rows) {
+    for (List<String> r : t.rows()) {
       List<String> cells = new ArrayList<>();
-      for (int i = 0; i < names.length; i++) {
+      for (int i = 0; i < names.size(); i++) {
         cells.add(cell(r, i));
       }
       out.println(line(cells, width));
     }
     out.println(rule);
-    out.println(rows.size() + (rows.size() == 1 ? " row" : " rows") + (more ? " shown (more exist; use --limit or --format csv)" : ""));
+    int n = t.rows().size();
+    out.println(n + (n == 1 ? " row" : " rows") + (t.more() ? " shown (more exist; " + moreHint + ")" : ""));
   }
 
   private static String line(List<String> cells, int[] width) {
@@ -81,8 +117,8 @@ final class ResultPrinter {
     return b.toString();
   }
 
-  private static String cell(Row r, int i) {
-    return r.isNullAt(i) ? "NULL" : r.getString(i);
+  private static String cell(List<String> r, int i) {
+    return r.get(i) == null ? "NULL" : r.get(i);
   }
 
   /** Spark's own rendering of every value (dates, decimals, maps) in the session's time zone. */

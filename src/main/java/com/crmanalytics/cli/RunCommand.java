@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "The whole nightly run for business date D: ingest, features, segment, value.",
+      "The whole nightly run for business date D: ingest, features, segment, value, report.",
       "Idempotent: running a date again leaves every table as one run does."
     })
 final class RunCommand extends DatedCommand {
@@ -36,6 +36,8 @@ final class RunCommand extends DatedCommand {
       SegmentCommand.segment(ctx, out);
       out.flush();
       ValueCommand.value(ctx, out);
+      out.flush();
+      ReportCommand.report(ctx, out);
     } catch (RuntimeException e) {
       try {
         ctx.log().record(PipelineRuns.RUN_STAGE, PipelineRuns.FAILED, started, Counts.NONE, String.valueOf(e.getMessage()));

@@ -4,11 +4,10 @@ import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,12 +52,10 @@ final class SqlCommand implements Callable<Integer> {
     try {
       result = warehouse.spark().sql(query);
     } catch (Exception e) {
-      if (e instanceof ParseException) {
-        throw Errors.usage("SQL syntax error: " + firstLine(e.getMessage()));
-      }
-      if (e instanceof AnalysisException) {
-        throw Errors.usage(
-            "SQL error: " + firstLine(e.getMessage()) + " (tables: " + String.join(", ", warehouse.tableNames()) + ")");
+      // Spark's AnalysisException is a checked exception that spark.sql throws undeclared.
+      Optional<String> sqlError = SqlFailures.describe(e, warehouse);
+      if (sqlError.isPresent()) {
+        throw Errors.usage(sqlError.get());
       }
       throw e;
     }
@@ -66,9 +63,5 @@ final class SqlCommand implements Callable<Integer> {
     ResultPrinter.print(result, format, limit, out);
     out.flush();
     return 0;
-  }
-
-  private static String firstLine(String message) {
-    return message.lines().findFirst().orElse(message);
   }
 }

@@ -37,7 +37,7 @@ public final class Reports {
           .required("high_risk_customers", LONG, "Customers in risk band high")
           .required("clv_at_risk", DOUBLE, "Sum of clv_at_risk: value expected to be lost to churn")
           .required("mean_p_alive", DOUBLE, "Mean probability that a customer is still buying")
-          .required("top_20_revenue_share", DOUBLE, "Share of the window's revenue brought by the top 20% of customers")
+          .required("top_20_share", DOUBLE, "Share of the pyramid measure (revenue by default) brought by the top 20% of customers")
           .required("gini", DOUBLE, "Gini coefficient of the pyramid measure (0 = all equal, 1 = one customer has all)")
           .key(AS_OF_DATE)
           .partitionBy(AS_OF_DATE)
@@ -55,8 +55,8 @@ public final class Reports {
           .required("cumulative_revenue_share", DOUBLE, "Share of revenue of this tier and the tiers above it")
           .required("margin", MONEY, "Margin of the tier's customers in the window")
           .required("clv_total", DOUBLE, "Sum of clv of the tier")
-          .required("clv_mean", DOUBLE, "Mean clv of the tier")
-          .required("churn_probability_mean", DOUBLE, "Mean churn probability of the tier")
+          .optional("clv_mean", DOUBLE, "Mean clv of the tier (null for a tier without customers)")
+          .optional("churn_probability_mean", DOUBLE, "Mean churn probability of the tier (null when empty)")
           .key(AS_OF_DATE, "tier")
           .partitionBy(AS_OF_DATE)
           .build();
@@ -148,8 +148,9 @@ public final class Reports {
               "contacts / customers; on level tier, per customer of the tier (contacting or not)")
           .optional("mean_wait_seconds", DOUBLE, "Mean wait before an answer, seconds")
           .required("abandonment_rate", DOUBLE, "Share of contacts abandoned before an answer")
-          .required("first_contact_resolution", DOUBLE,
-              "Share of answered contacts resolved with no new contact of the same customer and category within 7 days")
+          .optional("first_contact_resolution", DOUBLE,
+              "Share of answered contacts resolved with no new contact of the same customer and category within 7 days "
+                  + "(null when none was answered)")
           .optional("mean_satisfaction", DOUBLE, "Mean satisfaction, 1-5, of the contacts that have a score")
           .required("complaint_rate", DOUBLE, "Share of contacts of category complaint")
           .required("cost_to_serve", MONEY, "Cost of the contacts")

@@ -80,4 +80,25 @@ public final class Errors {
   public static CrmException modelFit(String message, Throwable cause) {
     return new CrmException(ExitCode.DATA_QUALITY, "Model fit failed: " + message, cause);
   }
+
+  /**
+   * A notebook file that cannot be run as written: not in Databricks source format, or a cell in a
+   * language other than SQL and Markdown.
+   */
+  public static CrmException badNotebook(String notebook, String problem) {
+    return new CrmException(ExitCode.USAGE, "Notebook " + notebook + ": " + problem, null);
+  }
+
+  /**
+   * A statement of a notebook cell failed. {@code sqlFault}: the SQL itself is wrong (syntax, unknown
+   * table or column, a value it cannot compute), exit 2 as in {@code crm sql}; otherwise exit 1.
+   */
+  public static CrmException notebookCell(
+      String notebook, int cell, int line, String message, boolean sqlFault, Throwable cause) {
+    String where = String.format("Notebook %s, cell %d (line %d)", notebook, cell, line);
+    return sqlFault
+        ? new CrmException(ExitCode.USAGE, where + ": " + message, cause)
+        : new CrmException(
+            ExitCode.FAILURE, where + " failed: " + message + " (run with --verbose for the stack trace)", cause);
+  }
 }

@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The Delta tables of the product, one folder per table under the warehouse root. The only code that
@@ -111,11 +113,31 @@ public final class Warehouse {
    * Upserts rows on the table's key: new keys are inserted; a key already present is updated only
    * when some value differs and the incoming row is from the same or a later business date, so a
    * rerun of an old extract never undoes a later restatement. Rows must have unique keys.
+   *
+   * <p>The match condition also bounds every key column of the target by the incoming rows' minimum
+   * and maximum: it changes no match (a matching row lies within those bounds), but lets Delta skip the
+   * files whose key statistics lie outside them, so a nightly increment of new keys (new order
+   * numbers, recent send times) does not read the whole history.
    */
   public MergeCounts merge(TableContract table, Dataset<Row> rows) {
     ensure(table);
-    String on =
-        table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    Dataset<Row> source = rows.select(columns(table));
+    Column on = functions.lit(true);
+    for (String k : table.key()) {
+      on = on.and(col("t." + k).equalTo(col("s." + k)));
+    }
+    List<Column> limits = new ArrayList<>();
+    for (String k : table.key()) {
+      limits.add(functions.min(k));
+      limits.add(functions.max(k));
+    }
+    Row bounds = source.agg(limits.get(0), limits.subList(1, limits.size()).toArray(Column[]::new)).first();
+    for (int i = 0; i < table.key().size(); i++) {
+      if (!bounds.isNullAt(2 * i)) {
+        on = on.and(col("t." + table.key().get(i))
+            .between(functions.lit(bounds.get(2 * i)), functions.lit(bounds.get(2 * i + 1))));
+      }
+    }
     String same =
         table.valueColumns().stream()
             .map(c -> "t." + c + " <=> s." + c)
@@ -125,7 +147,7 @@ public final class Warehouse {
     Row metrics =
         DeltaTable.forPath(spark, path(table))
             .as("t")
-            .merge(rows.select(columns(table)).as("s"), on)
+            .merge(source.as("s"), on)
             .whenMatched(changed)
             .updateAll()
             .whenNotMatched()

@@ -56,6 +56,46 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     return Checks.finite(head + LogMath.addExp(a1, a2), "%s ln L(x=%s, t_x=%s, T=%s) at %s", NAME, x, tx, T, this);
   }
 
+  /**
+   * Σ count · ln L over the patterns. With h(x) the terms of ln L that depend on x only, ln L = ln(e^{h + A1} +
+   * e^{h + A2}) where h + A1 depends on (x, T) and h + A2 on (x, t_x): both are computed once per distinct (x, t)
+   * pair, and per pattern only the log-sum-exp remains.
+   */
+  @Override
+  public double logLikelihood(PatternSet patterns) {
+    int nx = patterns.xs.length;
+    double[] head = new double[nx];
+    double[] rx = new double[nx];
+    double[] dropout = new double[nx];
+    for (int k = 0; k < nx; k++) {
+      int x = patterns.xs[k];
+      head[k] = logGamma(r + x) - logGamma(r) + r * Math.log(alpha)
+          + logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+      rx[k] = r + x;
+      dropout[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY;
+    }
+    double[] logAlphaT = patterns.logShiftedTimes(alpha);
+    int pairs = patterns.pairs();
+    double[] atT = new double[pairs];
+    double[] atTx = new double[pairs];
+    for (int j = 0; j < pairs; j++) {
+      int k = patterns.pairX[j];
+      double power = -rx[k] * logAlphaT[patterns.pairTime[j]];
+      atT[j] = head[k] + power;
+      atTx[j] = head[k] + (dropout[k] + power);
+    }
+    int[] tPair = patterns.tPair;
+    int[] txPair = patterns.txPair;
+    double[] count = patterns.count;
+    return patterns.sum((from, to) -> {
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += count[i] * LogMath.addExpForSum(atT[tPair[i]], atTx[txPair[i]]);
+      }
+      return sum;
+    }, this);
+  }
+
   @Override
   public double pAlive(int x, double tx, double T) {
     Pattern.of(x, tx, T);

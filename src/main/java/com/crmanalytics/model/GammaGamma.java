@@ -4,6 +4,7 @@ import static org.hipparchus.special.Gamma.logGamma;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +34,8 @@ public record GammaGamma(double p, double q, double gamma) {
     double meanSpend = patterns.stream().mapToDouble(sp -> sp.mx() * sp.count()).sum() / n;
     List<double[]> starts = List.of(new double[] {1, 1, 1}, new double[] {2, 3, meanSpend},
         new double[] {5, 5, 3 * meanSpend});
-    FitResult fit = fitter.fit(NAME, PARAM_NAMES, v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(patterns),
+    SpendPatternSet set = SpendPatternSet.of(patterns);
+    FitResult fit = fitter.fit(NAME, PARAM_NAMES, v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(set),
         n, patterns.size(), starts);
     double q = fit.params().get("q");
     Checks.check(q > 1, "%s fit gave q = %s <= 1: the mean spend γp/(q−1) is undefined, so expected spend "
@@ -60,11 +62,51 @@ public record GammaGamma(double p, double q, double gamma) {
 
   /** Σ count · ln L over the patterns. */
   public double logLikelihood(List<SpendPattern> patterns) {
-    double sum = 0;
-    for (SpendPattern sp : patterns) {
-      sum += sp.count() * logLikelihood(sp.x(), sp.mx());
+    return patterns.isEmpty() ? 0 : logLikelihood(SpendPatternSet.of(patterns));
+  }
+
+  /**
+   * Σ count · ln L with the per-x terms once per distinct x and ln m_x precomputed: per pattern one logarithm.
+   * Each pattern's ln L has exactly the bits of {@link #logLikelihood(int, double)}; only the order of the sum
+   * differs.
+   */
+  double logLikelihood(SpendPatternSet patterns) {
+    int nx = patterns.xs.length;
+    double[] head = new double[nx];
+    double[] pxMinusOne = new double[nx];
+    double[] pxLogX = new double[nx];
+    double[] pxq = new double[nx];
+    double[] xd = new double[nx];
+    for (int k = 0; k < nx; k++) {
+      int x = patterns.xs[k];
+      double px = p * x;
+      head[k] = logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma);
+      pxMinusOne[k] = px - 1;
+      pxLogX[k] = px * Math.log(x);
+      pxq[k] = px + q;
+      xd[k] = x;
     }
-    return sum;
+    int[] xIndex = patterns.xIndex;
+    double[] mx = patterns.mx;
+    double[] logMx = patterns.logMx;
+    double[] count = patterns.count;
+    double[] partial = PatternSet.chunkSums(patterns.size(), (from, to) -> {
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        int k = xIndex[i];
+        sum += count[i] * (head[k] + pxMinusOne[k] * logMx[i] + pxLogX[k] - pxq[k] * Math.log(gamma + xd[k] * mx[i]));
+      }
+      return sum;
+    });
+    double total = PatternSet.total(partial);
+    if (Double.isFinite(total)) {
+      return total;
+    }
+    for (int i : PatternSet.firstChunkNotFinite(partial, patterns.size())) {
+      logLikelihood(patterns.xs[xIndex[i]], mx[i]);
+    }
+    throw new ModelException(String.format(Locale.ROOT, "%s ln L summed over %d spend patterns at %s is %s",
+        NAME, patterns.size(), this, total));
   }
 
   /** Population mean transaction value γp/(q − 1), in currency units. */

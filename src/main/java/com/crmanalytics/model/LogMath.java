@@ -14,6 +14,19 @@ final class LogMath {
     return max + Math.log1p(Math.exp(Math.min(u, v) - max));
   }
 
+  /**
+   * ln(e^u + e^v) to a few 1e-16 absolute rather than relative: Math.log(1 + w) instead of Math.log1p(w), w <= 1.
+   * That is all a likelihood sum needs (each term's error is far below an ulp of the sum), and Math.log is a JIT
+   * intrinsic at about half the cost of Math.log1p on Java 17. −∞ when both are −∞.
+   */
+  static double addExpForSum(double u, double v) {
+    double max = Math.max(u, v);
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    return max + Math.log(1 + Math.exp(-Math.abs(u - v)));
+  }
+
   /** ln(e^u − e^v) for u >= v; −∞ when they are equal. */
   static double subExp(double u, double v) {
     return v >= u ? Double.NEGATIVE_INFINITY : u + Math.log(-Math.expm1(v - u));

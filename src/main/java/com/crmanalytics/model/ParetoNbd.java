@@ -55,6 +55,71 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         NAME, x, tx, T, this);
   }
 
+  /**
+   * Σ count · ln L over the patterns. With h(x) the terms of ln L that depend on x only, ln L = ln(e^{alive} +
+   * e^{gone(t_x)} − e^{gone(T)}) where alive = h − (r+x)·ln(α+T) − s·ln(β+T) and gone(t) = h + ln s − ln(r+s+x) +
+   * the 2F1 term of A0 at t: all depend on (x, t) only and are computed once per distinct (x, t) pair, with
+   * c = e^{gone(T) − alive}. Per pattern, ln L = alive + ln(1 + e^{gone(t_x) − alive} − c): one exp and one log.
+   *
+   * <p>c is at most 1 (e^{gone(T)} is the likelihood of dropping out after T, bounded by that of being alive at
+   * T), so the subtraction cannot cancel: its rounding error is a few ulps of 1 + e^{gone(t_x) − alive} − c, and
+   * ln(1 + ·) is then accurate to a few 1e-16 absolute, all a sum needs (see {@link LogMath#addExpForSum}). Where
+   * e^{gone(t_x) − alive} overflows, the pattern is computed in logs as {@link #logLikelihood(int, double, double)}
+   * does.
+   */
+  @Override
+  public double logLikelihood(PatternSet patterns) {
+    int nx = patterns.xs.length;
+    double[] head = new double[nx];
+    double[] rx = new double[nx];
+    double[] goneShift = new double[nx];
+    double[] rsx = new double[nx];
+    double[] b2 = new double[nx];
+    boolean alphaLarger = alpha >= beta;
+    double max = alphaLarger ? alpha : beta;
+    double diff = Math.abs(alpha - beta);
+    for (int k = 0; k < nx; k++) {
+      int x = patterns.xs[k];
+      head[k] = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+      rx[k] = r + x;
+      rsx[k] = r + s + x;
+      goneShift[k] = Math.log(s) - Math.log(r + s + x);
+      b2[k] = alphaLarger ? s + 1 : r + x;
+    }
+    double[] logAlphaT = patterns.logShiftedTimes(alpha);
+    double[] logBetaT = patterns.logShiftedTimes(beta);
+    double[] times = patterns.times;
+    int[] pairX = patterns.pairX;
+    int[] pairTime = patterns.pairTime;
+    double[] alive = new double[patterns.pairs()];
+    double[] gone = new double[alive.length];
+    double[] goneAfterT = new double[alive.length];
+    PatternSet.forChunks(alive.length, (from, to) -> {
+      for (int j = from; j < to; j++) {
+        int k = pairX[j];
+        int t = pairTime[j];
+        alive[j] = head[k] + (-rx[k] * logAlphaT[t] - s * logBetaT[t]);
+        gone[j] = head[k] + (goneShift[k] + logA0Term(rsx[k], b2[k], max, diff, times[t]));
+        goneAfterT[j] = Math.exp(gone[j] - alive[j]);
+      }
+    });
+    int[] tPair = patterns.tPair;
+    int[] txPair = patterns.txPair;
+    double[] count = patterns.count;
+    return patterns.sum((from, to) -> {
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        int t = tPair[i];
+        double v = Math.exp(gone[txPair[i]] - alive[t]) - goneAfterT[t];
+        // v > −0.5 fails for NaN, and for e^{gone(t_x) − alive} = ∞ (∞ − ∞)
+        double ll = v > -0.5 && v < Double.POSITIVE_INFINITY ? alive[t] + Math.log(1 + v)
+            : LogMath.addExp(alive[t], LogMath.subExp(gone[txPair[i]], gone[t]));
+        sum += count[i] * ll;
+      }
+      return sum;
+    }, this);
+  }
+
   @Override
   public double pAlive(int x, double tx, double T) {
     Pattern.of(x, tx, T);
@@ -84,8 +149,11 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     double max = alphaLarger ? alpha : beta;
     double diff = Math.abs(alpha - beta);
     double b2 = alphaLarger ? s + 1 : r + x;
-    double atTx = Hypergeometric.log(rsx, b2, rsx + 1, diff / (max + tx)) - rsx * Math.log(max + tx);
-    double atT = Hypergeometric.log(rsx, b2, rsx + 1, diff / (max + T)) - rsx * Math.log(max + T);
-    return LogMath.subExp(atTx, atT);
+    return LogMath.subExp(logA0Term(rsx, b2, max, diff, tx), logA0Term(rsx, b2, max, diff, T));
+  }
+
+  /** One of A0's two terms: ln 2F1(r+s+x, b2; r+s+x+1; |α−β|/(max + t)) − (r+s+x)·ln(max + t). */
+  private static double logA0Term(double rsx, double b2, double max, double diff, double t) {
+    return Hypergeometric.log(rsx, b2, rsx + 1, diff / (max + t)) - rsx * Math.log(max + t);
   }
 }

@@ -17,6 +17,9 @@ public interface TransactionModel {
   /** Log-likelihood of one customer's (x, t_x, T). */
   double logLikelihood(int x, double tx, double T);
 
+  /** Σ count · ln L over the patterns; throws {@link ModelException} naming a pattern whose ln L is not finite. */
+  double logLikelihood(PatternSet patterns);
+
   /** Probability the customer is still active at T. */
   double pAlive(int x, double tx, double T);
 

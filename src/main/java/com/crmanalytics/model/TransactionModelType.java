@@ -44,12 +44,12 @@ public enum TransactionModelType {
 
   /** Σ count · ln L over the patterns. */
   public double logLikelihood(double[] params, List<Pattern> patterns) {
-    TransactionModel model = factory.apply(params);
-    double sum = 0;
-    for (Pattern p : patterns) {
-      sum += p.count() * model.logLikelihood(p.x(), p.tx(), p.T());
-    }
-    return sum;
+    return logLikelihood(params, PatternSet.of(patterns));
+  }
+
+  /** Σ count · ln L over the patterns. */
+  public double logLikelihood(double[] params, PatternSet patterns) {
+    return factory.apply(params).logLikelihood(patterns);
   }
 
   /** Maximum-likelihood fit over the distinct patterns, from starting points scaled to the data's time unit. */
@@ -61,7 +61,8 @@ public enum TransactionModelType {
     // Mean rate r/α ≈ Σx/ΣT puts α on the data's time scale (days vs weeks).
     double timeScale = sumT / Math.max(sumX, 1);
     List<double[]> starts = List.of(start(1, 1, timeScale), start(0.5, 0.5, timeScale), start(2, 2, timeScale));
-    return fitter.fit(configName, paramNames, v -> logLikelihood(v, patterns), n, patterns.size(), starts);
+    PatternSet set = PatternSet.of(patterns);
+    return fitter.fit(configName, paramNames, v -> logLikelihood(v, set), n, patterns.size(), starts);
   }
 
   private double[] start(double r, double dropoutShape, double timeScale) {

@@ -2,13 +2,12 @@ package com.crmanalytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crmanalytics.testing.Crm;
 import com.crmanalytics.testing.Crm.Result;
+import com.crmanalytics.testing.SampleWarehouse;
 import com.crmanalytics.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,17 +18,16 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code crm} command over the bundled {@code data-samples/}, into a temporary warehouse, as a
- * scheduler would call it: exit codes, stdout and stderr.
+ * scheduler would call it: exit codes, stdout and stderr. The sample runs are made once per JVM by
+ * {@link SampleWarehouse}, whose warehouse other read-only tests share.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliEndToEndTest {
-  private static final Path LANDING = Path.of("data-samples", "landing");
+  private static final Path LANDING = SampleWarehouse.LANDING;
 
-  @TempDir static Path tmp;
   private static List<String> dates;
 
   @BeforeAll
@@ -42,21 +40,29 @@ class CliEndToEndTest {
   }
 
   static Result crm(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", tmp.resolve("warehouse").toString()));
-    return Crm.run(all);
+    return SampleWarehouse.crm(args);
   }
 
   @Test
   @Order(1)
   void theNightlyRunsOfTheSampleSucceedAndReconcile() {
     for (String date : dates.subList(0, Math.min(2, dates.size()))) {
-      Result run = crm("run", "--date", date);
+      Result run = SampleWarehouse.run(date);
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("ingest orders").contains("succeeded");
       assertThat(run.out()).containsPattern("(?m)^features +succeeded \\d+ customers as of " + date);
       assertThat(run.out()).containsPattern("(?m)^segment +succeeded \\d+ customers scored and tiered as of " + date);
+      assertThat(run.out()).containsPattern("(?m)^report +succeeded \\d+ customers reported as of " + date);
+      assertThat(SampleWarehouse.reports().resolve(date).resolve("index.html")).isNotEmptyFile();
     }
+    // The first date has nothing to migrate from; the second counts moves since the first.
+    Result migration = crm("sql", "select as_of_date, previous_as_of_date, sum(customers) > 0 as moved "
+        + "from report_migration group by 1, 2", "--format", "csv");
+    assertThat(migration.out())
+        .isEqualTo("as_of_date,previous_as_of_date,moved\n" + dates.get(1) + "," + dates.get(0) + ",true\n");
+    Result kpis = crm("sql", "select as_of_date, customers_known > 0 and customer_equity > 0 as ok from report_kpis "
+        + "order by 1", "--format", "csv");
+    assertThat(kpis.out()).isEqualTo("as_of_date,ok\n" + dates.get(0) + ",true\n" + dates.get(1) + ",true\n");
     Result unbalanced =
         crm("sql", "select count(*) as n from pipeline_runs where rows_read <> rows_accepted + rows_quarantined + rows_duplicate",
             "--format", "csv");
@@ -66,9 +72,9 @@ class CliEndToEndTest {
             "--format", "csv");
     assertThat(sources.out()).endsWith("\n4\n");
     Result stages =
-        crm("sql", "select stage, count(*) from pipeline_runs where stage in ('features', 'segment', 'value') and status = 'succeeded'"
-            + " group by stage order by stage", "--format", "csv");
-    assertThat(stages.out()).isEqualTo("stage,count(1)\nfeatures,2\nsegment,2\nvalue,2\n");
+        crm("sql", "select stage, count(*) from pipeline_runs where stage in ('features', 'segment', 'value', 'report') "
+            + "and status = 'succeeded' group by stage order by stage", "--format", "csv");
+    assertThat(stages.out()).isEqualTo("stage,count(1)\nfeatures,2\nreport,2\nsegment,2\nvalue,2\n");
     Result runs = crm("sql", "select count(*) as n from pipeline_runs where stage = 'run' and status = 'succeeded'", "--format", "csv");
     assertThat(runs.out()).isEqualTo("n\n2\n");
     Result segments =
@@ -118,7 +124,19 @@ class CliEndToEndTest {
         .contains("quarantine")
         .contains("pipeline_runs")
         .contains("service_contacts")
-        .contains("campaign_touches");
+        .contains("campaign_touches")
+        .contains("report_kpis")
+        .contains("Headline numbers of the customer base");
+
+    Result columns = crm("tables", "report_pyramid", "report_kpis");
+    assertThat(columns.exit()).as(columns.err()).isZero();
+    assertThat(columns.out())
+        .contains("report_pyramid: Customer pyramid")
+        .containsPattern("(?m)^  cumulative_revenue_share +double +Share of revenue of this tier and the tiers above it$")
+        .containsPattern("(?m)^  customer_equity +double +Sum of clv over all customers");
+    Result unknown = crm("tables", "no_such_table");
+    assertThat(unknown.exit()).isEqualTo(4);
+    assertThat(unknown.err()).contains("no_such_table").contains("report_kpis");
   }
 
   @Test

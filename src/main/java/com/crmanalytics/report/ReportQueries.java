@@ -1,0 +1,228 @@
+package com.crmanalytics.report;
+
+/**
+ * The SQL behind the report tables, over the views {@link ReportStage} registers for one date D:
+ * <ul>
+ *   <li>{@code rpt_customers}: every customer of customer_features at D with its segment, tier,
+ *       tier_rank, value and churn columns, and {@code measure} (pyramid.measure over the window);
+ *   <li>{@code rpt_previous}: customer_segments at the previous date (may be empty);
+ *   <li>{@code rpt_orders}: order lines of the window, with {@code day};
+ *   <li>{@code rpt_touches}: campaign touches sent in the window, with {@code sent_day};
+ *   <li>{@code rpt_contacts}: service contacts opened on or before D, with {@code day};
+ *   <li>{@code rpt_tiers}: the configured tiers with {@code tier_order};
+ *   <li>{@code rpt_model_runs}: model_runs of D.
+ * </ul>
+ * Named parameters: {@code :d} (D), {@code :w} (rfm.window-days), {@code :n} (customers at D), and
+ * those a query names in its comment. Each query's columns are those of its contract in
+ * {@link com.crmanalytics.contract.Reports}, in any order.
+ */
+final class ReportQueries {
+  private ReportQueries() {}
+
+  /** Percentile bucket sums of the measure (negative values count as 0) and Σ i·x for the Gini. */
+  static final String CONCENTRATION_BUCKETS = """
+      SELECT bucket, sum(v) AS v, sum(i * v) AS weighted
+      FROM (SELECT CAST(floor(100 * (tier_rank - 1) / :n) + 1 AS INT) AS bucket,
+                   CAST(:n - tier_rank + 1 AS DOUBLE) AS i,
+                   CAST(greatest(measure, 0) AS DOUBLE) AS v
+            FROM rpt_customers)
+      GROUP BY bucket
+      """;
+
+  /** :currency, :recent (report.recent-days), :top20 and :gini from the concentration. */
+  static final String KPIS = """
+      SELECT :d AS as_of_date,
+             :currency AS currency,
+             count(*) AS customers_known,
+             count_if(frequency > 0) AS customers_active,
+             count_if(first_order_date > date_sub(:d, :recent)) AS customers_new,
+             (SELECT count(DISTINCT order_id) FROM rpt_orders) AS orders,
+             coalesce(sum(monetary), 0) AS revenue,
+             coalesce(sum(monetary_margin), 0) AS margin,
+             coalesce(sum(clv), 0) AS customer_equity,
+             sum(clv_baseline) AS customer_equity_baseline,
+             coalesce(avg(clv), 0) AS mean_clv,
+             coalesce(sum(churn_probability), 0) AS expected_churners,
+             coalesce(sum(churn_probability), 0) / count(*) AS churn_rate,
+             count_if(risk_band = 'high') AS high_risk_customers,
+             coalesce(sum(clv_at_risk), 0) AS clv_at_risk,
+             coalesce(avg(p_alive), 0) AS mean_p_alive,
+             :top20 AS top_20_share,
+             :gini AS gini
+      FROM rpt_customers
+      """;
+
+  /** Every configured tier, the empty ones with zeros; shares of revenue in tier order. */
+  static final String PYRAMID = """
+      WITH g AS (
+        SELECT tier, count(*) AS customers, sum(monetary) AS revenue, sum(monetary_margin) AS margin,
+               sum(clv) AS clv_total, avg(clv) AS clv_mean, avg(churn_probability) AS churn_probability_mean
+        FROM rpt_customers GROUP BY tier),
+      t AS (
+        SELECT t.tier, t.tier_order, coalesce(g.customers, 0) AS customers, coalesce(g.revenue, 0) AS revenue,
+               coalesce(g.margin, 0) AS margin, coalesce(g.clv_total, 0) AS clv_total, g.clv_mean,
+               g.churn_probability_mean
+        FROM rpt_tiers t LEFT JOIN g ON g.tier = t.tier)
+      SELECT :d AS as_of_date, tier, tier_order, customers, customers / :n AS customer_share, revenue,
+             coalesce(revenue / nullif(sum(revenue) OVER (), 0), 0) AS revenue_share,
+             coalesce(sum(revenue) OVER (ORDER BY tier_order ROWS UNBOUNDED PRECEDING)
+                 / nullif(sum(revenue) OVER (), 0), 0) AS cumulative_revenue_share,
+             margin, clv_total, clv_mean, churn_probability_mean
+      FROM t ORDER BY tier_order
+      """;
+
+  /** Per segment, per tier and per (segment, tier). */
+  static final String SEGMENTS = """
+      SELECT :d AS as_of_date,
+             CASE grouping_id(segment, tier) WHEN 1 THEN 'segment' WHEN 2 THEN 'tier' ELSE 'segment_tier' END AS level,
+             segment, tier,
+             count(*) AS customers,
+             count(*) / :n AS customer_share,
+             coalesce(sum(monetary), 0) AS revenue,
+             coalesce(sum(clv), 0) AS clv_total,
+             coalesce(avg(clv), 0) AS clv_mean,
+             coalesce(sum(clv_at_risk), 0) AS clv_at_risk,
+             coalesce(avg(churn_probability), 0) AS churn_probability_mean,
+             coalesce(avg(p_alive), 0) AS p_alive_mean,
+             count_if(risk_band = 'low') AS risk_low,
+             count_if(risk_band = 'medium') AS risk_medium,
+             count_if(risk_band = 'high') AS risk_high
+      FROM rpt_customers
+      GROUP BY GROUPING SETS ((segment), (tier), (segment, tier))
+      ORDER BY level, segment, tier
+      """;
+
+  /** :p = the previous date; a customer of one side only has null on the other. */
+  static final String MIGRATION = """
+      WITH m AS (
+        SELECT p.segment AS from_segment, c.segment AS to_segment, p.tier AS from_tier, c.tier AS to_tier,
+               c.monetary AS revenue
+        FROM rpt_previous p FULL OUTER JOIN rpt_customers c ON p.customer_id = c.customer_id)
+      SELECT :d AS as_of_date, :p AS previous_as_of_date, 'segment' AS dimension,
+             from_segment AS from_value, to_segment AS to_value, count(*) AS customers,
+             coalesce(sum(revenue), 0) AS revenue
+      FROM m GROUP BY from_segment, to_segment
+      UNION ALL
+      SELECT :d, :p, 'tier', from_tier, to_tier, count(*), coalesce(sum(revenue), 0)
+      FROM m GROUP BY from_tier, to_tier
+      ORDER BY dimension, from_value, to_value
+      """;
+
+  /**
+   * :attribution = report.attribution-days. Revenue of a converted touch: its customer's order lines
+   * from the touch's day to attribution days later (and on or before D), each line counted once per
+   * campaign even when several touches of the campaign cover it.
+   */
+  static final String CAMPAIGNS = """
+      WITH t AS (
+        SELECT t.campaign_id, t.campaign_name, t.customer_id, t.sent_day, t.cost, c.segment, c.tier,
+               coalesce(to_date(t.opened_ts) <= :d, false) AS opened,
+               coalesce(to_date(t.clicked_ts) <= :d, false) AS clicked,
+               coalesce(to_date(t.converted_ts) <= :d, false) AS converted
+        FROM rpt_touches t LEFT JOIN rpt_customers c ON c.customer_id = t.customer_id),
+      attributed AS (
+        SELECT DISTINCT t.campaign_id, t.customer_id, t.segment, t.tier, o.order_id, o.line_no, o.amount
+        FROM t JOIN rpt_orders o
+          ON o.customer_id = t.customer_id
+         AND o.day >= t.sent_day AND o.day <= date_add(t.sent_day, :attribution)
+        WHERE t.converted),
+      touched AS (
+        SELECT campaign_id, segment, tier, grouping(segment) * 2 + grouping(tier) AS g,
+               max(campaign_name) AS campaign_name, count(*) AS touches, count(DISTINCT customer_id) AS customers,
+               count_if(opened) AS opens, count_if(clicked) AS clicks, count_if(converted) AS conversions,
+               coalesce(sum(cost), 0) AS cost
+        FROM t GROUP BY GROUPING SETS ((campaign_id), (campaign_id, segment), (campaign_id, tier))),
+      earned AS (
+        SELECT campaign_id, segment, tier, grouping(segment) * 2 + grouping(tier) AS g, sum(amount) AS revenue
+        FROM attributed GROUP BY GROUPING SETS ((campaign_id), (campaign_id, segment), (campaign_id, tier)))
+      SELECT :d AS as_of_date,
+             CASE t.g WHEN 3 THEN 'campaign' WHEN 1 THEN 'campaign_segment' ELSE 'campaign_tier' END AS level,
+             t.campaign_id, t.campaign_name, t.segment, t.tier, t.touches, t.customers, t.opens, t.clicks,
+             t.conversions, t.opens / t.touches AS open_rate, t.clicks / t.touches AS click_rate,
+             t.conversions / t.touches AS conversion_rate, t.cost,
+             CAST(t.cost AS DOUBLE) / nullif(t.conversions, 0) AS cost_per_response,
+             coalesce(e.revenue, 0) AS attributed_revenue,
+             CAST(coalesce(e.revenue, 0) - t.cost AS DOUBLE) / nullif(CAST(t.cost AS DOUBLE), 0) AS roi
+      FROM touched t LEFT JOIN earned e
+        ON e.campaign_id = t.campaign_id AND e.g = t.g AND e.segment <=> t.segment AND e.tier <=> t.tier
+      ORDER BY level, campaign_id, segment, tier
+      """;
+
+  /**
+   * First-contact resolution: an answered contact that is resolved, with no further contact of the same
+   * customer and category within 7 days after it (contacts up to D only).
+   */
+  static final String SERVICE = """
+      WITH c AS (
+        SELECT customer_id, channel, category, wait_seconds, satisfaction, cost, day,
+               coalesce(abandoned, false) AS abandoned,
+               coalesce(resolved, false)
+                 AND NOT coalesce(abandoned, false)
+                 AND (next_ts IS NULL OR next_ts > opened_ts + INTERVAL 7 DAYS) AS first_contact_resolved
+        FROM (SELECT *, lead(opened_ts) OVER (PARTITION BY customer_id, category ORDER BY opened_ts, contact_id) AS next_ts
+              FROM rpt_contacts)
+        WHERE day > date_sub(:d, :w)),
+      w AS (SELECT c.*, k.tier FROM c LEFT JOIN rpt_customers k ON k.customer_id = c.customer_id),
+      g AS (
+        SELECT grouping_id(tier, channel, category) AS g, tier, channel, category,
+               count(*) AS contacts, count(DISTINCT customer_id) AS customers,
+               avg(wait_seconds) AS mean_wait_seconds,
+               avg(CASE WHEN abandoned THEN 1.0D ELSE 0.0D END) AS abandonment_rate,
+               count_if(first_contact_resolved) / nullif(count_if(NOT abandoned), 0) AS first_contact_resolution,
+               avg(satisfaction) AS mean_satisfaction,
+               avg(CASE WHEN category = 'complaint' THEN 1.0D ELSE 0.0D END) AS complaint_rate,
+               coalesce(sum(cost), 0) AS cost_to_serve
+        FROM w GROUP BY GROUPING SETS ((tier), (channel), (category))),
+      sizes AS (SELECT tier, count(*) AS tier_customers FROM rpt_customers GROUP BY tier)
+      SELECT :d AS as_of_date,
+             CASE g.g WHEN 3 THEN 'tier' WHEN 5 THEN 'channel' ELSE 'category' END AS level,
+             g.tier, g.channel, g.category, g.contacts, g.customers,
+             g.contacts / CASE WHEN g.g = 3 AND g.tier IS NOT NULL THEN s.tier_customers ELSE g.customers END
+               AS contacts_per_customer,
+             g.mean_wait_seconds, g.abandonment_rate, g.first_contact_resolution, g.mean_satisfaction,
+             g.complaint_rate, g.cost_to_serve
+      FROM g LEFT JOIN sizes s ON g.g = 3 AND s.tier = g.tier
+      ORDER BY level, tier, channel, category
+      """;
+
+  /** Revenue is net of returns (negative amounts); margin counts the lines with a known cost. */
+  static final String SALES = """
+      WITH g AS (
+        SELECT CASE grouping_id(category, channel, region) WHEN 3 THEN 'category' WHEN 5 THEN 'channel'
+                 ELSE 'region' END AS dimension,
+               coalesce(category, channel, region) AS value,
+               sum(amount) AS revenue,
+               coalesce(sum(CASE WHEN cost IS NOT NULL THEN amount - cost END), 0) AS margin,
+               count(DISTINCT order_id) AS orders, count(DISTINCT customer_id) AS customers, count(*) AS lines,
+               -coalesce(sum(CASE WHEN amount < 0 THEN amount END), 0) AS returned_amount
+        FROM rpt_orders GROUP BY GROUPING SETS ((category), (channel), (region)))
+      SELECT :d AS as_of_date, dimension, value, revenue,
+             coalesce(revenue / nullif(sum(revenue) OVER (PARTITION BY dimension), 0), 0) AS revenue_share,
+             margin, orders, customers, lines, returned_amount
+      FROM g ORDER BY dimension, revenue DESC, value
+      """;
+
+  /** model_runs of D, one row per number; nulls, NaN and infinities left out. */
+  static final String MODEL = """
+      WITH all_numbers AS (
+        SELECT model, 'param' AS kind, e.key AS name, e.value AS value
+          FROM rpt_model_runs LATERAL VIEW explode(params) e AS key, value
+        UNION ALL
+        SELECT model, 'metric', e.key, e.value
+          FROM rpt_model_runs LATERAL VIEW explode(metrics) e AS key, value
+        UNION ALL
+        SELECT model, 'threshold', e.key, e.value
+          FROM rpt_model_runs LATERAL VIEW explode(thresholds) e AS key, value
+        UNION ALL
+        SELECT model, 'fit', f.name, f.value
+          FROM rpt_model_runs LATERAL VIEW stack(4,
+            'log_likelihood', log_likelihood,
+            'n_customers', CAST(n_customers AS DOUBLE),
+            'iterations', CAST(iterations AS DOUBLE),
+            'converged', CASE WHEN converged THEN 1.0D WHEN NOT converged THEN 0.0D END) f AS name, value)
+      SELECT :d AS as_of_date, model, kind, name, value
+      FROM all_numbers
+      WHERE value IS NOT NULL AND NOT isnan(value) AND abs(value) != double('infinity')
+      ORDER BY model, kind, name
+      """;
+}
