@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.mask;
 
 import com.crmanalytics.contract.Customers;
+import com.crmanalytics.contract.Field;
 import com.crmanalytics.contract.Lineage;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
@@ -65,9 +66,17 @@ public final class Warehouse {
     return DeltaTable.isDeltaTable(spark, path(table));
   }
 
-  /** Creates the table with its schema, column comments and description if it is not there yet. */
+  /**
+   * Creates the table with its schema, column comments and description if it is not there yet; a
+   * table written by an earlier version that lacks a column the contract has since gained (always an
+   * optional one) gets it added, null in the existing rows, so an upgrade needs no migration step.
+   */
   public void ensure(TableContract table) {
     if (!ensured.add(table.name())) {
+      return;
+    }
+    if (exists(table)) {
+      addNewColumns(table);
       return;
     }
     DeltaTable.createIfNotExists(spark)
@@ -76,6 +85,25 @@ public final class Warehouse {
         .partitionedBy(table.partitionBy().toArray(String[]::new))
         .comment(table.description())
         .execute();
+  }
+
+  private void addNewColumns(TableContract table) {
+    Set<String> present =
+        Arrays.stream(DeltaTable.forPath(spark, path(table)).toDF().schema().fieldNames()).collect(Collectors.toSet());
+    List<String> added = new ArrayList<>();
+    for (Field f : table.fields()) {
+      if (!present.contains(f.name())) {
+        if (f.required()) {
+          throw Errors.config("table " + table.name() + " at " + path(table) + " lacks the required column " + f.name()
+              + " of this version; rebuild it (crm backfill) or restore a matching version", null);
+        }
+        added.add("`" + f.name() + "` " + f.type().sql() + " COMMENT '" + f.comment().replace("\\", "\\\\")
+            .replace("'", "\\'") + "'");
+      }
+    }
+    if (!added.isEmpty()) {
+      spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+    }
   }
 
   /** The current version of a table; a table not yet written stops the command (exit 4). */
