@@ -41,6 +41,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -248,7 +249,10 @@ public final class ReportStage {
     return out.toString();
   }
 
-  /** The 100 rows of report_concentration from one aggregation into percentile buckets. */
+  /**
+   * The 100 rows of report_concentration (with the contract's schema, so they are read by column name
+   * like the queried tables) from one aggregation into percentile buckets.
+   */
   private static List<Row> concentration(SparkSession spark, Map<String, Object> args, LocalDate d, long n) {
     double[] buckets = new double[101];
     double total = 0;
@@ -261,12 +265,13 @@ public final class ReportStage {
     double[] top = Concentration.topShares(buckets, total);
     double[] lorenz = Concentration.lorenz(top, total);
     double gini = Concentration.gini(n, total, weighted);
+    StructType schema = Reports.CONCENTRATION.schema();
     List<Row> rows = new ArrayList<>();
     for (int p = 1; p <= 100; p++) {
-      rows.add(RowFactory.create(Date.valueOf(d), p, Concentration.topCustomers(p, n), top[p], lorenz[p], gini));
+      rows.add(new GenericRowWithSchema(
+          new Object[] {Date.valueOf(d), p, Concentration.topCustomers(p, n), top[p], lorenz[p], gini}, schema));
     }
-    Dataset<Row> local = spark.createDataFrame(rows, Reports.CONCENTRATION.schema());
-    return Reports.CONCENTRATION.conform(local).collectAsList();
+    return rows;
   }
 
   /** Writes the page to {@code <reports>/D/index.html} (any Hadoop file system) and returns its path. */
