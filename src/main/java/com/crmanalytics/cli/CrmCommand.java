@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
       FeaturesCommand.class,
       SegmentCommand.class,
       ValueCommand.class,
+      ProductCommand.class,
       ReportCommand.class,
       EvaluateCommand.class,
       GenerateCommand.class,

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "The whole nightly run for business date D: ingest, features, segment, value, report.",
+      "The whole nightly run for business date D: ingest, features, segment, value, product, report.",
       "Idempotent: running a date again leaves every table as one run does."
     })
 final class RunCommand extends DatedCommand {
@@ -36,6 +36,8 @@ final class RunCommand extends DatedCommand {
       SegmentCommand.segment(ctx, out);
       out.flush();
       ValueCommand.value(ctx, out);
+      out.flush();
+      ProductCommand.product(ctx, out);
       out.flush();
       ReportCommand.report(ctx, out);
     } catch (RuntimeException e) {

@@ -150,6 +150,7 @@ public final class ConfigLoader {
         clv(c),
         churn(c),
         report(c),
+        product(c),
         hash(c),
         c);
   }
@@ -268,6 +269,34 @@ public final class ConfigLoader {
       throw Errors.badConfig("report.recent-days", recent, "a whole number of days from 1 to 3660");
     }
     return new ReportSettings(language, attribution, recent);
+  }
+
+  private static ProductSettings product(Config c) {
+    double support = number(c, "product.min-support");
+    if (!(support > 0 && support <= 1)) {
+      throw Errors.badConfig("product.min-support", support, "a share of orders above 0 and at most 1, e.g. 0.01");
+    }
+    double confidence = number(c, "product.min-confidence");
+    if (!(confidence >= 0 && confidence <= 1)) {
+      throw Errors.badConfig("product.min-confidence", confidence, "a number from 0 to 1");
+    }
+    double lift = number(c, "product.min-lift");
+    if (!(lift >= 0 && Double.isFinite(lift))) {
+      throw Errors.badConfig("product.min-lift", lift, "a number, 0 or more (1 = no better than chance)");
+    }
+    int antecedent = integer(c, "product.max-antecedent");
+    if (antecedent < 1 || antecedent > 5) {
+      throw Errors.badConfig("product.max-antecedent", antecedent, "a whole number of products from 1 to 5");
+    }
+    int orders = integer(c, "product.min-orders");
+    if (orders < 1) {
+      throw Errors.badConfig("product.min-orders", orders, "a whole number of orders, at least 1");
+    }
+    int topN = integer(c, "product.top-n");
+    if (topN < 1 || topN > 100) {
+      throw Errors.badConfig("product.top-n", topN, "a whole number from 1 to 100");
+    }
+    return new ProductSettings(support, confidence, lift, antecedent, orders, topN);
   }
 
   private static ModelTimeUnit timeUnit(Config c) {

@@ -24,6 +24,7 @@ public record PipelineConfig(
     ClvSettings clv,
     ChurnSettings churn,
     ReportSettings report,
+    ProductSettings product,
     String hash,
     Config raw) {
 

@@ -29,6 +29,8 @@ public final class ModelRuns {
 
   /** Values of {@link #MODEL}. */
   public static final String RFM = "rfm";
+  /** The products bought together (crm product): FP-Growth thresholds and counts. */
+  public static final String FP_GROWTH = "fp-growth";
 
   /** name → value, for params, metrics and thresholds. */
   static final DataType NAMED_VALUES = DataTypes.createMapType(STRING, DOUBLE, true);

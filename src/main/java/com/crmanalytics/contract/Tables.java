@@ -16,6 +16,8 @@ public final class Tables {
                   CustomerFeatures.CONTRACT,
                   CustomerSegments.CONTRACT,
                   CustomerValue.CONTRACT,
+                  ProductAffinity.CONTRACT,
+                  CustomerRecommendations.CONTRACT,
                   ModelRuns.CONTRACT),
               Stream.concat(Reports.ALL.stream(), Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT)))
           .toList();

@@ -68,6 +68,11 @@ public final class Rows {
     return TestSpark.session().createDataFrame(rows, table.schema());
   }
 
+  /** The rows with every column nullable, for rows that leave a required column empty on purpose. */
+  public Dataset<Row> nullableDataset() {
+    return TestSpark.session().createDataFrame(rows, table.schema().asNullable());
+  }
+
   private static Object zero(Field f) {
     return switch (f.type().typeName()) {
       case "integer" -> 0;
