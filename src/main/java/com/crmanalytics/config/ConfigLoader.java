@@ -296,7 +296,11 @@ public final class ConfigLoader {
     if (topN < 1 || topN > 100) {
       throw Errors.badConfig("product.top-n", topN, "a whole number from 1 to 100");
     }
-    return new ProductSettings(support, confidence, lift, antecedent, orders, topN);
+    int basket = integer(c, "product.max-basket-products");
+    if (basket < 2) {
+      throw Errors.badConfig("product.max-basket-products", basket, "a whole number of products, at least 2");
+    }
+    return new ProductSettings(support, confidence, lift, antecedent, orders, topN, basket);
   }
 
   private static ModelTimeUnit timeUnit(Config c) {

@@ -10,6 +10,9 @@ package com.crmanalytics.config;
  * @param minOrders a rule needs at least this many orders holding all its products (guards small windows,
  *     where a share is a handful of orders)
  * @param topN recommendations per customer
+ * @param maxBasketProducts orders with more distinct products than this are left out of the mining (bulk and
+ *     wholesale orders say little about what goes together, and FP-Growth's tree grows as deep as the largest
+ *     basket); they are counted in model_runs
  */
-public record ProductSettings(
-    double minSupport, double minConfidence, double minLift, int maxAntecedent, int minOrders, int topN) {}
+public record ProductSettings(double minSupport, double minConfidence, double minLift, int maxAntecedent,
+    int minOrders, int topN, int maxBasketProducts) {}

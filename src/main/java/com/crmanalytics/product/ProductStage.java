@@ -43,13 +43,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage {@code product}: from silver {@code orders} of the RFM window ending on D (a basket = the distinct
- * product_ids of one order, returns and lines without a product left out; orders of unidentified buyers count
- * too), mines the products bought together with MLlib FP-Growth and writes {@code product_affinity} for D
- * (the rules, with exact order counts, support, confidence and lift), {@code customer_recommendations} for D
- * (per identified customer, the top-N products never bought on or before D that the rules firing on the
- * customer's window purchases point to) and the {@code model_runs} row {@code fp-growth} (thresholds and
- * counts). Only rows dated on or before D are read: a rerun of an old date gives that date's answer.
+ * Stage {@code product}: from silver {@code orders} of the RFM window ending on D, mines the products bought
+ * together with MLlib FP-Growth and writes {@code product_affinity} for D (the rules, with exact order counts,
+ * support, confidence and lift), {@code customer_recommendations} for D (per identified customer, the top-N
+ * products never bought on or before D that the rules firing on the customer's window purchases point to) and
+ * the {@code model_runs} row {@code fp-growth} (thresholds and counts). A basket is the distinct product_ids of
+ * one order; returns and lines without a product are in no basket; orders of unidentified buyers are baskets
+ * too; orders with more than product.max-basket-products products are left out and counted. Only rows dated on
+ * or before D are read: a rerun of an old date gives that date's answer.
  */
 public final class ProductStage {
   private static final Logger LOG = LoggerFactory.getLogger(ProductStage.class);
@@ -64,7 +65,7 @@ public final class ProductStage {
   public record Result(long baskets, long rules, long recommendations, String message) {}
 
   /** The rules of a window (lazy, in the columns of product_affinity) and the number of baskets mined. */
-  public record Rules(Dataset<Row> rules, long baskets, long frequentItemsets, double minSupportUsed) {}
+  public record Rules(Dataset<Row> rules, long baskets, long tooLarge, long frequentItemsets, double minSupportUsed) {}
 
   private ProductStage() {}
 
@@ -138,14 +139,16 @@ public final class ProductStage {
    */
   public static Rules mine(Dataset<Row> lines, LocalDate d, int windowDays, ProductSettings settings) {
     SparkSession spark = lines.sparkSession();
-    Dataset<Row> baskets = lines.filter(purchaseInWindow(d, windowDays))
+    Dataset<Row> all = lines.filter(purchaseInWindow(d, windowDays))
         .groupBy(Orders.ORDER_ID)
         .agg(array_sort(collect_set(col(Orders.PRODUCT_ID))).as(ITEMS))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> baskets = all.filter(size(col(ITEMS)).leq(settings.maxBasketProducts()));
     try {
       long n = baskets.count();
+      long tooLarge = all.count() - n;
       if (n == 0) {
-        return new Rules(spark.createDataFrame(List.of(), ProductAffinity.CONTRACT.schema()), 0, 0,
+        return new Rules(spark.createDataFrame(List.of(), ProductAffinity.CONTRACT.schema()), 0, tooLarge, 0,
             settings.minSupport());
       }
       // FP-Growth keeps itemsets in at least ceil(minSupport × n) baskets; min-orders − 0.5 keeps rounding
@@ -191,9 +194,9 @@ public final class ProductStage {
       // Materialised before the frequent itemsets are released.
       Dataset<Row> result = ProductAffinity.CONTRACT.conform(scored).localCheckpoint(true);
       frequent.unpersist();
-      return new Rules(result, n, itemsets, support);
+      return new Rules(result, n, tooLarge, itemsets, support);
     } finally {
-      baskets.unpersist();
+      all.unpersist();
     }
   }
 
@@ -245,8 +248,10 @@ public final class ProductStage {
     params.put("min_lift", s.minLift());
     params.put("max_antecedent", (double) s.maxAntecedent());
     params.put("top_n", (double) s.topN());
+    params.put("max_basket_products", (double) s.maxBasketProducts());
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("baskets", (double) mined.baskets());
+    metrics.put("baskets_too_large", (double) mined.tooLarge());
     metrics.put("min_support_used", mined.minSupportUsed());
     metrics.put("frequent_itemsets", (double) mined.frequentItemsets());
     metrics.put("rules", (double) rules);

@@ -57,7 +57,7 @@ class ProductStageTest {
   }
 
   static ProductSettings settings(int minOrders, double minLift, int topN) {
-    return new ProductSettings(0.2, 0.1, minLift, 2, minOrders, topN);
+    return new ProductSettings(0.2, 0.1, minLift, 2, minOrders, topN, 100);
   }
 
   @Test
