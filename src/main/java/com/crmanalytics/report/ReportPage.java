@@ -14,7 +14,7 @@ import java.util.List;
 public final class ReportPage {
   /** The sections' element ids, in page order. */
   public static final List<String> SECTIONS = List.of("headline", "changes", "pyramid", "concentration", "segments",
-      "migration", "campaigns", "service", "sales", "model");
+      "migration", "campaigns", "products", "service", "sales", "model");
 
   private final Context ctx;
   private final ReportText t;
@@ -45,6 +45,7 @@ public final class ReportPage {
     p.append(value.segments());
     p.append(migration.section());
     p.append(operations.campaigns());
+    p.append(new ProductSection(ctx).section());
     p.append(operations.service());
     p.append(operations.sales());
     p.append(new ModelSection(ctx).section());

@@ -15,6 +15,7 @@ import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.PipelineRuns;
+import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.ServiceContacts;
 import com.crmanalytics.contract.TableContract;
@@ -129,10 +130,14 @@ public final class ReportStage {
       tables.put(Reports.SERVICE, query(spark, Reports.SERVICE, ReportQueries.SERVICE, args));
       tables.put(Reports.SALES, query(spark, Reports.SALES, ReportQueries.SALES, args));
       tables.put(Reports.MODEL, query(spark, Reports.MODEL, ReportQueries.MODEL, args));
+      tables.put(ProductAffinity.CONTRACT, strongestPairs(wh, d));
 
       Optional<Row> previousKpis = previousKpis(wh, d);
       String onD = Reports.AS_OF_DATE + " = DATE'" + d + "'";
       for (Map.Entry<TableContract, List<Row>> t : tables.entrySet()) {
+        if (!Reports.ALL.contains(t.getKey())) {
+          continue; // read for the page (product_affinity), not written here
+        }
         wh.replace(t.getKey(), spark.createDataFrame(t.getValue(), t.getKey().schema()), onD);
       }
       ReportData data = new ReportData(d, config.currency(), config.report(), w, tables,
@@ -177,6 +182,20 @@ public final class ReportStage {
       throw Errors.missingInput(table.name() + " for " + d + " (run: " + stage + " --date " + d + ")", wh.path(table));
     }
     return rows;
+  }
+
+  /**
+   * The strongest rules of product_affinity for D starting from one product (rule_rank order), for the page; none
+   * when the product stage has not run for D.
+   */
+  private static List<Row> strongestPairs(Warehouse wh, LocalDate d) {
+    if (!wh.exists(ProductAffinity.CONTRACT)) {
+      return List.of();
+    }
+    return ProductAffinity.CONTRACT.conform(wh.read(ProductAffinity.CONTRACT)
+            .filter(col(ProductAffinity.AS_OF_DATE).equalTo(lit(d))
+                .and(col(ProductAffinity.ANTECEDENT_SIZE).equalTo(1))))
+        .orderBy(ProductAffinity.RULE_RANK).limit(ProductSection.MAX_PAIRS).collectAsList();
   }
 
   /** The latest date before D in customer_segments, if any. */

@@ -2,6 +2,7 @@ package com.crmanalytics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.testing.ReportFixture;
 import java.util.ArrayList;
@@ -188,10 +189,20 @@ class ReportPageTest {
     for (var table : Reports.ALL) {
       fixture.rows(table, List.of());
     }
+    fixture.rows(ProductAffinity.CONTRACT, List.of());
     String html = render(fixture);
     assertThat(html).contains("There is no headline row (report_kpis) for this date.",
-        "No pyramid for this date", "No campaign touches in the window.", "No model numbers for this date");
+        "No pyramid for this date", "No campaign touches in the window.", "No model numbers for this date",
+        "No pair of products was bought together often enough");
     assertThat(svgCount(html)).isZero();
+  }
+
+  @Test
+  void productPairsAreSaidInWords() {
+    String products = section(render(ReportFixture.firstRun()), "products");
+    // P0007 -> P0012: 120 of 300 orders, lift 6.5, 5,230 orders mined
+    assertThat(products).contains("Of the orders with P0007, 40% also held P0012: 6.5 times as often as in an "
+        + "average order (5,230 orders mined).", "P0007 → P0012");
   }
 
   @Test

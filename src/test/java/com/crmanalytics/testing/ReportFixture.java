@@ -2,6 +2,7 @@ package com.crmanalytics.testing;
 
 import com.crmanalytics.config.ReportSettings;
 import com.crmanalytics.contract.Field;
+import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.report.ReportData;
@@ -58,6 +59,7 @@ public final class ReportFixture {
     f.tables.put(Reports.SERVICE, service());
     f.tables.put(Reports.SALES, sales());
     f.tables.put(Reports.MODEL, model());
+    f.tables.put(ProductAffinity.CONTRACT, products());
     return f;
   }
 
@@ -118,6 +120,9 @@ public final class ReportFixture {
   private static Object convert(Field f, Object v) {
     if (v == null) {
       return null;
+    }
+    if (v instanceof List<?> list) {
+      return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
     }
     String type = f.type().typeName();
     if (type.startsWith("decimal")) {
@@ -223,6 +228,23 @@ public final class ReportFixture {
    * Moves since 2026-11-22; the customers who stayed fill the diagonal so that each segment's and
    * tier's total today matches report_segments and report_pyramid (15 customers are new).
    */
+  /** The strongest pairs of product_affinity, rule_rank order. */
+  private static List<Row> products() {
+    String[][] pairs = {{"P0007", "P0012"}, {"P0012", "P0007"}, {"P0003", "P0150"}, {"P0150", "P0003"},
+      {"P0001", "P0002"}};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < pairs.length; i++) {
+      long both = 120 - 20L * i;
+      long antecedent = 300 + 40L * i;
+      rows.add(row(ProductAffinity.CONTRACT, ProductAffinity.RULE_RANK, i + 1, ProductAffinity.ANTECEDENT,
+          List.of(pairs[i][0]), ProductAffinity.CONSEQUENT, pairs[i][1], ProductAffinity.ANTECEDENT_SIZE, 1,
+          ProductAffinity.ORDERS, both, ProductAffinity.ANTECEDENT_ORDERS, antecedent, ProductAffinity.SUPPORT,
+          both / 5230.0, ProductAffinity.CONFIDENCE, both / (double) antecedent, ProductAffinity.LIFT, 6.5 - i,
+          ProductAffinity.BASKETS, 5230L));
+    }
+    return rows;
+  }
+
   private static List<Row> migration() {
     Object[][] segmentMoves = {
       {null, "new_customer", 15}, {"potential_loyalist", "champions", 14}, {"loyal", "champions", 4},
