@@ -187,9 +187,23 @@ public final class Reports {
           .partitionBy(AS_OF_DATE)
           .build();
 
+  public static final TableContract COHORTS =
+      TableContract.builder("report_cohorts",
+              "Cohorts: customers by month of first order x months since, still buying and revenue, by date")
+          .required(AS_OF_DATE, DATE, "Business date D of the report (the month of D counts up to D)")
+          .required("cohort_month", DATE, "First day of the month of the customers' first order (the last 24 months)")
+          .required("months_since", INT, "Months after the cohort month: 0 = the month of the first order")
+          .required("cohort_customers", LONG, "Customers whose first order is in cohort_month")
+          .required("active_customers", LONG, "Customers of the cohort with a purchase in that month")
+          .required("active_share", DOUBLE, "active_customers / cohort_customers: share still buying")
+          .required("revenue", MONEY, "Net revenue of the cohort's customers in that month (returns deducted)")
+          .key(AS_OF_DATE, "cohort_month", "months_since")
+          .partitionBy(AS_OF_DATE)
+          .build();
+
   /** In the order {@code crm report} writes them. */
   public static final List<TableContract> ALL =
-      List.of(KPIS, PYRAMID, CONCENTRATION, SEGMENTS, MIGRATION, CAMPAIGNS, SERVICE, SALES, MODEL);
+      List.of(KPIS, PYRAMID, CONCENTRATION, SEGMENTS, MIGRATION, CAMPAIGNS, SERVICE, SALES, MODEL, COHORTS);
 
   private Reports() {}
 }

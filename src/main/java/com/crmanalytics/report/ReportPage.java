@@ -14,7 +14,7 @@ import java.util.List;
 public final class ReportPage {
   /** The sections' element ids, in page order. */
   public static final List<String> SECTIONS = List.of("headline", "changes", "pyramid", "concentration", "segments",
-      "migration", "campaigns", "products", "service", "sales", "model");
+      "migration", "cohorts", "campaigns", "products", "service", "sales", "model");
 
   private final Context ctx;
   private final ReportText t;
@@ -44,6 +44,7 @@ public final class ReportPage {
     p.append("<div class=\"row\">").append(value.pyramid()).append(value.concentration()).append("</div>");
     p.append(value.segments());
     p.append(migration.section());
+    p.append(new CohortSection(ctx).section());
     p.append(operations.campaigns());
     p.append(new ProductSection(ctx).section());
     p.append(operations.service());

@@ -225,4 +225,31 @@ final class ReportQueries {
       WHERE value IS NOT NULL AND NOT isnan(value) AND abs(value) != double('infinity')
       ORDER BY model, kind, name
       """;
+
+  /**
+   * report_cohorts: the customers of D by month of first order (the last :cohorts months), every month since up
+   * to the month of D (months without a purchase give 0), with the customers who bought and the net revenue.
+   */
+  static final String COHORTS = """
+      WITH kept AS (
+        SELECT customer_id, trunc(first_order_date, 'MM') AS cohort_month FROM rpt_customers
+        WHERE first_order_date >= add_months(trunc(:d, 'MM'), 1 - :cohorts)),
+      sizes AS (SELECT cohort_month, count(*) AS cohort_customers FROM kept GROUP BY cohort_month),
+      grid AS (
+        SELECT cohort_month, cohort_customers,
+               explode(sequence(0, CAST(months_between(trunc(:d, 'MM'), cohort_month) AS INT))) AS months_since
+        FROM sizes),
+      activity AS (
+        SELECT k.cohort_month, CAST(months_between(trunc(o.day, 'MM'), k.cohort_month) AS INT) AS months_since,
+               count(DISTINCT CASE WHEN o.amount > 0 THEN o.customer_id END) AS active_customers,
+               sum(o.amount) AS revenue
+        FROM rpt_history o JOIN kept k ON o.customer_id = k.customer_id
+        GROUP BY 1, 2)
+      SELECT :d AS as_of_date, g.cohort_month, g.months_since, g.cohort_customers,
+             coalesce(a.active_customers, 0) AS active_customers,
+             coalesce(a.active_customers, 0) / g.cohort_customers AS active_share,
+             coalesce(a.revenue, 0) AS revenue
+      FROM grid g LEFT JOIN activity a ON a.cohort_month = g.cohort_month AND a.months_since = g.months_since
+      ORDER BY g.cohort_month, g.months_since
+      """;
 }

@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage {@code report}: from the gold tables of D (customer_features, customer_segments,
  * customer_value, model_runs), the previous date of customer_segments and the silver rows of the window,
- * computes the nine report tables of {@link Reports} for D, replaces their rows of D, and writes the HTML
+ * computes the report tables of {@link Reports} for D, replaces their rows of D, and writes the HTML
  * report {@code <paths.reports>/D/index.html}. Every report table is small (a row per tier, percentile,
  * segment, campaign, ...): each is computed by one query ({@link ReportQueries}), collected, written and
  * rendered from the same rows. Nothing per customer reaches the driver.
@@ -98,6 +98,10 @@ public final class ReportStage {
           .withColumn("day", to_date(col(ServiceContacts.OPENED_TS)))
           .filter(col("day").leq(lit(d)))
           .createOrReplaceTempView("rpt_contacts");
+      wh.read(Orders.CONTRACT)
+          .withColumn("day", to_date(col(Orders.ORDER_TS)))
+          .filter(col("day").leq(lit(d)).and(col(Orders.CUSTOMER_ID).isNotNull()))
+          .createOrReplaceTempView("rpt_history");
       tiers(spark, config.pyramid()).createOrReplaceTempView("rpt_tiers");
       wh.read(ModelRuns.CONTRACT).filter(col(ModelRuns.AS_OF_DATE).equalTo(lit(d)))
           .createOrReplaceTempView("rpt_model_runs");
@@ -130,6 +134,9 @@ public final class ReportStage {
       tables.put(Reports.SERVICE, query(spark, Reports.SERVICE, ReportQueries.SERVICE, args));
       tables.put(Reports.SALES, query(spark, Reports.SALES, ReportQueries.SALES, args));
       tables.put(Reports.MODEL, query(spark, Reports.MODEL, ReportQueries.MODEL, args));
+      Map<String, Object> cohortArgs = new LinkedHashMap<>(args);
+      cohortArgs.put("cohorts", CohortSection.MAX_COHORTS);
+      tables.put(Reports.COHORTS, query(spark, Reports.COHORTS, ReportQueries.COHORTS, cohortArgs));
       tables.put(ProductAffinity.CONTRACT, strongestPairs(wh, d));
 
       Optional<Row> previousKpis = previousKpis(wh, d);

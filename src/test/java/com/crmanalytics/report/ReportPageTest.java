@@ -198,6 +198,15 @@ class ReportPageTest {
   }
 
   @Test
+  void cohortsAreATriangleWithASentence() {
+    String cohorts = section(render(ReportFixture.firstRun()), "cohorts");
+    assertThat(cohorts).contains("On average 35% of new customers buy again in the month after their first order.",
+        "months after it");
+    // 12 + 11 + ... + 1 cells
+    assertThat(cohorts.split("class=\"cell\"", -1)).hasSize(79);
+  }
+
+  @Test
   void productPairsAreSaidInWords() {
     String products = section(render(ReportFixture.firstRun()), "products");
     // P0007 -> P0012: 120 of 300 orders, lift 6.5, 5,230 orders mined

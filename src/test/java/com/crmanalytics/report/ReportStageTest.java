@@ -312,6 +312,28 @@ class ReportStageTest {
   }
 
   @Test
+  void cohortsCountWhoBoughtInEachMonthSinceTheFirstOrder() {
+    // first orders (features): c1 2025-01, c3 c4 c5 2025-06, c2 2026-11; D in 2026-11: 23 + 18 + 1 months
+    List<Row> cohorts = rows(Reports.COHORTS, D);
+    assertThat(cohorts).hasSize(42);
+    Predicate<Row> june = is("cohort_month", Date.valueOf("2025-06-01"));
+    Row c3 = one(cohorts, june.and(is("months_since", 17))); // c3's order of 2026-11-15
+    assertThat(c3.<Long>getAs("cohort_customers")).isEqualTo(3);
+    assertThat(c3.<Long>getAs("active_customers")).isEqualTo(1);
+    assertThat(c3.<Double>getAs("active_share")).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(d(c3, "revenue")).isEqualTo(10.0);
+    assertThat(d(one(cohorts, june.and(is("months_since", 7))), "revenue")).isEqualTo(15.0); // c4 in 2026-01
+    Row c2 = one(cohorts, is("cohort_month", Date.valueOf("2026-11-01")));
+    assertThat(c2.<Long>getAs("active_customers")).isEqualTo(1);
+    assertThat(d(c2, "revenue")).isEqualTo(30.0); // 35 less the return of 5
+    Row c1 = one(cohorts, is("cohort_month", Date.valueOf("2025-01-01")).and(is("months_since", 22)));
+    assertThat(d(c1, "revenue")).isEqualTo(40.0); // the order of D + 1 does not count
+    Row quiet = one(cohorts, is("cohort_month", Date.valueOf("2025-01-01")).and(is("months_since", 0)));
+    assertThat(quiet.<Long>getAs("active_customers")).isZero();
+    assertThat(quiet.<Double>getAs("active_share")).isZero();
+  }
+
+  @Test
   void modelIsModelRunsOneNumberPerRowWithoutNaN() {
     List<Row> m = rows(Reports.MODEL, D);
     assertThat(d(one(m, is("kind", "param").and(is("name", "r"))), "value")).isEqualTo(0.25);

@@ -60,6 +60,7 @@ public final class ReportFixture {
     f.tables.put(Reports.SALES, sales());
     f.tables.put(Reports.MODEL, model());
     f.tables.put(ProductAffinity.CONTRACT, products());
+    f.tables.put(Reports.COHORTS, cohorts());
     return f;
   }
 
@@ -228,6 +229,22 @@ public final class ReportFixture {
    * Moves since 2026-11-22; the customers who stayed fill the diagonal so that each segment's and
    * tier's total today matches report_segments and report_pyramid (15 customers are new).
    */
+  /** Twelve monthly cohorts of 80 to 135 customers, a third buying again in month 1, fading after. */
+  private static List<Row> cohorts() {
+    List<Row> rows = new ArrayList<>();
+    LocalDate last = DATE.withDayOfMonth(1);
+    for (int i = 0; i < 12; i++) {
+      LocalDate month = last.minusMonths(11 - i);
+      long customers = 80 + 5L * i;
+      for (int k = 0; k <= 11 - i; k++) {
+        long active = k == 0 ? customers : Math.round(customers * 0.35 * Math.pow(0.8, k - 1));
+        rows.add(row(Reports.COHORTS, "cohort_month", month, "months_since", k, "cohort_customers", customers,
+            "active_customers", active, "active_share", active / (double) customers, "revenue", active * 42.5));
+      }
+    }
+    return rows;
+  }
+
   /** The strongest pairs of product_affinity, rule_rank order. */
   private static List<Row> products() {
     String[][] pairs = {{"P0007", "P0012"}, {"P0012", "P0007"}, {"P0003", "P0150"}, {"P0150", "P0003"},
