@@ -300,7 +300,11 @@ public final class ConfigLoader {
     if (basket < 2) {
       throw Errors.badConfig("product.max-basket-products", basket, "a whole number of products, at least 2");
     }
-    return new ProductSettings(support, confidence, lift, antecedent, orders, topN, basket);
+    double fdr = number(c, "product.false-discovery-rate");
+    if (!(fdr > 0 && fdr <= 1)) {
+      throw Errors.badConfig("product.false-discovery-rate", fdr, "a share above 0 and at most 1, e.g. 0.05");
+    }
+    return new ProductSettings(support, confidence, lift, antecedent, orders, topN, basket, fdr);
   }
 
   private static ModelTimeUnit timeUnit(Config c) {

@@ -13,6 +13,8 @@ package com.crmanalytics.config;
  * @param maxBasketProducts orders with more distinct products than this are left out of the mining (bulk and
  *     wholesale orders say little about what goes together, and FP-Growth's tree grows as deep as the largest
  *     basket); they are counted in model_runs
+ * @param falseDiscoveryRate rules are kept when more than chance by the Benjamini–Hochberg procedure at this
+ *     false-discovery rate (1 = no test)
  */
 public record ProductSettings(double minSupport, double minConfidence, double minLift, int maxAntecedent,
-    int minOrders, int topN, int maxBasketProducts) {}
+    int minOrders, int topN, int maxBasketProducts, double falseDiscoveryRate) {}

@@ -25,6 +25,7 @@ public final class ProductAffinity {
   public static final String SUPPORT = "support";
   public static final String CONFIDENCE = "confidence";
   public static final String LIFT = "lift";
+  public static final String P_VALUE = "p_value";
   public static final String BASKETS = "baskets";
 
   static final DataType PRODUCTS = DataTypes.createArrayType(Rules.STRING, false);
@@ -44,6 +45,9 @@ public final class ProductAffinity {
               + "the consequent")
           .required(LIFT, DOUBLE, "confidence / (share of all orders holding the consequent): above 1 = bought "
               + "together more often than chance")
+          .required(P_VALUE, DOUBLE, "Chance of at least this many orders holding both if the products were bought "
+              + "independently (one-sided hypergeometric test); rules are kept when significant at "
+              + "product.false-discovery-rate (Benjamini-Hochberg)")
           .required(BASKETS, LONG, "Orders (baskets) of the window with at least one product")
           .key(AS_OF_DATE, ANTECEDENT, CONSEQUENT)
           .partitionBy(AS_OF_DATE)

@@ -21,11 +21,14 @@ import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.model.RuleSignificance;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +68,8 @@ public final class ProductStage {
   public record Result(long baskets, long rules, long recommendations, String message) {}
 
   /** The rules of a window (lazy, in the columns of product_affinity) and the number of baskets mined. */
-  public record Rules(Dataset<Row> rules, long baskets, long tooLarge, long frequentItemsets, double minSupportUsed) {}
+  public record Rules(Dataset<Row> rules, long baskets, long tooLarge, long frequentItemsets, long candidates,
+      double minSupportUsed) {}
 
   private ProductStage() {}
 
@@ -94,10 +98,11 @@ public final class ProductStage {
       recommendations.unpersist();
       writeRun(ctx, d, windowDays, settings, mined, ruleCount, customers, recommended);
       String message = String.format(Locale.ROOT,
-          "%d rules over %d orders of the %d days ending %s (support >= %.4f, at least %d orders, confidence >= %.2f,"
-              + " lift > %.2f); %d recommendations for %d customers",
-          ruleCount, mined.baskets(), windowDays, d, mined.minSupportUsed(), settings.minOrders(),
-          settings.minConfidence(), settings.minLift(), recommended, customers);
+          "%d rules more than chance of %d candidates over %d orders of the %d days ending %s (support >= %.4f, at "
+              + "least %d orders, confidence >= %.2f, lift > %.2f, false-discovery rate %.2f); %d recommendations "
+              + "for %d customers",
+          ruleCount, mined.candidates(), mined.baskets(), windowDays, d, mined.minSupportUsed(), settings.minOrders(),
+          settings.minConfidence(), settings.minLift(), settings.falseDiscoveryRate(), recommended, customers);
       LOG.info("product: {}", message);
       ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, Counts.NONE, message);
       return new Result(mined.baskets(), ruleCount, recommended, message);
@@ -148,7 +153,7 @@ public final class ProductStage {
       long n = baskets.count();
       long tooLarge = all.count() - n;
       if (n == 0) {
-        return new Rules(spark.createDataFrame(List.of(), ProductAffinity.CONTRACT.schema()), 0, tooLarge, 0,
+        return new Rules(spark.createDataFrame(List.of(), ProductAffinity.CONTRACT.schema()), 0, tooLarge, 0, 0,
             settings.minSupport());
       }
       // FP-Growth keeps itemsets in at least ceil(minSupport × n) baskets; min-orders − 0.5 keeps rounding
@@ -172,32 +177,62 @@ public final class ProductStage {
               array(col(ProductAffinity.CONSEQUENT)))))
           .join(frequent.withColumnRenamed(ITEMS, "_all").withColumnRenamed(FREQ, ProductAffinity.ORDERS), "_all")
           .join(singles, ProductAffinity.CONSEQUENT);
-      Column orders = col(ProductAffinity.ORDERS).cast("double");
-      Column confidence = orders.divide(col(ProductAffinity.ANTECEDENT_ORDERS));
-      // orders × n / (antecedent orders × consequent orders): one expression of whole numbers, so a rule and its
-      // mirror get the same lift to the last bit
-      Column lift = orders.multiply(lit((double) n)).divide(col(ProductAffinity.ANTECEDENT_ORDERS).cast("double")
-          .multiply(col("_consequent_orders").cast("double")));
-      Dataset<Row> scored = rules
-          .withColumn(ProductAffinity.SUPPORT, orders.divide(lit((double) n)))
-          .withColumn(ProductAffinity.CONFIDENCE, confidence)
-          .withColumn(ProductAffinity.LIFT, lift)
-          .filter(col(ProductAffinity.LIFT).gt(settings.minLift())
-              .and(col(ProductAffinity.ORDERS).geq(settings.minOrders())))
-          .withColumn(ProductAffinity.AS_OF_DATE, lit(Date.valueOf(d)))
-          .withColumn(ProductAffinity.ANTECEDENT_SIZE, size(col(ProductAffinity.ANTECEDENT)))
-          .withColumn(ProductAffinity.BASKETS, lit(n))
-          // A few thousand rules at most: one global ordering is cheap.
-          .withColumn(ProductAffinity.RULE_RANK, row_number().over(Window.orderBy(
-              col(ProductAffinity.LIFT).desc(), col(ProductAffinity.CONFIDENCE).desc(),
-              col(ProductAffinity.ORDERS).desc(), col(ProductAffinity.ANTECEDENT), col(ProductAffinity.CONSEQUENT))));
-      // Materialised before the frequent itemsets are released.
-      Dataset<Row> result = ProductAffinity.CONTRACT.conform(scored).localCheckpoint(true);
+      // A few thousand candidate rules at most: tested and ranked on the driver.
+      List<Row> candidates = rules.filter(col(ProductAffinity.ORDERS).geq(settings.minOrders()))
+          .select(ProductAffinity.ANTECEDENT, ProductAffinity.CONSEQUENT, ProductAffinity.ANTECEDENT_ORDERS,
+              "_consequent_orders", ProductAffinity.ORDERS)
+          .collectAsList();
+      Dataset<Row> result = spark.createDataFrame(significant(candidates, n, d, settings),
+          ProductAffinity.CONTRACT.schema());
       frequent.unpersist();
-      return new Rules(result, n, tooLarge, itemsets, support);
+      return new Rules(result, n, tooLarge, itemsets, candidates.size(), support);
     } finally {
       all.unpersist();
     }
+  }
+
+  /**
+   * The candidates (antecedent, consequent, antecedent orders, consequent orders, orders) that are more than
+   * chance — Benjamini–Hochberg over all candidates at product.false-discovery-rate, on the one-sided
+   * hypergeometric p-value — with lift above product.min-lift, as product_affinity rows ranked by lift, then
+   * confidence, then orders, then antecedent and consequent.
+   */
+  static List<Row> significant(List<Row> candidates, long n, LocalDate d, ProductSettings settings) {
+    double[] p = new double[candidates.size()];
+    for (int i = 0; i < p.length; i++) {
+      Row r = candidates.get(i);
+      p[i] = RuleSignificance.pValue(n, r.getLong(2), r.getLong(3), r.getLong(4));
+    }
+    boolean[] discovered = RuleSignificance.discoveries(p, settings.falseDiscoveryRate());
+    record Kept(List<String> antecedent, String consequent, long antecedentOrders, long orders, double confidence,
+        double lift, double p) {}
+    List<Kept> kept = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      Row r = candidates.get(i);
+      long orders = r.getLong(4);
+      long antecedentOrders = r.getLong(2);
+      // orders × n / (antecedent orders × consequent orders): one expression of whole numbers, so a rule and its
+      // mirror get the same lift to the last bit
+      double lift = orders * (double) n / (antecedentOrders * (double) r.getLong(3));
+      if (discovered[i] && lift > settings.minLift()) {
+        kept.add(new Kept(r.getList(0), r.getString(1), antecedentOrders, orders, orders / (double) antecedentOrders,
+            lift, p[i]));
+      }
+    }
+    kept.sort(Comparator.comparingDouble(Kept::lift).reversed()
+        .thenComparing(Comparator.comparingDouble(Kept::confidence).reversed())
+        .thenComparing(Comparator.comparingLong(Kept::orders).reversed())
+        .thenComparing(k -> String.join("\u0000", k.antecedent()))
+        .thenComparing(Kept::consequent));
+    List<Row> rows = new ArrayList<>();
+    Date date = Date.valueOf(d);
+    for (int i = 0; i < kept.size(); i++) {
+      Kept k = kept.get(i);
+      rows.add(RowFactory.create(date, i + 1, k.antecedent().toArray(String[]::new), k.consequent(),
+          k.antecedent().size(), k.orders(), k.antecedentOrders(), k.orders() / (double) n, k.confidence(), k.lift(),
+          k.p(), n));
+    }
+    return rows;
   }
 
   /**
@@ -249,11 +284,13 @@ public final class ProductStage {
     params.put("max_antecedent", (double) s.maxAntecedent());
     params.put("top_n", (double) s.topN());
     params.put("max_basket_products", (double) s.maxBasketProducts());
+    params.put("false_discovery_rate", s.falseDiscoveryRate());
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("baskets", (double) mined.baskets());
     metrics.put("baskets_too_large", (double) mined.tooLarge());
     metrics.put("min_support_used", mined.minSupportUsed());
     metrics.put("frequent_itemsets", (double) mined.frequentItemsets());
+    metrics.put("candidate_rules", (double) mined.candidates());
     metrics.put("rules", (double) rules);
     metrics.put("customers_with_recommendations", (double) customers);
     metrics.put("recommendations", (double) recommendations);

@@ -57,7 +57,7 @@ class ProductStageTest {
   }
 
   static ProductSettings settings(int minOrders, double minLift, int topN) {
-    return new ProductSettings(0.2, 0.1, minLift, 2, minOrders, topN, 100);
+    return new ProductSettings(0.2, 0.1, minLift, 2, minOrders, topN, 100, 1.0);
   }
 
   @Test
@@ -93,6 +93,19 @@ class ProductStageTest {
     ProductStage.Rules lifted = ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, settings(2, 1.1, 5));
     assertThat(lifted.rules().collectAsList()).extracting(ProductStageTest::rule)
         .containsExactlyInAnyOrder("[P3]->P1", "[P1]->P3");
+  }
+
+  @Test
+  void nineOrdersProveNothing() {
+    // P3 -> P1: 2 of P3's 3 orders hold P1, which is in 5 of 9: P(X >= 2) = (C(5,2)C(4,1) + C(5,3)) / C(9,3)
+    // = 50 / 84, far from significant; so is every other candidate
+    ProductSettings tested = new ProductSettings(0.2, 0.1, 1.0, 2, 2, 5, 100, 0.05);
+    ProductStage.Rules mined = ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, tested);
+    assertThat(mined.candidates()).isEqualTo(4);
+    assertThat(mined.rules().count()).isZero();
+    ProductStage.Rules untested = ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, settings(2, 1.0, 5));
+    Row p3p1 = untested.rules().orderBy(ProductAffinity.RULE_RANK).first();
+    assertThat(p3p1.<Double>getAs(ProductAffinity.P_VALUE)).isCloseTo(50 / 84.0, within(1e-12));
   }
 
   @Test
