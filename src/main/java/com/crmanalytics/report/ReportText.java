@@ -115,9 +115,17 @@ public final class ReportText {
     return Math.abs(v) < 100_000 ? integer(n) : (v < 0 ? "-" : "") + compact(Math.abs(v));
   }
 
+  /**
+   * A non-negative number in the locale's compact form with three significant figures: {@code 1.52M},
+   * {@code 20.5K}, {@code 1.05万}, {@code 152万} (the unit decides how many digits stand before the point).
+   */
   private String compact(double v) {
+    NumberFormat probe = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
+    probe.setMaximumFractionDigits(0);
+    probe.setRoundingMode(java.math.RoundingMode.DOWN);
+    long integerDigits = probe.format(v).chars().filter(Character::isDigit).count();
     NumberFormat f = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
-    f.setMaximumFractionDigits(1);
+    f.setMaximumFractionDigits((int) Math.max(0, 3 - integerDigits));
     return f.format(v);
   }
 

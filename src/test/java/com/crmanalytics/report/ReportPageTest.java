@@ -63,9 +63,9 @@ class ReportPageTest {
     assertThat(changes).hasSizeBetween(3, 6);
     assertThat(changes).containsExactly(
         "The customer base grew to 2,000 customers (+15 since November 22, 2026).",
-        "Customer equity rose 1.7% to $1.5M.",
+        "Customer equity rose 1.7% to $1.52M.",
         "The expected churn rate fell from 20.9% to 20.6% (-0.3 pt).",
-        "Revenue in the window rose 0.9% to $812.3K.",
+        "Revenue in the window rose 0.9% to $812K.",
         "19 customers moved up a tier and 13 moved down; 15 are new customers.",
         "The segment that grew most: Champions (+12 customers).");
     String headline = section(html, "headline");
@@ -78,13 +78,13 @@ class ReportPageTest {
   @Test
   void numbersAreFormattedForTheLanguageAndCurrency() {
     String en = render(ReportFixture.secondRun());
-    assertThat(section(en, "headline")).contains(">2,000<", ">$1.5M<", ">$812.3K<", ">413<", "Churn rate 20.6%");
+    assertThat(section(en, "headline")).contains(">2,000<", ">$1.52M<", ">$812K<", ">413<", "Churn rate 20.6%");
     assertThat(en).contains("As of November 23, 2026");
     String zh = render(ReportFixture.secondRun().language("zh-CN"));
-    assertThat(section(zh, "headline")).contains(">2,000<", ">US$152.3万<", ">US$81.2万<", "流失率 20.6%");
+    assertThat(section(zh, "headline")).contains(">2,000<", ">US$152万<", ">US$81.2万<", "流失率 20.6%");
     assertThat(zh).contains("截至 2026年11月23日");
     String yuan = render(ReportFixture.secondRun().language("zh-CN").currency("CNY"));
-    assertThat(section(yuan, "headline")).contains(">¥152.3万<");
+    assertThat(section(yuan, "headline")).contains(">¥152万<");
     assertThat(yuan).contains("人民币（CNY）");
   }
 
@@ -220,7 +220,7 @@ class ReportPageTest {
         .addRow(Reports.MIGRATION, "previous_as_of_date", ReportFixture.PREVIOUS, "dimension", "tier",
             "from_value", "small", "to_value", "vip", "customers", 1_234_567L, "revenue", "1.00");
     String migration = section(render(fixture), "migration");
-    assertThat(migration).contains(">1.2M</text>", "<title>Small → VIP: 1,234,567</title>");
+    assertThat(migration).contains(">1.23M</text>", "<title>Small → VIP: 1,234,567</title>");
   }
 
   @Test

@@ -41,7 +41,7 @@ class ReportTextTest {
     assertThat(t.percent(0.2063, 1)).isEqualTo("20.6%");
     assertThat(t.money(new BigDecimal("812345.67"), 0)).isEqualTo("$812,346");
     assertThat(t.money(35.2, 2)).isEqualTo("$35.20");
-    assertThat(t.moneyShort(1_523_400.0)).isEqualTo("$1.5M");
+    assertThat(t.moneyShort(1_523_400.0)).isEqualTo("$1.52M");
     assertThat(t.moneyShort(-20_500.0)).isEqualTo("-$20.5K");
     assertThat(t.moneyShort(950.4)).isEqualTo("$950");
     assertThat(t.signedPercent(0.0169)).isEqualTo("+1.7%");
@@ -57,7 +57,10 @@ class ReportTextTest {
   void chineseNumbersMoneyAndDates() {
     ReportText t = new ReportText(Locale.forLanguageTag("zh-CN"), "CNY");
     assertThat(t.integer(1234567L)).isEqualTo("1,234,567");
-    assertThat(t.moneyShort(1_523_400.0)).isEqualTo("¥152.3万");
+    assertThat(t.moneyShort(1_523_400.0)).isEqualTo("¥152万");
+    assertThat(t.countShort(123_456L)).isEqualTo("12.3万");
+    // three significant figures: US$1.05万, not US$1万
+    assertThat(new ReportText(Locale.forLanguageTag("zh-CN"), "USD").moneyShort(10_500.0)).isEqualTo("US$1.05万");
     assertThat(t.money(35.2, 2)).isEqualTo("¥35.20");
     assertThat(t.date(LocalDate.parse("2026-11-23"))).isEqualTo("2026年11月23日");
     assertThat(t.shortDate(LocalDate.parse("2026-11-22"))).isEqualTo("11月22日");
