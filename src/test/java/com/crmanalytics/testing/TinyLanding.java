@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A tiny landing made once per test JVM by the project's own generator: 100 customers over a year, an
+ * A tiny landing made once per test JVM by the project's own generator: 150 customers over two years
+ * (about 85 repeat buyers, safely above clv.min-repeat-buyers = 50, so the value stage fits), an
  * initial load dated {@link #INITIAL} and one increment {@link #INCREMENT}, with bad rows of every
  * reason code. For the tests of operations (backfill, nightly, lock, maintain, crash, cluster), which
  * need real runs of every stage but not the 2,000 customers of {@code data-samples/} ({@link
@@ -27,7 +28,7 @@ public final class TinyLanding {
   /** The one daily increment's folder date; the day after has no folder. */
   public static final LocalDate INCREMENT = INITIAL.plusDays(1);
   /** Customers generated. */
-  public static final int CUSTOMERS = 100;
+  public static final int CUSTOMERS = 150;
 
   /**
    * Configuration a run over this landing needs: the generator forces one bad row of every reason
@@ -49,7 +50,7 @@ public final class TinyLanding {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
         new ExtractGenerator(
                 new GeneratorOptions(
-                    CUSTOMERS, INITIAL.minusYears(1), INCREMENT, 7, dir, ExtractFormat.csv, 0.01, 1, GeneratorParams.CDNOW))
+                    CUSTOMERS, INITIAL.minusYears(2), INCREMENT, 7, dir, ExtractFormat.csv, 0.01, 1, GeneratorParams.CDNOW))
             .run();
         root = dir;
       } catch (IOException e) {
