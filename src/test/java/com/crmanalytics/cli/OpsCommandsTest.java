@@ -62,6 +62,9 @@ class OpsCommandsTest {
         .containsSubsequence("for 2026-11-22", "succeeded", "for 2026-11-23", "succeeded", "for 2026-11-24")
         .contains("backfill stopped at 2026-11-24 after 2 run(s)");
     assertThat(first.err()).startsWith("crm: Missing input: landing folder for 2026-11-24");
+    // paths.reports is not set: the reports follow the warehouse, and the run says where they went
+    assertThat(warehouse("bf").resolve("reports/2026-11-22/index.html")).isNotEmptyFile();
+    assertThat(first.out()).containsPattern("(?m)^report written to \\S+/bf/reports/2026-11-23/index\\.html$");
 
     Result resumed = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-24", "--resume");
     assertThat(resumed.exit()).isEqualTo(4);
