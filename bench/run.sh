@@ -19,7 +19,7 @@ mkdir -p "$data"
 
 mvn -q -DskipTests package test-compile
 classpath="target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
-flags=(-Xmx"$heap" -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector -Dio.netty.tryReflectionSetAccessible=true)
+flags=(-Xmx"$heap" -XX:+IgnoreUnrecognizedVMOptions -Dio.netty.tryReflectionSetAccessible=true)
 crm() { java "${flags[@]}" -jar target/crm-analytics.jar "$@"; }
 stages=()
 for s in ingest features segment value report; do

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the whole nightly run for every date from D1 to D2 (inclusive), oldest first, under one",
-      "warehouse lock. Stops at the first failure with its exit code. --resume skips the dates whose",
-      "latest run succeeded (pipeline_runs: a 'run' row succeeded, no stage failed or rejected)."
+      "Run the whole nightly run for every date from D1 to D2 (inclusive), oldest first.",
+      "All dates run under one warehouse lock; the first failure stops the backfill with its exit code.",
+      "With --resume, a date is skipped when its last run (the last 'run' row in pipeline_runs, whatever"
+          + " single stages ran after it) succeeded with no stage failed or rejected."
     })
 final class BackfillCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
@@ -36,7 +37,7 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last business date (inclusive).")
   LocalDate to;
 
-  @Option(names = "--resume", description = "Skip dates whose latest run succeeded.")
+  @Option(names = "--resume", description = "Skip the dates whose last run succeeded (single stages run later do not count).")
   boolean resume;
 
   @Override

@@ -39,6 +39,9 @@ import picocli.CommandLine.ParseResult;
       "            5 warehouse busy (another run holds <warehouse>/_crm_lock)."
     })
 public final class CrmCommand implements Runnable {
+  /** Columns of the usage help. */
+  static final int USAGE_WIDTH = 100;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -49,6 +52,8 @@ public final class CrmCommand implements Runnable {
   /** The command line with the error handling every entry point (main, tests) shares. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CrmCommand());
+    // Wide enough for the option descriptions; each description element is a whole sentence.
+    cl.setUsageHelpWidth(USAGE_WIDTH);
     cl.setExecutionExceptionHandler(new ErrorHandler());
     return cl;
   }

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit clv.model on silver orders up to D1, predict each customer's repeat purchases in (D1, D2],",
-      "compare with what happened, print the comparison and record it in model_runs",
-      "(as_of_date = D1, model = <clv.model>-holdout)."
+      "Backtest the purchase model: fit it as of D1 and compare with what happened up to D2.",
+      "Fits clv.model on silver orders up to D1, predicts each customer's repeat purchases in (D1, D2],"
+          + " compares them with the purchases made, prints the comparison and records it in model_runs"
+          + " (as_of_date = D1, model = <clv.model>-holdout)."
     })
 final class EvaluateCommand implements Callable<Integer> {
   /** Fader, Hardie & Lee (2005) on the CDNOW sample, printed beside ours for reference. */

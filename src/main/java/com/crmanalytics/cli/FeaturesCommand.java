@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
     name = "features",
     mixinStandardHelpOptions = true,
     description = {
-      "Write customer_features for as_of_date = D (replacing that date only): one row per customer",
-      "with an order on or before D, from events on or before D only."
+      "Write customer_features for business date D, from events on or before D only.",
+      "One row per customer with an order on or before D; only the rows of as_of_date = D are replaced."
     })
 final class FeaturesCommand extends DatedCommand {
   @Override

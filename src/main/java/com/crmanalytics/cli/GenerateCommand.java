@@ -24,11 +24,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Writes synthetic extracts as a landing folder OUT/<date>/<source>/ with a known",
-      "ground truth in OUT/_truth/ (parameters; per customer λ, p, drop-out, spend;",
-      "every injected bad row).",
-      "The first folder, TO minus INCREMENTS days, is an initial load of all history",
-      "up to it; each following day gets a folder with that day's new records.",
+      "Write synthetic extracts with a known ground truth as a landing folder.",
+      "The folders are OUT/<date>/<source>/; the ground truth (parameters; per customer λ, p, drop-out,"
+          + " spend; every injected bad row) goes to OUT/_truth/.",
+      "The first folder, TO minus INCREMENTS days, is an initial load of all history up to it; each"
+          + " following day gets a folder with that day's new records.",
       "Purchases follow BG/NBD, spend Gamma-Gamma (see docs/generator.md).",
       "The same arguments always give byte-identical files. No Spark is needed.",
       ""

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Read <landing>/D/{orders,service,campaigns,customers}/, check every row against its contract,",
-      "MERGE the valid rows into the silver tables and send the rest to quarantine."
+      "Load the extracts of business date D into the silver tables.",
+      "Reads <landing>/D/{orders,service,campaigns,customers}/, checks every row against its contract,"
+          + " MERGEs the valid rows into the silver tables and sends the rest to quarantine."
     })
 final class IngestCommand extends DatedCommand {
   @Override

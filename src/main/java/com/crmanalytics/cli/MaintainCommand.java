@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
     name = "maintain",
     mixinStandardHelpOptions = true,
     description = {
-      "Compact (OPTIMIZE) and vacuum (VACUUM) every table of the warehouse and report, per table,",
-      "the files compacted and the files removed. Retention: maintenance.vacuum-retention-hours",
-      "(default 168); below Delta's 168-hour safety check only with --force."
+      "Compact (OPTIMIZE) and vacuum (VACUUM) every table of the warehouse.",
+      "Reports, per table, the files compacted and the files removed.",
+      "VACUUM removes the files that no current version uses and that were unreferenced for longer than"
+          + " maintenance.vacuum-retention-hours (default 168), which crm sets as each table's"
+          + " delta.deletedFileRetentionDuration; a retention below Delta's 168-hour safety check needs --force."
     })
 final class MaintainCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
     name = "nightly",
     mixinStandardHelpOptions = true,
     description = {
-      "The nightly run, as jobs/nightly and schedulers call it: crm run for D, where D defaults to",
-      "yesterday in run.timezone (the only place the wall clock chooses a date). Exits 5 when",
-      "another run holds the warehouse's lock."
+      "The nightly run as jobs/nightly and schedulers call it: crm run for business date D.",
+      "D defaults to yesterday in run.timezone (the only place the wall clock chooses a date).",
+      "Exits 5 when another run holds the warehouse's lock."
     })
 final class NightlyCommand implements Callable<Integer> {
   /** The clock that picks the default date; tests replace it. */

@@ -35,10 +35,10 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the SQL cells of a notebook (Databricks source format) in order against the warehouse, every",
-      "table a view of its plain name; print each result, and with --out write one HTML page with the",
-      "Markdown cells and the results. The first failing statement stops the run (exit 2 when the SQL is",
-      "at fault, as in crm sql)."
+      "Run the SQL cells of a notebook (Databricks source format) in order against the warehouse.",
+      "Every table is a view of its plain name. Each result is printed; with --out, one HTML page with the"
+          + " Markdown cells and the results is written.",
+      "The first failing statement stops the run (exit 2 when the SQL is at fault, as in crm sql)."
     })
 final class NotebookRunCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;

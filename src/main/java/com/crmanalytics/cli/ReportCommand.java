@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the report tables (report_kpis, report_pyramid, ...) for as_of_date = D from the gold tables of D,",
-      "and the executive report <paths.reports>/D/index.html (report.language: en or zh-CN)."
+      "Write the report tables and the executive HTML report of business date D.",
+      "The report tables (report_kpis, report_pyramid, ...) get the rows of as_of_date = D, from the gold"
+          + " tables of D; the report is written to <paths.reports>/D/index.html (by default"
+          + " <warehouse>/reports/D/index.html; report.language: en or zh-CN) and its path is printed."
     })
 final class ReportCommand extends DatedCommand {
   @Override
@@ -22,5 +24,6 @@ final class ReportCommand extends DatedCommand {
   static void report(RunContext ctx, PrintWriter out) {
     ReportStage.Result r = ReportStage.run(ctx);
     out.printf("%-17s %-9s %s%n", ReportStage.STAGE, "succeeded", r.message());
+    out.printf("report written to %s%n", r.page());
   }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "The whole nightly run for business date D: ingest, features, segment, value, product, report.",
-      "Idempotent: running a date again leaves every table as one run does."
+      "Idempotent: running a date again leaves every table as one run does.",
+      "Prints one line per stage and, at the end, where the report was written."
     })
 final class RunCommand extends DatedCommand {
   @Override

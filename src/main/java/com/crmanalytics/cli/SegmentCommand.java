@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
     name = "segment",
     mixinStandardHelpOptions = true,
     description = {
-      "Write customer_segments for as_of_date = D from customer_features of D (RFM scores, segment,",
-      "pyramid tier) and the score breaks and tier cuts used to model_runs (model = rfm)."
+      "Write customer_segments for business date D: RFM scores, named segment and pyramid tier.",
+      "Reads customer_features of D; records the score breaks and tier cuts used in model_runs (model = rfm)."
     })
 final class SegmentCommand extends DatedCommand {
   @Override

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-      "Run one SQL query against the warehouse; every table is a view of its name",
-      "(e.g. select segment, count(*) from customer_segments group by segment)."
+      "Run one SQL query against the warehouse, where every table is a view of its name.",
+      "For example: select segment, count(*) from customer_segments group by segment."
     })
 final class SqlCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     name = "tables",
     mixinStandardHelpOptions = true,
     description = {
-      "List the tables of the warehouse with their row counts and descriptions;",
-      "with table names, list each one's columns with their types and descriptions."
+      "List the tables of the warehouse with their row counts and descriptions.",
+      "Given table names, list each one's columns with their types and descriptions."
     })
 final class TablesCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
     name = "value",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit clv.model (bg-nbd or pareto-nbd) and Gamma-Gamma on customer_features of D, train the churn",
-      "classifier, and write customer_value for as_of_date = D and the fits to model_runs.",
+      "Write customer_value for business date D: purchase model, lifetime value and churn risk.",
+      "Fits clv.model (bg-nbd or pareto-nbd) and Gamma-Gamma on customer_features of D, trains the churn"
+          + " classifier, and writes customer_value for as_of_date = D and the fits to model_runs.",
       "Too little data or no convergence: exit 3 and nothing written."
     })
 final class ValueCommand extends DatedCommand {

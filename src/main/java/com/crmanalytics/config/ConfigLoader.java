@@ -352,7 +352,7 @@ public final class ConfigLoader {
       throw Errors.badConfig(
           prefix + "source-columns", "[]", "the names of the columns, in order, when csv.header = false");
     }
-    Map<String, String> columns = mapping(root, prefix + "columns", source.table(), sourceColumns);
+    Map<String, String> columns = mapping(root, prefix + "columns", source, sourceColumns);
     return new ExtractSettings(
         source,
         format,
@@ -369,10 +369,11 @@ public final class ConfigLoader {
   }
 
   private static Map<String, String> mapping(
-      Config root, String key, TableContract table, List<String> sourceColumns) {
+      Config root, String key, Source source, List<String> sourceColumns) {
     Map<String, String> columns = new LinkedHashMap<>();
     Config mapping = root.getConfig(key);
     for (String contractColumn : mapping.root().keySet()) {
+      TableContract table = source.table(); // only with a mapping: the contract loads Spark's classes
       String k = key + "." + contractColumn;
       if (!table.valueColumns().contains(contractColumn)) {
         throw Errors.badConfig(k, contractColumn, "a column of " + table.name() + ": " + String.join(", ", table.valueColumns()));

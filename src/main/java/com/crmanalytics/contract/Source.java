@@ -2,18 +2,21 @@ package com.crmanalytics.contract;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The extracts a company sends, and the silver table each one feeds. */
 public enum Source {
-  ORDERS("orders", Orders.CONTRACT),
-  SERVICE("service", ServiceContacts.CONTRACT),
-  CAMPAIGNS("campaigns", CampaignTouches.CONTRACT),
-  CUSTOMERS("customers", Customers.CONTRACT);
+  ORDERS("orders", () -> Orders.CONTRACT),
+  SERVICE("service", () -> ServiceContacts.CONTRACT),
+  CAMPAIGNS("campaigns", () -> CampaignTouches.CONTRACT),
+  CUSTOMERS("customers", () -> Customers.CONTRACT);
 
   private final String id;
-  private final TableContract table;
+  // Looked up on first use: a contract's schema and rules load Spark's SQL classes (seconds), which
+  // reading the configuration (and failing on it, exit 2) must not wait for.
+  private final Supplier<TableContract> table;
 
-  Source(String id, TableContract table) {
+  Source(String id, Supplier<TableContract> table) {
     this.id = id;
     this.table = table;
   }
@@ -24,7 +27,7 @@ public enum Source {
   }
 
   public TableContract table() {
-    return table;
+    return table.get();
   }
 
   public static List<String> ids() {

@@ -10,9 +10,16 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** OPTIMIZE (bin-packing compaction) and VACUUM of one Delta table of the warehouse. */
+/**
+ * OPTIMIZE (bin-packing compaction) and VACUUM of one Delta table of the warehouse. The retention is
+ * set as the table's {@code delta.deletedFileRetentionDuration} and VACUUM runs without an argument:
+ * Delta 4.4 ignores (with a warning) any retention passed to VACUUM other than 0 and uses that table
+ * property instead, so passing the configured hours would silently keep Delta's default of 7 days.
+ */
 public final class TableMaintenance {
   private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+  /** The table property VACUUM's retention comes from. */
+  public static final String RETENTION_PROPERTY = "delta.deletedFileRetentionDuration";
 
   /** What maintenance did to one table. */
   public record Result(String table, long filesCompacted, long filesAdded, long filesRemoved, long dataFilesLeft) {}
@@ -38,12 +45,18 @@ public final class TableMaintenance {
     long added = m.getLong(m.fieldIndex("numFilesAdded"));
 
     long before = dataFiles(path);
+    String retention = "interval " + retentionHours + " hours";
+    DeltaTable delta = DeltaTable.forPath(spark, path);
+    Row detail = delta.detail().first();
+    if (!retention.equals(detail.getJavaMap(detail.fieldIndex("properties")).get(RETENTION_PROPERTY))) {
+      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + RETENTION_PROPERTY + "' = '" + retention + "')");
+    }
     String previous = spark.conf().get(RETENTION_CHECK, "true");
     try {
       if (force) {
         spark.conf().set(RETENTION_CHECK, "false");
       }
-      DeltaTable.forPath(spark, path).vacuum(retentionHours);
+      delta.vacuum();
     } finally {
       spark.conf().set(RETENTION_CHECK, previous);
     }

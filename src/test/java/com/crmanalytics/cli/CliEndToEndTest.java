@@ -54,6 +54,8 @@ class CliEndToEndTest {
       assertThat(run.out()).containsPattern("(?m)^segment +succeeded \\d+ customers scored and tiered as of " + date);
       assertThat(run.out()).containsPattern("(?m)^report +succeeded \\d+ customers reported as of " + date);
       assertThat(SampleWarehouse.reports().resolve(date).resolve("index.html")).isNotEmptyFile();
+      // the run says where the report went
+      assertThat(run.out()).containsPattern("(?m)^report written to \\S+/" + date + "/index\\.html$");
     }
     // The first date has nothing to migrate from; the second counts moves since the first.
     Result migration = crm("sql", "select as_of_date, previous_as_of_date, sum(customers) > 0 as moved "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmanalytics.testing.ChildJvm;
 import com.crmanalytics.testing.TestSpark;
+import com.crmanalytics.testing.TinyLanding;
 import com.crmanalytics.testing.WarehouseDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,11 +28,10 @@ import picocli.CommandLine;
 /**
  * {@code crm run} submitted with spark-submit to a real Spark standalone cluster (a master and one
  * worker on 127.0.0.1, started from the project's own dependency jars) gives exactly the tables of a
- * local-mode run. Delta is supplied with --jars from target/lib: the test never downloads at run time
+ * local-mode run, over the tiny generated landing. Delta is supplied with --jars from target/lib: the test never downloads at run time
  * (the README's production line uses --packages).
  */
 class ClusterRunIT {
-  private static final Path LANDING = Path.of("data-samples", "landing").toAbsolutePath();
   private static final Path CONF = Path.of("conf", "pipeline.conf").toAbsolutePath();
   private static final List<Process> STARTED = new ArrayList<>();
 
@@ -55,7 +55,7 @@ class ClusterRunIT {
 
   @Test
   void crmRunOnAStandaloneClusterGivesTheTablesOfALocalRun() throws Exception {
-    String date = firstSampleDate();
+    String date = TinyLanding.INITIAL.toString();
     Path home = sparkHome();
     Map<String, String> env =
         Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1");
@@ -127,12 +127,13 @@ class ClusterRunIT {
   }
 
   private static List<String> crmArgs(String date, Path warehouse) {
-    return List.of(
+    List<String> args = new ArrayList<>(List.of(
         "run", "--date", date,
         "--conf", CONF.toString(),
-        "--landing", LANDING.toString(),
         "--warehouse", warehouse.toString(),
-        "--set", "spark.sql.shuffle.partitions=2");
+        "--set", "spark.sql.shuffle.partitions=2"));
+    args.addAll(TinyLanding.args()); // an absolute --landing: the driver runs in this folder too
+    return args;
   }
 
   /** A SPARK_HOME whose jars/ links Spark's jars from target/lib — not ours, not Delta's. */
@@ -156,12 +157,6 @@ class ClusterRunIT {
   private static boolean deltaSide(Path jar) {
     String n = jar.getFileName().toString();
     return n.startsWith("delta-") || n.startsWith("unitycatalog-");
-  }
-
-  private static String firstSampleDate() throws IOException {
-    try (Stream<Path> dates = Files.list(LANDING)) {
-      return dates.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}")).sorted().findFirst().orElseThrow();
-    }
   }
 
   private static int freePort() throws IOException {

@@ -9,6 +9,7 @@ import com.crmanalytics.testing.ChildJvm;
 import com.crmanalytics.testing.Crm;
 import com.crmanalytics.testing.Crm.Result;
 import com.crmanalytics.testing.TestSpark;
+import com.crmanalytics.testing.TinyLanding;
 import com.crmanalytics.testing.WarehouseDiff;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,15 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two runs at once never share a warehouse, and a run killed with kill -9 in the middle of a write
  * leaves every table readable; rerunning the date gives exactly the tables of an uninterrupted run.
+ * Over the tiny generated landing: every stage writes, so a kill lands mid-write whatever the size.
  */
 class CrashSafetyIT {
-  private static final String DATE = "2026-11-16"; // the samples' initial load
+  private static final String DATE = TinyLanding.INITIAL.toString(); // the tiny landing's initial load
 
   @TempDir Path tmp;
 
   static Result crm(Path warehouse, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", warehouse.toString()));
+    all.addAll(TinyLanding.args());
     return Crm.run(all);
   }
 
@@ -47,6 +50,7 @@ class CrashSafetyIT {
     Path log = tmp.resolve("child.log");
     List<String> args = new ArrayList<>(List.of("-Xmx1g", "-jar", ChildJvm.BUILD.resolve("crm-analytics.jar").toString(),
         "run", "--date", DATE, "--conf", "conf/pipeline.conf", "--warehouse", warehouse.toString()));
+    args.addAll(TinyLanding.args());
     TestSpark.SETTINGS.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
     Process child = ChildJvm.start(log, Map.of(), args.toArray(String[]::new));
     try {

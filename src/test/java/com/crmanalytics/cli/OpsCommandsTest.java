@@ -6,6 +6,7 @@ import com.crmanalytics.io.WarehouseLock;
 import com.crmanalytics.testing.Crm;
 import com.crmanalytics.testing.Crm.Result;
 import com.crmanalytics.testing.TestSpark;
+import com.crmanalytics.testing.TinyLanding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,30 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code crm backfill}, {@code crm nightly}, {@code crm maintain} and the lock, over data-samples/. */
+/** {@code crm backfill}, {@code crm nightly}, {@code crm maintain} and the lock, over the tiny generated landing. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpsCommandsTest {
   @TempDir static Path tmp;
 
-  /**
-   * A landing with two consecutive dates: the sample's initial load as 2026-11-22 and its first
-   * increment as 2026-11-23 (their events all lie before those dates); 2026-11-24 is missing.
-   */
+  /** The tiny generated landing: its initial load 2026-11-22 and one increment 2026-11-23; 2026-11-24 is missing. */
   @BeforeAll
-  static void landing() throws IOException {
+  static void landing() {
     TestSpark.session();
-    copy(Path.of("data-samples/landing/2026-11-16"), tmp.resolve("landing/2026-11-22"));
-    copy(Path.of("data-samples/landing/2026-11-17"), tmp.resolve("landing/2026-11-23"));
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(f, target);
-      }
-    }
+    assertThat(TinyLanding.dates()).extracting(Object::toString).containsExactly("2026-11-22", "2026-11-23");
   }
 
   @AfterEach
@@ -61,9 +48,8 @@ class OpsCommandsTest {
   static Result crm(String warehouse, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", warehouse(warehouse).toString()));
-    if (!all.contains("--landing")) {
-      all.addAll(List.of("--landing", tmp.resolve("landing").toString()));
-    }
+    List<String> tiny = TinyLanding.args();
+    all.addAll(all.contains("--landing") ? tiny.subList(2, tiny.size()) : tiny);
     return Crm.run(all);
   }
 
@@ -76,6 +62,9 @@ class OpsCommandsTest {
         .containsSubsequence("for 2026-11-22", "succeeded", "for 2026-11-23", "succeeded", "for 2026-11-24")
         .contains("backfill stopped at 2026-11-24 after 2 run(s)");
     assertThat(first.err()).startsWith("crm: Missing input: landing folder for 2026-11-24");
+    // paths.reports is not set: the reports follow the warehouse, and the run says where they went
+    assertThat(warehouse("bf").resolve("reports/2026-11-22/index.html")).isNotEmptyFile();
+    assertThat(first.out()).containsPattern("(?m)^report written to \\S+/bf/reports/2026-11-23/index\\.html$");
 
     Result resumed = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-24", "--resume");
     assertThat(resumed.exit()).isEqualTo(4);
@@ -84,6 +73,9 @@ class OpsCommandsTest {
         .contains("backfill 2026-11-23 skipped: run 2026-11-23_")
         .contains("backfill stopped at 2026-11-24 after 0 run(s)");
 
+    // a later crm report for a date is not a run of it: the date's last run still decides
+    Result report = crm("bf", "report", "--date", "2026-11-22");
+    assertThat(report.exit()).as(report.err()).isZero();
     Result done = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-23", "--resume");
     assertThat(done.exit()).isZero();
     assertThat(done.out()).endsWith("backfill 2026-11-22..2026-11-23: 0 run, 2 skipped\n");
@@ -95,9 +87,17 @@ class OpsCommandsTest {
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.out()).contains("for 2026-11-22").contains("backfill 2026-11-23 skipped").endsWith(": 1 run, 1 skipped\n");
 
-    // run rows: 22, 23 succeeded; 24 failed twice (missing input); 22 failed (gate), then succeeded
+    // and a later report still does not make it count as succeeded
+    Result gateAgain = crm("bf", "run", "--date", "2026-11-22", "--set", "quality.max-reject-ratio=0");
+    assertThat(gateAgain.exit()).isEqualTo(3);
+    assertThat(crm("bf", "report", "--date", "2026-11-22").exit()).isZero();
+    Result rerun = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-22", "--resume");
+    assertThat(rerun.exit()).as(rerun.err()).isZero();
+    assertThat(rerun.out()).contains("for 2026-11-22").endsWith(": 1 run, 0 skipped\n");
+
+    // run rows: 22, 23 succeeded; 24 failed twice (missing input); 22 failed (gate) and succeeded, twice
     Result log = crm("bf", "sql", "select status, count(*) as n from pipeline_runs where stage = 'run' group by status order by 1", "--format", "csv");
-    assertThat(log.out()).isEqualTo("status,n\nfailed,3\nsucceeded,3\n");
+    assertThat(log.out()).isEqualTo("status,n\nfailed,4\nsucceeded,4\n");
 
     Result backwards = crm("bf", "backfill", "--from", "2026-11-23", "--to", "2026-11-22");
     assertThat(backwards.exit()).isEqualTo(2);
@@ -178,7 +178,7 @@ class OpsCommandsTest {
     assertThat(forced.out()).contains("(retention 0 h)");
     // the data is unchanged and the safety check is back on for everyone else
     Result orders = crm("bf", "sql", "select count(*) as n from pipeline_runs where stage = 'run'", "--format", "csv");
-    assertThat(orders.out()).isEqualTo("n\n6\n");
+    assertThat(orders.out()).isEqualTo("n\n8\n");
     assertThat(TestSpark.session().conf().get("spark.databricks.delta.retentionDurationCheck.enabled", "true")).isEqualTo("true");
   }
 }

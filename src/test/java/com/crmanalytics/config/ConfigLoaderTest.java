@@ -46,6 +46,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theReportsFolderFollowsTheWarehouseUnlessSet() throws IOException {
+    assertThat(load(Map.of()).reports()).isEqualTo("warehouse/reports");
+    assertThat(load(Map.of("paths.warehouse", "/tmp/t1/wh")).reports()).isEqualTo("/tmp/t1/wh/reports");
+    assertThat(load(Map.of("paths.warehouse", "s3a://bucket/crm")).reports()).isEqualTo("s3a://bucket/crm/reports");
+    File site = write("paths.warehouse = \"/data/wh\"\n");
+    assertThat(ConfigLoader.load(site, true, Map.of()).reports()).isEqualTo("/data/wh/reports");
+    assertThat(ConfigLoader.load(site, true, Map.of("paths.warehouse", "/tmp/other")).reports())
+        .isEqualTo("/tmp/other/reports");
+    assertThat(load(Map.of("paths.warehouse", "/tmp/t1/wh", "paths.reports", "/srv/reports")).reports())
+        .isEqualTo("/srv/reports");
+    File fixed = write("paths.reports = \"/srv/site-reports\"\n");
+    assertThat(ConfigLoader.load(fixed, true, Map.of("paths.warehouse", "/tmp/other")).reports())
+        .isEqualTo("/srv/site-reports");
+  }
+
+  @Test
   void precedenceIsSetOverSiteFileOverReference() throws IOException {
     File site = write("quality.max-reject-ratio = 0.2\nextracts.defaults.csv.delimiter = \";\"\nrun.timezone = Asia/Shanghai\n");
     PipelineConfig fromFile = ConfigLoader.load(site, true, Map.of());

@@ -36,8 +36,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** crm value on generated data with known BG/NBD parameters and churn signal in the service contacts. */
-class GeneratedValueTest {
+/**
+ * crm value on generated data with known BG/NBD parameters and churn signal in the service contacts.
+ * An integration test (failsafe, {@code mvn verify}): 20,000 customers for parameter recovery and 3,000
+ * through ingest, features and value take minutes, too long for {@code mvn test}'s quick loop.
+ */
+class GeneratedValueIT {
   private static final LocalDate FROM = LocalDate.of(2024, 11, 24);
   private static final LocalDate TO = LocalDate.of(2026, 11, 23);
 
