@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String[] STAGES = {
     "com.crmanalytics.ingest..", "com.crmanalytics.features..", "com.crmanalytics.segment..",
-    "com.crmanalytics.value..", "com.crmanalytics.report..", "com.crmanalytics.notebook.."
+    "com.crmanalytics.value..", "com.crmanalytics.product..", "com.crmanalytics.report..",
+    "com.crmanalytics.notebook.."
   };
   /** The contract classes that hold Spark schemas and Column rules (see the class comment). */
   private static final String[] CONTRACT_SPARK_CLASSES = {

@@ -27,7 +27,7 @@ public final class CustomerRecommendations {
           .required(AS_OF_DATE, DATE, "Business date D of product_affinity the recommendation comes from")
           .required(RECOMMENDATION_RANK, INT, "1 = best recommendation for the customer (highest confidence, then lift)")
           .required(PRODUCT_ID, STRING, "Product to offer: one the customer has not bought on or before D")
-          .required(BECAUSE_OF, ProductAffinity.PRODUCTS, "Products the customer bought in the window that the rule "
+          .required(BECAUSE_OF, Rules.STRINGS, "Products the customer bought in the window that the rule "
               + "starts from (its antecedent)")
           .required(CONFIDENCE, DOUBLE, "The rule's confidence: share of orders with because_of that also held the "
               + "product")

@@ -5,9 +5,6 @@ import static com.crmanalytics.contract.Rules.DOUBLE;
 import static com.crmanalytics.contract.Rules.INT;
 import static com.crmanalytics.contract.Rules.LONG;
 
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-
 /**
  * Gold table {@code product_affinity}: association rules "orders with the antecedent products also hold
  * the consequent product", mined with FP-Growth over the orders of the RFM window ending on
@@ -28,14 +25,12 @@ public final class ProductAffinity {
   public static final String P_VALUE = "p_value";
   public static final String BASKETS = "baskets";
 
-  static final DataType PRODUCTS = DataTypes.createArrayType(Rules.STRING, false);
-
   public static final TableContract CONTRACT =
       TableContract.builder("product_affinity",
               "Products bought together: association rules over the orders of the window, by date")
           .required(AS_OF_DATE, DATE, "Business date D; the baskets are the orders of the RFM window ending on D")
           .required(RULE_RANK, INT, "1 = strongest rule of the date (by lift, then confidence, then orders)")
-          .required(ANTECEDENT, PRODUCTS, "Products in the order (product_id, sorted): the 'if' side of the rule")
+          .required(ANTECEDENT, Rules.STRINGS, "Products in the order (product_id, sorted): the 'if' side of the rule")
           .required(CONSEQUENT, Rules.STRING, "The product also in the order: the 'then' side")
           .required(ANTECEDENT_SIZE, INT, "Number of antecedent products")
           .required(ORDERS, LONG, "Orders of the window holding the antecedent and the consequent")

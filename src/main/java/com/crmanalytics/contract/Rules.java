@@ -23,6 +23,8 @@ final class Rules {
   static final DataType BOOLEAN = DataTypes.BooleanType;
   static final DataType DATE = DataTypes.DateType;
   static final DataType TIMESTAMP = DataTypes.TimestampType;
+  /** A list of texts without nulls, e.g. the products of an association rule. */
+  static final DataType STRINGS = DataTypes.createArrayType(STRING, false);
 
   private Rules() {}
 

@@ -61,7 +61,7 @@ class HelpTest {
     }
     assertThat(top).contains("5 warehouse busy");
     assertThat(help("run", "--help").replaceAll("\\s+", " "))
-        .contains("The whole nightly run for business date D: ingest, features, segment, value, report.")
+        .contains("The whole nightly run for business date D: ingest, features, segment, value, product, report.")
         .contains("Default: conf/pipeline.conf when present.");
     assertThat(help("run", "--help").lines()).allMatch(l -> l.length() <= CrmCommand.USAGE_WIDTH);
   }
