@@ -19,17 +19,22 @@ import org.hipparchus.random.Well19937c;
  * recomputed for each draw, and the interval is the 5% and 95% quantiles of the draws. It covers parameter
  * uncertainty only, not the luck of which customers buy (that averages out over a large base).
  *
- * <p>The point totals are computed at the estimates over every aggregate and equal the sums of the customers' CLVs.
- * To stay fast at millions of customers, each draw works on at most {@code maxPatterns} aggregates (merged by
- * {@link CustomerAggregate#coarsen}) and the lifetime sum of a draw uses monthly steps for the H months and then
- * steps growing by {@value #LIFETIME_STEP_GROWTH} up to {@value Clv#LIFETIME_CAP_MONTHS} months. Both shortcuts
- * are corrected by ratio: a draw's total is the point total times (draw's approximate total / approximate total at
- * the estimates), so the approximations cancel at the estimates and only shape the spread.
+ * <p>The H-month point total is computed at the estimates over every aggregate and equals the sum of the customers'
+ * CLVs. To stay fast at millions of customers, each draw works on at most {@code maxPatterns} aggregates (default
+ * {@value #DEFAULT_MAX_PATTERNS}, merged by {@link CustomerAggregate#coarsen}) and the lifetime sum of a draw uses
+ * monthly steps for the H months and then steps growing by {@value #LIFETIME_STEP_GROWTH} up to
+ * {@value Clv#LIFETIME_CAP_MONTHS} months (about 40 evaluations of E(t) per aggregate and draw instead of up to
+ * 1,200). Both shortcuts are corrected by ratio: a draw's total is the point total times (draw's approximate total
+ * / approximate total at the estimates), so the approximations cancel at the estimates and only shape the spread.
+ * The lifetime point is the exact monthly lifetime sum over the merged aggregates, times the H-month merging ratio
+ * (point / merged H-month total); it is within about 0.5% of the sum of the customers' lifetime values (tests).
+ * Cost: draws × maxPatterns × ~40 evaluations of E(t) plus maxPatterns × ≤ 1,200 for the lifetime point, whatever
+ * the number of customers (a few seconds on two cores at the defaults).
  */
 public final class EquityInterval {
 
   public static final int DEFAULT_DRAWS = 200;
-  public static final int DEFAULT_MAX_PATTERNS = 2000;
+  public static final int DEFAULT_MAX_PATTERNS = 500;
   static final double LIFETIME_STEP_GROWTH = 1.25;
   private static final int MAX_REDRAWS_PER_DRAW = 10;
 
