@@ -30,8 +30,9 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * iterations.
  *
  * <p>Bounds: every parameter is kept in [{@value #LOWER}, {@value #UPPER}] (outside, the cost is +∞). A parameter
- * within a factor of 10 of a bound (below 1e-7 or above 1e7) is reported as at the bound: the data pushed it to the edge of the
- * model (for example r → ∞ when every customer buys at the same rate), and the estimate is not an interior maximum.
+ * within a factor of 10 of a bound (below 1e-7 or above 1e7) is reported as at the bound: the data pushed it to
+ * the edge of the model (for example r → ∞ when every customer buys at the same rate), and the estimate is not an
+ * interior maximum.
  *
  * <p>Honest convergence: at the optimum the fitter computes the numeric gradient and observed information in
  * log-parameters ({@link ObservedInformation}); the fit is {@code converged} only if the simplex converged, no

@@ -83,10 +83,10 @@ class EquityIntervalTest {
   @Test
   void seededDrawsAreDeterministic() {
     List<CustomerAggregate> a = aggregates().subList(0, 100);
-    EquityInterval.Result one = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, a, 40, 7, 500);
-    EquityInterval.Result two = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, a, 40, 7, 500);
-    EquityInterval.Result other = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, a, 40, 8,
-        500);
+    TransactionModelType bg = TransactionModelType.BG_NBD;
+    EquityInterval.Result one = EquityInterval.compute(bg, bgNbd, gammaGamma, CLV, a, 40, 7, 500);
+    EquityInterval.Result two = EquityInterval.compute(bg, bgNbd, gammaGamma, CLV, a, 40, 7, 500);
+    EquityInterval.Result other = EquityInterval.compute(bg, bgNbd, gammaGamma, CLV, a, 40, 8, 500);
     assertThat(two).isEqualTo(one);
     assertThat(other.low()).isNotEqualTo(one.low());
     assertThat(other.point()).isEqualTo(one.point());
@@ -123,6 +123,52 @@ class EquityIntervalTest {
     assertThat(coarse.low()).isCloseTo(fine.low(), within(0.01 * fine.point()));
     assertThat(coarse.high()).isCloseTo(fine.high(), within(0.01 * fine.point()));
     assertThat(coarse.lifetimePoint()).isCloseTo(fine.lifetimePoint(), within(0.01 * fine.lifetimePoint()));
+  }
+
+  /**
+   * Coverage sanity on one simulated BG/NBD + Gamma-Gamma base (seed fixed before the first run): the total CLV at
+   * the true parameters, for the simulated customers, lies inside the 90% interval of the fitted models.
+   */
+  @Test
+  void simulatedBaseTrueTotalLiesInsideTheInterval() {
+    org.hipparchus.random.RandomDataGenerator rnd = new org.hipparchus.random.RandomDataGenerator(2026_12_01L);
+    BgNbd truth = new BgNbd(0.5, 5, 0.8, 2.5);
+    GammaGamma spendTruth = new GammaGamma(6, 4, 15);
+    List<Pattern> patterns = new ArrayList<>();
+    List<SpendPattern> spend = new ArrayList<>();
+    List<CustomerAggregate> aggregates = new ArrayList<>();
+    double trueTotal = 0;
+    for (int i = 0; i < 4000; i++) {
+      double bigT = 20 + 58 * rnd.nextUniform(0, 1);
+      double lambda = rnd.nextGamma(truth.r(), 1 / truth.alpha());
+      double p = rnd.nextBeta(truth.a(), truth.b());
+      double nu = rnd.nextGamma(spendTruth.q(), 1 / spendTruth.gamma());
+      int x = 0;
+      double tx = 0;
+      double spent = 0;
+      for (double t = rnd.nextExponential(1 / lambda); t <= bigT; t += rnd.nextExponential(1 / lambda)) {
+        x++;
+        tx = t;
+        spent += rnd.nextGamma(spendTruth.p(), 1 / nu);
+        if (rnd.nextUniform(0, 1) < p) {
+          break;
+        }
+      }
+      double mx = x > 0 ? spent / x : 0;
+      patterns.add(Pattern.of(x, tx, bigT));
+      if (x > 0) {
+        spend.add(SpendPattern.of(x, mx));
+      }
+      aggregates.add(new CustomerAggregate(x, tx, bigT, 1, 1, mx));
+      trueTotal += CLV.value(truth, x, tx, bigT, spendTruth.expectedSpend(x, mx), 1);
+    }
+    FitResult tx = TransactionModelType.BG_NBD.fit(Pattern.distinct(patterns), new ModelFitter());
+    FitResult gg = GammaGamma.fit(spend, new ModelFitter());
+    EquityInterval.Result r = EquityInterval.compute(TransactionModelType.BG_NBD, tx, gg, CLV, aggregates, 100, 5,
+        200);
+    System.out.printf("Simulated base: true total %.0f, estimate %.0f [%.0f, %.0f]%n", trueTotal, r.point(),
+        r.low(), r.high());
+    assertThat(trueTotal).isBetween(r.low(), r.high());
   }
 
   @Test

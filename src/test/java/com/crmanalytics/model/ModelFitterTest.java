@@ -69,7 +69,8 @@ class ModelFitterTest {
     FitResult fit = TransactionModelType.BG_NBD.fit(patterns, new ModelFitter());
     // seven customers cannot identify the dropout distribution: a and b run to the lower bound, and the fit says so
     assertThat(fit.converged()).isFalse();
-    assertThat(fit.diagnostic()).startsWith("bg-nbd fit is not converged: a = ").contains("is at the lower bound 1.0E-8");
+    assertThat(fit.diagnostic()).startsWith("bg-nbd fit is not converged: a = ")
+        .contains("is at the lower bound 1.0E-8");
     assertThat(fit.iterations()).isPositive();
     assertThat(fit.n()).isEqualTo(7);
     assertThat(fit.logLikelihood()).isFinite();
@@ -96,10 +97,12 @@ class ModelFitterTest {
     FitResult fit = new ModelFitter().fit("rising", NAMES, rising, 5, 2, List.of(new double[] {1, 1}));
     assertThat(fit.param("u")).isGreaterThan(ModelFitter.UPPER / 10);
     assertThat(fit.converged()).isFalse();
-    assertThat(fit.diagnostic()).startsWith("rising fit is not converged: u = ").contains(" is at the upper bound 1.0E8");
+    assertThat(fit.diagnostic()).startsWith("rising fit is not converged: u = ")
+        .contains(" is at the upper bound 1.0E8");
     assertThatThrownBy(() -> new ModelFitter().fit("rising", NAMES, rising, 5, 2, List.of(new double[] {1, 1}),
         Map.of("u", "u ran away"))).isInstanceOf(ModelException.class)
-        .hasMessageContaining("rising fit is degenerate: u ran away (u = ").hasMessageContaining("is at the upper bound");
+        .hasMessageContaining("rising fit is degenerate: u ran away (u = ")
+        .hasMessageContaining("is at the upper bound");
   }
 
   @Test

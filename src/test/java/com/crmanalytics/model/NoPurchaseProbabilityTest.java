@@ -101,7 +101,8 @@ class NoPurchaseProbabilityTest {
     double survive = Math.pow(1 - p, dropAtStart ? x + 1 : x);
     double gone = x > 0 || dropAtStart ? p * Math.pow(1 - p, dropAtStart ? x : x - 1) * lx * Math.exp(-lambda * tx)
         : 0;
-    return new double[] {survive * lx * Math.exp(-lambda * (T + h)) + gone, survive * lx * Math.exp(-lambda * T) + gone};
+    double later = survive * lx * Math.exp(-lambda * (T + h)) + gone;
+    return new double[] {later, survive * lx * Math.exp(-lambda * T) + gone};
   }
 
   /** Individual Pareto/NBD likelihood: exponential lifetime with rate μ. */
