@@ -4,7 +4,7 @@ package com.crmanalytics.config;
  * The {@code clv} section: which transaction model to fit, the value horizon, the discount rate, the
  * margin ratio used where costs are unknown, and the fewest repeat buyers a fit may use.
  *
- * @param model bg-nbd or pareto-nbd
+ * @param model bg-nbd, mbg-nbd or pareto-nbd
  * @param timeUnit unit of x, t_x, T and of the fitted rates
  * @param horizonMonths expected purchases and CLV cover the next horizonMonths months
  * @param annualDiscountRate yearly rate (0.10 = 10 %), applied monthly as (1 + d)^(1/12) − 1

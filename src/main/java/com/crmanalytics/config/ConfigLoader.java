@@ -40,7 +40,7 @@ import java.util.function.Supplier;
 public final class ConfigLoader {
   private static final String EXTRACTS = "extracts";
   /** Values of clv.model (the names of com.crmanalytics.model.TransactionModelType). */
-  private static final List<String> CLV_MODELS = List.of("bg-nbd", "pareto-nbd");
+  private static final List<String> CLV_MODELS = List.of("bg-nbd", "mbg-nbd", "pareto-nbd");
 
   private ConfigLoader() {}
 
