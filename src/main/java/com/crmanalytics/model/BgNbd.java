@@ -1,6 +1,7 @@
 package com.crmanalytics.model;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
@@ -118,8 +119,14 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     double alive = pAlive(x, tx, T);
     double z = t / (alpha + T + t);
     double logRatio = (r + x) * -Math.log1p(t / (alpha + T));
-    double e = nearOne(a, aa -> (aa + b + x - 1) / (aa - 1)
-        * -Math.expm1(logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z))) * alive;
+    double e;
+    try {
+      e = nearOne(a, aa -> (aa + b + x - 1) / (aa - 1)
+          * -Math.expm1(logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z))) * alive;
+    } catch (ModelException e2f1) {
+      throw new ModelException(String.format(Locale.ROOT, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s "
+          + "cannot be computed: %s", NAME, x, tx, T, t, this, e2f1.getMessage()), e2f1);
+    }
     return Checks.finite(e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
   }
 

@@ -13,14 +13,14 @@ import java.util.Locale;
  * of both forms (or if both cancel catastrophically) it throws {@link ModelException} rather than return NaN or
  * Infinity. Arguments are dimensionless.
  *
- * <p>Near z = 1 (z > {@value #NEAR_ONE}) both series need of the order of 35/(1 − z) terms, which long horizons
- * (z = t/(α + T + t) → 1) and heavy buyers reach, so there the linear transformation z → 1 − z (Abramowitz &
- * Stegun 15.3.6) is tried before the series: 2F1(a, b; c; z) = A·2F1(a, b; a+b−c+1; 1−z)
- * + B·(1−z)^(c−a−b)·2F1(c−a, c−b; c−a−b+1; 1−z), A = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)), B = Γ(c)Γ(a+b−c)/(Γ(a)Γ(b)), whose series in 1 − z converge
- * fast. If it cancels, the series are summed as before. Its Gamma factors have poles where c − a − b is an
- * integer: within {@value #INTEGER_GAP} of one the series go first, and only if they fail is ln 2F1 interpolated
- * linearly in c between c − a − b = k ± {@value #INTEGER_GAP} (2F1 is analytic in c; the error is of the order of
- * the gap squared times ln²(1 − z), plus the two terms' cancellation of about 1e-16 / gap: about 1e-7 relative).
+ * <p>Near z = 1 (z > {@value #NEAR_ONE}) both series need of the order of 35/(1 − z) terms, which long horizons (z =
+ * t/(α + T + t) → 1) and heavy buyers reach, so there the linear transformation z → 1 − z (Abramowitz & Stegun 15.3.6)
+ * is tried before the series: 2F1(a, b; c; z) = A·2F1(a, b; a+b−c+1; 1−z) + B·(1−z)^(c−a−b)·2F1(c−a, c−b; c−a−b+1;
+ * 1−z), A = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)), B = Γ(c)Γ(a+b−c)/(Γ(a)Γ(b)), whose series in 1 − z converge fast. If it
+ * cancels, the series are summed as before. Its Gamma factors have poles where c − a − b is an integer: within {@value
+ * #INTEGER_GAP} of one the series go first, and only if they fail is ln 2F1 interpolated linearly in c between c − a −
+ * b = k ± {@value #INTEGER_GAP} (2F1 is analytic in c; the error is of the order of the gap squared times ln²(1 − z),
+ * plus the two terms' cancellation of about 1e-16 / gap: about 1e-7 relative).
  */
 public final class Hypergeometric {
 
