@@ -127,7 +127,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   }
 
   /** f(a), or its linear interpolation across a = 1 where the formula is 0/0. */
-  private static double nearOne(double a, DoubleUnaryOperator f) {
+  static double nearOne(double a, DoubleUnaryOperator f) {
     if (Math.abs(a - 1) >= A_GUARD) {
       return f.applyAsDouble(a);
     }

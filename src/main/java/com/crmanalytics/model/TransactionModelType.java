@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The transaction models selectable by configuration name ({@code clv.model = bg-nbd | pareto-nbd}). */
+/** The transaction models selectable by configuration name ({@code clv.model = bg-nbd | mbg-nbd | pareto-nbd}). */
 public enum TransactionModelType {
   BG_NBD(BgNbd.NAME, List.of("r", "alpha", "a", "b"), v -> new BgNbd(v[0], v[1], v[2], v[3])),
+  MBG_NBD(MbgNbd.NAME, List.of("r", "alpha", "a", "b"), v -> new MbgNbd(v[0], v[1], v[2], v[3])),
   PARETO_NBD(ParetoNbd.NAME, List.of("r", "alpha", "s", "beta"), v -> new ParetoNbd(v[0], v[1], v[2], v[3]));
 
   private final String configName;
@@ -66,7 +67,7 @@ public enum TransactionModelType {
   }
 
   private double[] start(double r, double dropoutShape, double timeScale) {
-    return this == BG_NBD
+    return this != PARETO_NBD
         ? new double[] {r, r * timeScale, dropoutShape, 2 * dropoutShape + 1}
         : new double[] {r, r * timeScale, dropoutShape, dropoutShape * timeScale};
   }

@@ -56,6 +56,15 @@ class CdnowReferenceTest {
     assertThat(fit.logLikelihood()).isCloseTo(-9594.98, within(LL_TOLERANCE));
   }
 
+  /** lifetimes' ModifiedBetaGeoFitter on the same summary (Batislam, Denizel & Filiztekin 2007 model). */
+  @Test
+  void mbgNbdFitMatchesLifetimes() {
+    FitResult fit = TransactionModelType.MBG_NBD.fit(patterns, new ModelFitter());
+    System.out.println("MBG/NBD fit: " + fit);
+    assertParams(fit, Map.of("r", 0.5248, "alpha", 6.1830, "a", 0.8914, "b", 1.6140));
+    assertThat(fit.logLikelihood()).isCloseTo(-9582.13, within(LL_TOLERANCE));
+  }
+
   @Test
   void gammaGammaFitMatchesPublished() {
     List<SpendPattern> spend = CdnowFixture.spendPatterns(customers);
