@@ -69,7 +69,7 @@ public final class BtydFit {
     if (repeatBuyers < clv.minRepeatBuyers()) {
       throw Errors.modelFit(String.format(Locale.ROOT,
           "%d customers with a repeat purchase on or before %s, fewer than clv.min-repeat-buyers = %d: too little "
-              + "data to fit %s (nothing written)", repeatBuyers, d, clv.minRepeatBuyers(), clv.model()), null);
+              + "data to fit a transaction model (nothing written)", repeatBuyers, d, clv.minRepeatBuyers()), null);
     }
     return repeatBuyers;
   }
@@ -85,8 +85,8 @@ public final class BtydFit {
       throw Errors.modelFit(type.configName() + ": " + e.getMessage() + " (as of " + d + "; nothing written)", e);
     }
     if (!fit.converged()) {
-      throw Errors.modelFit(String.format(Locale.ROOT, "%s did not converge on the purchases up to %s (%s): its "
-          + "parameters cannot be trusted (nothing written)", type.configName(), d, fit.params()), null);
+      throw Errors.modelFit(String.format(Locale.ROOT, "%s did not converge on the purchases up to %s: %s (%s); its "
+          + "parameters cannot be trusted (nothing written)", type.configName(), d, fit.diagnostic(), fit.params()), null);
     }
     return fit;
   }

@@ -132,8 +132,8 @@ final class ModelChoice {
     try {
       FitResult fit = type.fit(patterns, new ModelFitter());
       if (!fit.converged()) {
-        return drop(type, fit, String.format(Locale.ROOT, "%s did not converge on the purchases up to %s (%s)",
-            type.configName(), d, fit.params()));
+        return drop(type, fit, String.format(Locale.ROOT, "%s did not converge on the purchases up to %s: %s (%s)",
+            type.configName(), d, fit.diagnostic(), fit.params()));
       }
       Optional<String> unscorable = unscorable(type.create(fit.params()), patterns, horizonUnits, quietUnits);
       if (unscorable.isPresent()) {

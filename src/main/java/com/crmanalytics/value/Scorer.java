@@ -122,17 +122,25 @@ public final class Scorer implements Serializable {
     return T > 0 ? model().expectedTransactions(x, tx, T, t) : model().expectedTransactionsNewCustomer(t);
   }
 
-  /** P(no purchase in the next {@code h} time units) by the chosen model. */
+  /**
+   * P(no purchase in the next {@code h} time units) by the chosen model; for a customer first seen on D (T = 0) that
+   * is L(0, 0, h), the likelihood of no repeat purchase in (0, h] (L(0, 0, 0) = 1).
+   */
   public double pNoPurchase(int x, double tx, double T, double h) {
-    return model().pNoPurchase(x, tx, T, h);
+    if (T > 0 || h <= 0) {
+      return model().pNoPurchase(x, tx, T, h);
+    }
+    return Math.min(1, Math.exp(model().logLikelihood(0, 0, h)));
   }
 
   /**
    * Expected transactions in the next {@code t} units given that the customer is still active, by the has-left
    * model: given alive at T, the purchase rate's posterior is Gamma(r + x, α + T), independent of the drop-out
    * process, whose posterior is Beta(a, b + x) for (M)BG/NBD and Gamma(s, β + T) for Pareto/NBD; from T on the
-   * customer is a new customer with those parameters. So E[X(t) | alive] × P(alive) = E[X(t)] exactly, without
-   * dividing by a P(alive) that may be tiny.
+   * customer is a new customer with those parameters — except that an MBG/NBD new customer may also drop out at its
+   * first purchase, at time 0, a risk the customer alive at T has passed: its expectation is divided by the chance of
+   * surviving that, (b + x)/(a + b + x). So E[X(t) | alive] × P(alive) = E[X(t)] exactly, without dividing by a
+   * P(alive) that may be tiny (ScorerTest checks the identity for every model).
    */
   public double expectedIfActive(int x, double tx, double T, double t) {
     if (T <= 0) {
@@ -146,7 +154,8 @@ public final class Scorer implements Serializable {
     } else {
       posterior[3] += x;
     }
-    return create(leftType, posterior).expectedTransactionsNewCustomer(t);
+    double fresh = create(leftType, posterior).expectedTransactionsNewCustomer(t);
+    return leftType == TransactionModelType.MBG_NBD ? fresh * (posterior[2] + posterior[3]) / posterior[3] : fresh;
   }
 
   /** The scores at positions {@link #P_ALIVE} ... ; throws {@link ModelException} when one is not finite. */
@@ -156,7 +165,7 @@ public final class Scorer implements Serializable {
     double expectedSpend = spend().expectedSpend(x, x > 0 && mx != null ? Math.max(mx, 0) : 0);
     double value = clv.value(t -> expected(x, tx, T, t), expectedSpend, 1.0);
     double ifActive = clv.value(t -> expectedIfActive(x, tx, T, t), expectedSpend, 1.0);
-    double lifetime = clv.lifetimeValue(t -> expected(x, tx, T, t), expectedSpend, 1.0);
+    double lifetime = value;
     double[] s = {pAlive(x, tx, T), expected(x, tx, T, horizon), expectedSpend, value, ifActive,
         pNoPurchase(x, tx, T, quietUnits), lifetime};
     for (double v : s) {
