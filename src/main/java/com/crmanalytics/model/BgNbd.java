@@ -1,7 +1,5 @@
 package com.crmanalytics.model;
 
-import static org.hipparchus.special.Gamma.logGamma;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -49,11 +47,19 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   @Override
   public double logLikelihood(int x, double tx, double T) {
     Pattern.of(x, tx, T);
-    double head = logGamma(r + x) - logGamma(r) + r * Math.log(alpha)
-        + logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
-    double a1 = -(r + x) * Math.log(alpha + T);
-    double a2 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : Double.NEGATIVE_INFINITY;
+    double head = head(x);
+    double a1 = -r * Math.log1p(T / alpha) - x * Math.log(alpha + T);
+    double a2 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - r * Math.log1p(tx / alpha) - x * Math.log(alpha + tx)
+        : Double.NEGATIVE_INFINITY;
     return Checks.finite(head + LogMath.addExp(a1, a2), "%s ln L(x=%s, t_x=%s, T=%s) at %s", NAME, x, tx, T, this);
+  }
+
+  /**
+   * The terms of ln L that depend on x only, without cancellation for large r or b: ln Γ(r+x)/Γ(r) + ln B(a, b+x) −
+   * ln B(a, b). The factor α^r/(α + t)^(r+x) is taken as −r·ln(1 + t/α) − x·ln(α + t) for the same reason.
+   */
+  private double head(int x) {
+    return LogMath.lnGammaRatio(r, x) + LogMath.lnGammaRatio(b, x) - LogMath.lnGammaRatio(a + b, x);
   }
 
   /**
@@ -65,22 +71,23 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   public double logLikelihood(PatternSet patterns) {
     int nx = patterns.xs.length;
     double[] head = new double[nx];
-    double[] rx = new double[nx];
+    double[] rx = new double[nx]; // x as a double
     double[] dropout = new double[nx];
     for (int k = 0; k < nx; k++) {
       int x = patterns.xs[k];
-      head[k] = logGamma(r + x) - logGamma(r) + r * Math.log(alpha)
-          + logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
-      rx[k] = r + x;
+      head[k] = head(x);
+      rx[k] = x;
       dropout[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY;
     }
     double[] logAlphaT = patterns.logShiftedTimes(alpha);
+    double[] scaled = patterns.log1pScaledTimes(alpha);
     int pairs = patterns.pairs();
     double[] atT = new double[pairs];
     double[] atTx = new double[pairs];
     for (int j = 0; j < pairs; j++) {
       int k = patterns.pairX[j];
-      double power = -rx[k] * logAlphaT[patterns.pairTime[j]];
+      int t = patterns.pairTime[j];
+      double power = -r * scaled[t] - rx[k] * logAlphaT[t];
       atT[j] = head[k] + power;
       atTx[j] = head[k] + (dropout[k] + power);
     }

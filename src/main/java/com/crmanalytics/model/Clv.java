@@ -8,10 +8,19 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>CLV = Σ_{k=1..H} margin · E[M] · (E(k months) − E((k−1) months)) / (1 + d_month)^k with
  * d_month = (1 + d)^(1/12) − 1, one month = {@value #DAYS_PER_MONTH} days and discounting at month end.
+ *
+ * <p>Lifetime value ({@link #lifetimeValue}) is the same sum over the whole expected future: month by month until a
+ * month's discounted increment is below {@value #LIFETIME_TOLERANCE} of the running sum, and at most
+ * {@value #LIFETIME_CAP_MONTHS} months (100 years), which bounds the work for customers who never drop out and a
+ * zero discount rate (whose lifetime value is otherwise infinite).
  */
 public record Clv(int horizonMonths, double annualDiscountRate, double unitDays) {
 
   public static final double DAYS_PER_MONTH = 30.4375;
+  /** Lifetime value stops when a month adds less than this fraction of the running sum. */
+  public static final double LIFETIME_TOLERANCE = 1e-9;
+  /** Lifetime value sums at most this many months. */
+  public static final int LIFETIME_CAP_MONTHS = 1200;
 
   public Clv {
     Checks.check(horizonMonths >= 1, "CLV horizon must be >= 1 month, got %s", horizonMonths);
@@ -48,19 +57,50 @@ public record Clv(int horizonMonths, double annualDiscountRate, double unitDays)
    * @param margin margin ratio (1.0 = revenue CLV)
    */
   public double value(DoubleUnaryOperator expectedBy, double expectedSpend, double margin) {
-    Checks.check(Double.isFinite(expectedSpend) && expectedSpend >= 0,
-        "CLV expected spend must be finite and >= 0, got %s", expectedSpend);
-    Checks.check(Double.isFinite(margin), "CLV margin must be finite, got %s", margin);
+    checkSpend(expectedSpend, margin);
+    return Checks.finite(margin * expectedSpend * discountedTransactions(expectedBy, horizonMonths, false),
+        "CLV (spend %s, margin %s, %s)", expectedSpend, margin, this);
+  }
+
+  /** Discounted lifetime value in currency units for a customer of {@code model} (see the class comment). */
+  public double lifetimeValue(TransactionModel model, int x, double tx, double T, double expectedSpend,
+      double margin) {
+    return lifetimeValue(t -> model.expectedTransactions(x, tx, T, t), expectedSpend, margin);
+  }
+
+  /**
+   * Discounted lifetime value in currency units given E(t): the monthly discounted sum to convergence, at most
+   * {@value #LIFETIME_CAP_MONTHS} months; never below {@link #value(DoubleUnaryOperator, double, double)} for a
+   * non-negative margin.
+   */
+  public double lifetimeValue(DoubleUnaryOperator expectedBy, double expectedSpend, double margin) {
+    checkSpend(expectedSpend, margin);
+    return Checks.finite(margin * expectedSpend * discountedTransactions(expectedBy, LIFETIME_CAP_MONTHS, true),
+        "lifetime CLV (spend %s, margin %s, %s)", expectedSpend, margin, this);
+  }
+
+  /** Σ_k (E(k months) − E((k−1) months)) / (1 + d_month)^k for k = 1..months, or until converged. */
+  private double discountedTransactions(DoubleUnaryOperator expectedBy, int months, boolean untilConverged) {
     double discount = 1 + monthlyRate(annualDiscountRate);
     double month = monthInUnits();
     double previous = expectedBy.applyAsDouble(0);
     double sum = 0;
-    for (int k = 1; k <= horizonMonths; k++) {
+    for (int k = 1; k <= months; k++) {
       double current = expectedBy.applyAsDouble(k * month);
-      sum += (current - previous) / Math.pow(discount, k);
+      double increment = (current - previous) / Math.pow(discount, k);
+      sum += increment;
       previous = current;
+      if (untilConverged && k >= horizonMonths && Math.abs(increment) <= LIFETIME_TOLERANCE * Math.abs(sum)) {
+        break;
+      }
     }
-    return Checks.finite(margin * expectedSpend * sum, "CLV (spend %s, margin %s, %s)", expectedSpend, margin, this);
+    return sum;
+  }
+
+  private static void checkSpend(double expectedSpend, double margin) {
+    Checks.check(Double.isFinite(expectedSpend) && expectedSpend >= 0,
+        "CLV expected spend must be finite and >= 0, got %s", expectedSpend);
+    Checks.check(Double.isFinite(margin), "CLV margin must be finite, got %s", margin);
   }
 
   /**

@@ -27,16 +27,27 @@ public record GammaGamma(double p, double q, double gamma) {
     return new GammaGamma(Checks.required(params, "p"), Checks.required(params, "q"), Checks.required(params, "gamma"));
   }
 
-  /** Maximum-likelihood fit on repeat buyers; rejects a fit with q <= 1 (mean spend undefined). */
+  /**
+   * Maximum-likelihood fit on repeat buyers; rejects a fit with q <= 1 (mean spend undefined). γ is fitted in units
+   * of the customers' mean spend (γ / mean m_x), so the fitter's bounds mean the same in every currency; the result
+   * is in currency units again (parameter, standard error; the log-covariance is unchanged by the rescaling).
+   */
   public static FitResult fit(List<SpendPattern> patterns, ModelFitter fitter) {
     Checks.check(!patterns.isEmpty(), "%s fit needs at least one spend pattern", NAME);
     long n = SpendPattern.customers(patterns);
     double meanSpend = patterns.stream().mapToDouble(sp -> sp.mx() * sp.count()).sum() / n;
-    List<double[]> starts = List.of(new double[] {1, 1, 1}, new double[] {2, 3, meanSpend},
-        new double[] {5, 5, 3 * meanSpend});
+    List<double[]> starts = List.of(new double[] {1, 1, 1 / meanSpend}, new double[] {2, 3, 1},
+        new double[] {5, 5, 3});
     SpendPatternSet set = SpendPatternSet.of(patterns);
-    FitResult fit = fitter.fit(NAME, PARAM_NAMES, v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(set),
-        n, patterns.size(), starts);
+    FitResult scaled = fitter.fit(NAME, PARAM_NAMES,
+        v -> new GammaGamma(v[0], v[1], v[2] * meanSpend).logLikelihood(set), n, patterns.size(), starts);
+    Map<String, Double> params = new LinkedHashMap<>(scaled.params());
+    params.put("gamma", params.get("gamma") * meanSpend);
+    Map<String, Double> se = new LinkedHashMap<>(scaled.standardErrors());
+    se.computeIfPresent("gamma", (k, v) -> v * meanSpend);
+    FitResult fit = new FitResult(NAME, params, scaled.logLikelihood(), n, scaled.patterns(), scaled.iterations(),
+        scaled.evaluations(), scaled.converged(), se, scaled.logCovariance(), scaled.diagnostic()
+        .replace("gamma = ", "gamma / mean spend = "));
     double q = fit.params().get("q");
     Checks.check(q > 1, "%s fit gave q = %s <= 1: the mean spend γp/(q−1) is undefined, so expected spend "
         + "cannot be computed for these %s customers", NAME, q, fit.n());
@@ -55,8 +66,8 @@ public record GammaGamma(double p, double q, double gamma) {
   public double logLikelihood(int x, double mx) {
     SpendPattern.of(x, mx);
     double px = p * x;
-    double ll = logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma) + (px - 1) * Math.log(mx)
-        + px * Math.log(x) - (px + q) * Math.log(gamma + x * mx);
+    double ll = head(px) + (px - 1) * Math.log(mx) + px * Math.log(x) - px * Math.log(gamma + x * mx)
+        - q * Math.log1p(x * mx / gamma);
     return Checks.finite(ll, "%s ln L(x=%s, m_x=%s) at %s", NAME, x, mx, this);
   }
 
@@ -75,15 +86,15 @@ public record GammaGamma(double p, double q, double gamma) {
     double[] head = new double[nx];
     double[] pxMinusOne = new double[nx];
     double[] pxLogX = new double[nx];
-    double[] pxq = new double[nx];
+    double[] pxs = new double[nx];
     double[] xd = new double[nx];
     for (int k = 0; k < nx; k++) {
       int x = patterns.xs[k];
       double px = p * x;
-      head[k] = logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma);
+      head[k] = head(px);
       pxMinusOne[k] = px - 1;
       pxLogX[k] = px * Math.log(x);
-      pxq[k] = px + q;
+      pxs[k] = px;
       xd[k] = x;
     }
     int[] xIndex = patterns.xIndex;
@@ -94,7 +105,9 @@ public record GammaGamma(double p, double q, double gamma) {
       double sum = 0;
       for (int i = from; i < to; i++) {
         int k = xIndex[i];
-        sum += count[i] * (head[k] + pxMinusOne[k] * logMx[i] + pxLogX[k] - pxq[k] * Math.log(gamma + xd[k] * mx[i]));
+        double spent = xd[k] * mx[i];
+        sum += count[i] * (head[k] + pxMinusOne[k] * logMx[i] + pxLogX[k] - pxs[k] * Math.log(gamma + spent)
+            - q * Math.log1p(spent / gamma));
       }
       return sum;
     });
@@ -107,6 +120,14 @@ public record GammaGamma(double p, double q, double gamma) {
     }
     throw new ModelException(String.format(Locale.ROOT, "%s ln L summed over %d spend patterns at %s is %s",
         NAME, patterns.size(), this, total));
+  }
+
+  /**
+   * ln Γ(px + q) − ln Γ(px) − ln Γ(q), as a ratio from the larger argument so that a large p or q does not cancel;
+   * q·ln γ − (px + q)·ln(γ + x·m_x) is taken as −q·ln(1 + x·m_x/γ) − px·ln(γ + x·m_x) for the same reason.
+   */
+  private double head(double px) {
+    return px >= q ? LogMath.lnGammaRatio(px, q) - logGamma(q) : LogMath.lnGammaRatio(q, px) - logGamma(px);
   }
 
   /** Population mean transaction value γp/(q − 1), in currency units. */

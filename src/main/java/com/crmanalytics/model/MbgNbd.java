@@ -44,18 +44,20 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     return p;
   }
 
-  /** The terms of ln L that depend on x only: ln Γ(r+x)/Γ(r) + r ln α + ln B(a, b+x+1) − ln B(a, b). */
+  /**
+   * The terms of ln L that depend on x only, without cancellation for large r or b: ln Γ(r+x)/Γ(r) + ln B(a, b+x+1)
+   * − ln B(a, b). The factor α^r/(α + t)^(r+x) is taken as −r·ln(1 + t/α) − x·ln(α + t) for the same reason.
+   */
   private double head(int x) {
-    return LogMath.lnGammaRatio(r, x) + r * Math.log(alpha) + LogMath.lnGammaRatio(b, x + 1)
-        - LogMath.lnGammaRatio(a + b, x + 1);
+    return LogMath.lnGammaRatio(r, x) + LogMath.lnGammaRatio(b, x + 1) - LogMath.lnGammaRatio(a + b, x + 1);
   }
 
   @Override
   public double logLikelihood(int x, double tx, double T) {
     Pattern.of(x, tx, T);
     double head = head(x);
-    double alive = -(r + x) * Math.log(alpha + T);
-    double gone = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + tx);
+    double alive = -r * Math.log1p(T / alpha) - x * Math.log(alpha + T);
+    double gone = Math.log(a) - Math.log(b + x) - r * Math.log1p(tx / alpha) - x * Math.log(alpha + tx);
     return Checks.finite(head + LogMath.addExp(alive, gone), "%s ln L(x=%s, t_x=%s, T=%s) at %s", NAME, x, tx, T, this);
   }
 
@@ -69,16 +71,18 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     for (int k = 0; k < nx; k++) {
       int x = patterns.xs[k];
       head[k] = head(x);
-      rx[k] = r + x;
+      rx[k] = x;
       dropout[k] = Math.log(a) - Math.log(b + x);
     }
     double[] logAlphaT = patterns.logShiftedTimes(alpha);
+    double[] scaled = patterns.log1pScaledTimes(alpha);
     int pairs = patterns.pairs();
     double[] atT = new double[pairs];
     double[] atTx = new double[pairs];
     for (int j = 0; j < pairs; j++) {
       int k = patterns.pairX[j];
-      double power = -rx[k] * logAlphaT[patterns.pairTime[j]];
+      int t = patterns.pairTime[j];
+      double power = -r * scaled[t] - rx[k] * logAlphaT[t];
       atT[j] = head[k] + power;
       atTx[j] = head[k] + (dropout[k] + power);
     }

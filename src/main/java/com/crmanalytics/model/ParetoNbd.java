@@ -1,7 +1,5 @@
 package com.crmanalytics.model;
 
-import static org.hipparchus.special.Gamma.logGamma;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,7 +46,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   @Override
   public double logLikelihood(int x, double tx, double T) {
     Pattern.of(x, tx, T);
-    double head = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+    double head = LogMath.lnGammaRatio(r, x) + r * Math.log(alpha) + s * Math.log(beta);
     double alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
     double gone = Math.log(s) - Math.log(r + s + x) + logA0(x, tx, T);
     return Checks.finite(head + LogMath.addExp(alive, gone), "%s ln L(x=%s, t_x=%s, T=%s) at %s",
@@ -80,7 +78,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     double diff = Math.abs(alpha - beta);
     for (int k = 0; k < nx; k++) {
       int x = patterns.xs[k];
-      head[k] = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+      head[k] = LogMath.lnGammaRatio(r, x) + r * Math.log(alpha) + s * Math.log(beta);
       rx[k] = r + x;
       rsx[k] = r + s + x;
       goneShift[k] = Math.log(s) - Math.log(r + s + x);

@@ -154,6 +154,15 @@ public final class PatternSet {
     return out;
   }
 
+  /** ln(1 + t/scale) for each distinct time t, in {@link #times} order. */
+  double[] log1pScaledTimes(double scale) {
+    double[] out = new double[times.length];
+    for (int j = 0; j < times.length; j++) {
+      out[j] = Math.log1p(times[j] / scale);
+    }
+    return out;
+  }
+
   /** Terms over the indices from, inclusive, to, exclusive. */
   @FunctionalInterface
   interface RangeSum {

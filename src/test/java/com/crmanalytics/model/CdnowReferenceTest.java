@@ -43,7 +43,9 @@ class CdnowReferenceTest {
     assertThat(bgNbdFit.logLikelihood()).isCloseTo(-9582.43, within(LL_TOLERANCE));
     assertThat(bgNbdFit.n()).isEqualTo(2357);
     assertThat(bgNbdFit.patterns()).isEqualTo(1016);
-    assertThat(bgNbdFit.converged()).isTrue();
+    assertThat(bgNbdFit.converged()).as(bgNbdFit.diagnostic()).isTrue();
+    // observed information at the optimum; lifetimes' summary of the same fit shows se(r) = 0.012557
+    assertThat(bgNbdFit.standardError("r")).isCloseTo(0.012557, within(2e-5));
     assertThat(bgNbdFit.iterations()).isPositive();
     System.out.println("BG/NBD fit: " + bgNbdFit);
   }
@@ -54,6 +56,10 @@ class CdnowReferenceTest {
     System.out.println("Pareto/NBD fit: " + fit);
     assertParams(fit, Map.of("r", 0.5533, "alpha", 10.5776, "s", 0.6062, "beta", 11.6679));
     assertThat(fit.logLikelihood()).isCloseTo(-9594.98, within(LL_TOLERANCE));
+    assertThat(fit.converged()).as(fit.diagnostic()).isTrue();
+    // CLVTools' correctness test (tests/testthat/test_correctness_pnbd.R) asserts these standard errors
+    Map.of("r", 0.0476264, "alpha", 0.8427222, "s", 0.1872594, "beta", 6.2105448).forEach((name, se) ->
+        assertThat(fit.standardError(name)).as("se(%s)", name).isCloseTo(se, withinPercentage(0.1)));
   }
 
   /** lifetimes' ModifiedBetaGeoFitter on the same summary (Batislam, Denizel & Filiztekin 2007 model). */
@@ -63,6 +69,8 @@ class CdnowReferenceTest {
     System.out.println("MBG/NBD fit: " + fit);
     assertParams(fit, Map.of("r", 0.5248, "alpha", 6.1830, "a", 0.8914, "b", 1.6140));
     assertThat(fit.logLikelihood()).isCloseTo(-9582.13, within(LL_TOLERANCE));
+    assertThat(fit.converged()).as(fit.diagnostic()).isTrue();
+    assertThat(fit.standardErrors()).containsOnlyKeys("r", "alpha", "a", "b");
   }
 
   @Test

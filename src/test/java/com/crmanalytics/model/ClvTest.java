@@ -31,6 +31,42 @@ class ClvTest {
   }
 
   @Test
+  void lifetimeValueOfExponentialDropoutHasAClosedForm() {
+    // E(t) = c·(1 − e^{−μt}): month k adds c·(e^{μm} − 1)·e^{−μmk}, so Σ_k v^k·(…) = c·(e^{μm} − 1)·q/(1 − q),
+    // q = v·e^{−μm}, m = one month in weeks
+    double c = 6;
+    double mu = 0.01;
+    Clv clv = new Clv(12, 0.10, 7);
+    double m = clv.monthInUnits();
+    double q = Math.exp(-mu * m) / (1 + Clv.monthlyRate(0.10));
+    double expected = 2 * 40 * c * Math.expm1(mu * m) * q / (1 - q);
+    double lifetime = clv.lifetimeValue(t -> c * -Math.expm1(-mu * t), 40, 2);
+    // stopping at an increment of 1e-9 of the sum leaves a tail of about 1e-9 · q/(1 − q) ≈ 2e-8 here
+    assertThat(lifetime).isCloseTo(expected, within(1e-7 * expected));
+    assertThat(lifetime).isGreaterThan(clv.value(t -> c * -Math.expm1(-mu * t), 40, 2));
+  }
+
+  @Test
+  void lifetimeValueIsAtLeastTheHorizonValueAndAgreesWithALongHorizon() {
+    Clv year = new Clv(12, 0.10, 7);
+    ParetoNbd pareto = new ParetoNbd(0.5533, 10.5776, 0.6062, 11.6679);
+    for (TransactionModel model : new TransactionModel[] {MODEL, pareto, new MbgNbd(0.5248, 6.1830, 0.8914, 1.6140)}) {
+      double lifetime = year.lifetimeValue(model, 2, 30.43, 38.86, 35, 0.3);
+      assertThat(lifetime).as(model.name()).isGreaterThan(year.value(model, 2, 30.43, 38.86, 35, 0.3));
+      // a 100-year horizon sums the same months (the lifetime sum stops only where the rest is negligible)
+      double century = new Clv(Clv.LIFETIME_CAP_MONTHS, 0.10, 7).value(model, 2, 30.43, 38.86, 35, 0.3);
+      assertThat(lifetime).as(model.name()).isCloseTo(century, within(1e-6 * century));
+    }
+  }
+
+  @Test
+  void lifetimeValueWithoutDropoutOrDiscountStopsAtTheCap() {
+    // 0.5 per week for ever, undiscounted: infinite in theory, 100 years here
+    double lifetime = new Clv(12, 0.0, 7).lifetimeValue(t -> 0.5 * t, 1, 1);
+    assertThat(lifetime).isCloseTo(0.5 * Clv.LIFETIME_CAP_MONTHS * Clv.DAYS_PER_MONTH / 7, within(1e-6));
+  }
+
+  @Test
   void zeroDiscountIsTheUndiscountedSum() {
     Clv clv = new Clv(24, 0.0, 7);
     double expected = 0.4 * 35 * MODEL.expectedTransactions(2, 30.43, 38.86, 24 * 30.4375 / 7);

@@ -106,7 +106,7 @@ class PatternSetTest {
   @Test
   void aLikelihoodThatIsNotFiniteNamesThePatternAtFault() {
     PatternSet set = PatternSet.of(patterns(20_000, 5));
-    BgNbd huge = new BgNbd(Double.MAX_VALUE / 4, 4, 0.8, 2.5);
+    BgNbd huge = new BgNbd(Double.MAX_VALUE / 4, 1e-3, 0.8, 2.5);
     assertThatThrownBy(() -> huge.logLikelihood(set)).isInstanceOf(ModelException.class)
         .hasMessageContaining("bg-nbd ln L(x=0, t_x=0.0, T=");
     assertThatThrownBy(() -> PatternSet.of(List.of())).isInstanceOf(ModelException.class)
