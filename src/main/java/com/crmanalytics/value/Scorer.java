@@ -165,7 +165,7 @@ public final class Scorer implements Serializable {
     double expectedSpend = spend().expectedSpend(x, x > 0 && mx != null ? Math.max(mx, 0) : 0);
     double value = clv.value(t -> expected(x, tx, T, t), expectedSpend, 1.0);
     double ifActive = clv.value(t -> expectedIfActive(x, tx, T, t), expectedSpend, 1.0);
-    double lifetime = value;
+    double lifetime = clv.lifetimeValue(t -> expected(x, tx, T, t), expectedSpend, 1.0);
     double[] s = {pAlive(x, tx, T), expected(x, tx, T, horizon), expectedSpend, value, ifActive,
         pNoPurchase(x, tx, T, quietUnits), lifetime};
     for (double v : s) {
