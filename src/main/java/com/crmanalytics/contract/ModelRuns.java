@@ -62,6 +62,10 @@ public final class ModelRuns {
   public static final String P05 = ".p05";
   public static final String P95 = ".p95";
   public static final String INTERVAL_DRAWS = "interval.draws";
+  /** Aggregated (x, t_x, T) patterns each draw was computed on. */
+  public static final String INTERVAL_PATTERNS = "interval.patterns";
+  /** 1 with an interval; 0 when the fits have no covariance of their parameters (see the log). */
+  public static final String INTERVAL_AVAILABLE = "interval.available";
 
   /** Gupta &amp; Lehmann baseline: 1 available, 0 not, and then one of the reasons below set to 1. */
   public static final String BASELINE_AVAILABLE = "baseline.available";
