@@ -82,6 +82,16 @@ final class ChurnProbability {
     }
     LocalDate c1 = choice.cutoff();
     LocalDate c2 = d.minusDays(2L * h);
+    // The model's own figure is measured out of time whenever the D − h cutoff allows it, classifier or not.
+    Scorer scorerC1 = new Scorer(choice.chosen().type(), fitC1.params(), null, 1, 0, unitDays);
+    Dataset<Row> valid = ChurnFeatures.build(wh, choice.atCutoff(), c1, h, unitDays, scorerC1, true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(valid);
+    String tooFewValid = tooFew(valid, "validation", c1, metrics);
+    if (tooFewValid != null) {
+      return notTrained(metrics, ModelRuns.CHURN_NOT_TRAINED + "too_few_customers", tooFewValid);
+    }
+    ChurnMetrics.measure(valid, ChurnFeatures.P_QUIET_MODEL, ChurnFeatures.LABEL, ModelRuns.CHURN_MODEL_PREFIX, metrics);
     Dataset<Row> atC2 = FeaturesStage.asOf(wh, c2, config.rfm().windowDays(), clv.timeUnit())
         .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(atC2);
@@ -98,19 +108,13 @@ final class ChurnProbability {
       return notTrained(metrics, ModelRuns.CHURN_NOT_TRAINED + "no_fit_at_d_minus_2h", e.getMessage());
     }
     Scorer scorerC2 = new Scorer(choice.chosen().type(), fitC2.params(), null, 1, 0, unitDays);
-    Scorer scorerC1 = new Scorer(choice.chosen().type(), fitC1.params(), null, 1, 0, unitDays);
     Dataset<Row> train = ChurnFeatures.build(wh, atC2, c2, h, unitDays, scorerC2, true)
         .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(train);
-    Dataset<Row> valid = ChurnFeatures.build(wh, choice.atCutoff(), c1, h, unitDays, scorerC1, true)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(valid);
     String tooFew = tooFew(train, "train", c2, metrics);
-    String tooFewValid = tooFew(valid, "validation", c1, metrics);
-    if (tooFew != null || tooFewValid != null) {
-      return notTrained(metrics, ModelRuns.CHURN_NOT_TRAINED + "too_few_customers", tooFew != null ? tooFew : tooFewValid);
+    if (tooFew != null) {
+      return notTrained(metrics, ModelRuns.CHURN_NOT_TRAINED + "too_few_customers", tooFew);
     }
-    ChurnMetrics.measure(valid, ChurnFeatures.P_QUIET_MODEL, ChurnFeatures.LABEL, ModelRuns.CHURN_MODEL_PREFIX, metrics);
     PipelineModel first = ChurnClassifier.train(train);
     Dataset<Row> validScored = ChurnClassifier.score(first, valid).persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(validScored);
