@@ -83,17 +83,17 @@ final class ModelSection {
     }
     if (trained == null || trained != 1 || auc == null || baseline == null) {
       leads.add(t.text("model.churn.not_trained", days));
+      if (baseline != null) {
+        leads.add(t.text("model.churn.model_only", t.decimal(baseline, 2), days));
+        calibration(leads, ModelRuns.CHURN_MODEL_PREFIX, days);
+      }
       charts.append(ctx.empty(t.text("model.churn.not_trained.why")));
       return;
     }
     String source = used == 1 ? ModelRuns.CHURN_CLASSIFIER_PREFIX : ModelRuns.CHURN_MODEL_PREFIX;
     leads.add(t.text(used == 1 ? "model.churn.lead.classifier" : "model.churn.lead.model", t.decimal(auc, 2),
         t.decimal(baseline, 2), days));
-    Double predicted = value(ModelRuns.CHURN, source + ModelRuns.MEAN_PREDICTED);
-    Double realised = value(ModelRuns.CHURN, source + ModelRuns.REALISED_SHARE);
-    if (predicted != null && realised != null) {
-      leads.add(t.text("model.churn.calibration", t.percent(predicted, 0), t.percent(realised, 0), days));
-    }
+    calibration(leads, source, days);
     List<Charts.Bar> bars = List.of(
         new Charts.Bar(t.text("model.churn.classifier"), auc, t.decimal(auc, 2), used == 1 ? "s1" : "s-muted"),
         new Charts.Bar(t.text("model.churn.baseline"), baseline, t.decimal(baseline, 2), used == 1 ? "s-muted" : "s1"));
@@ -101,6 +101,15 @@ final class ModelSection {
     charts.append(Html.figure(title,
         Charts.bars(title, bars, 420, 1.0, new Charts.Reference(0.5, t.text("model.churn.coin"))),
         Html.p("note", t.text("model.churn.note"))));
+  }
+
+  /** How close the mean predicted chance of no purchase came to the share that made none, out of time. */
+  private void calibration(List<String> leads, String prefix, String days) {
+    Double predicted = value(ModelRuns.CHURN, prefix + ModelRuns.MEAN_PREDICTED);
+    Double realised = value(ModelRuns.CHURN, prefix + ModelRuns.REALISED_SHARE);
+    if (predicted != null && realised != null) {
+      leads.add(t.text("model.churn.calibration", t.percent(predicted, 0), t.percent(realised, 0), days));
+    }
   }
 
   /** The transaction models fitted under clv.model = auto, with the holdout error that chose among them. */
