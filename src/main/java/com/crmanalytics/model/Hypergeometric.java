@@ -1,5 +1,7 @@
 package com.crmanalytics.model;
 
+import static org.hipparchus.special.Gamma.logGamma;
+
 import java.util.Locale;
 
 /**
@@ -10,12 +12,24 @@ import java.util.Locale;
  * stops when a geometric bound on the remaining tail is below 1e-15 of the sum; after {@value #MAX_TERMS} terms
  * of both forms (or if both cancel catastrophically) it throws {@link ModelException} rather than return NaN or
  * Infinity. Arguments are dimensionless.
+ *
+ * <p>Near z = 1 (z > {@value #NEAR_ONE}) both series need of the order of 35/(1 − z) terms, which long horizons
+ * (z = t/(α + T + t) → 1) and heavy buyers reach, so there the linear transformation z → 1 − z (Abramowitz &
+ * Stegun 15.3.6) is tried before the series: 2F1(a, b; c; z) = A·2F1(a, b; a+b−c+1; 1−z) + B·(1−z)^(c−a−b)·2F1(c−a, c−b;
+ * c−a−b+1; 1−z), A = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)), B = Γ(c)Γ(a+b−c)/(Γ(a)Γ(b)), whose series in 1 − z converge
+ * fast. If it cancels, the series are summed as before. Its Gamma factors have poles where c − a − b is an
+ * integer: within {@value #INTEGER_GAP} of one the series go first, and only if they fail is ln 2F1 interpolated
+ * linearly in c between c − a − b = k ± {@value #INTEGER_GAP} (2F1 is analytic in c; the error is of the order of
+ * the gap squared times ln²(1 − z), plus the two terms' cancellation of about 1e-16 / gap: about 1e-7 relative).
  */
 public final class Hypergeometric {
 
   /** Most terms summed per form before giving up. */
   public static final int MAX_TERMS = 100_000;
 
+  /** Above this z the transformation z → 1 − z is tried before the series. */
+  static final double NEAR_ONE = 0.9;
+  static final double INTEGER_GAP = 1e-5;
   private static final double TOLERANCE = 1e-15;
   private static final double CANCELLATION = 1e-6;
   private static final double RESCALE = 1e200;
@@ -51,14 +65,91 @@ public final class Hypergeometric {
     if (z == 0) {
       return new Scaled(1, 0);
     }
+    boolean integerGap = Math.abs(c - a - b - Math.rint(c - a - b)) < INTEGER_GAP;
+    if (z > NEAR_ONE && !integerGap) {
+      Scaled transformed = linear(a, b, c, z);
+      if (transformed != null) {
+        return transformed;
+      }
+    }
     boolean eulerFirst = Math.abs((c - a) * (c - b)) < Math.abs(a * b);
     Scaled first = eulerFirst ? euler(a, b, c, z) : series(a, b, c, z);
     Scaled result = first != null ? first : eulerFirst ? series(a, b, c, z) : euler(a, b, c, z);
+    if (result == null && z > NEAR_ONE && integerGap) {
+      result = nearOne(a, b, c, z);
+    }
     if (result == null) {
       throw new ModelException(String.format(Locale.ROOT, "2F1(a=%s, b=%s; c=%s; z=%s) did not converge "
           + "within %d terms without cancellation, directly or after Euler's transform", a, b, c, z, MAX_TERMS));
     }
     return result;
+  }
+
+  /** The z → 1 − z transformation, interpolated in c next to an integer c − a − b; null if it cancels. */
+  private static Scaled nearOne(double a, double b, double c, double z) {
+    double m = c - a - b;
+    double k = Math.rint(m);
+    if (Math.abs(m - k) >= INTEGER_GAP) {
+      return linear(a, b, c, z);
+    }
+    double cLo = a + b + k - INTEGER_GAP;
+    double cHi = a + b + k + INTEGER_GAP;
+    if (!(cLo > 0 || cLo != Math.rint(cLo))) {
+      return null;
+    }
+    Scaled lo = linear(a, b, cLo, z);
+    Scaled hi = linear(a, b, cHi, z);
+    if (lo == null || hi == null || !(lo.mantissa() > 0) || !(hi.mantissa() > 0)) {
+      return null;
+    }
+    double f = (c - cLo) / (cHi - cLo);
+    double logLo = Math.log(lo.mantissa()) + lo.logScale();
+    double logHi = Math.log(hi.mantissa()) + hi.logScale();
+    return new Scaled(1, logLo + f * (logHi - logLo));
+  }
+
+  /** A&S 15.3.6 for non-integer c − a − b, both terms in logs with their signs; null if they cancel. */
+  private static Scaled linear(double a, double b, double c, double z) {
+    double w = 1 - z;
+    double m = c - a - b;
+    Scaled s1 = series(a, b, 1 - m, w);
+    Scaled s2 = series(c - a, c - b, 1 + m, w);
+    if (s1 == null || s2 == null) {
+      return null;
+    }
+    double log1 = lnAbsGamma(c) + lnAbsGamma(m) - lnAbsGamma(c - a) - lnAbsGamma(c - b)
+        + Math.log(Math.abs(s1.mantissa())) + s1.logScale();
+    double sign1 = gammaSign(c) * gammaSign(m) * gammaSign(c - a) * gammaSign(c - b) * Math.signum(s1.mantissa());
+    double log2 = lnAbsGamma(c) + lnAbsGamma(-m) - lnAbsGamma(a) - lnAbsGamma(b) + m * Math.log(w)
+        + Math.log(Math.abs(s2.mantissa())) + s2.logScale();
+    double sign2 = gammaSign(c) * gammaSign(-m) * gammaSign(a) * gammaSign(b) * Math.signum(s2.mantissa());
+    double max = Math.max(log1, log2);
+    if (Double.isNaN(max) || max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
+      return null;
+    }
+    double v = sign1 * Math.exp(log1 - max) + sign2 * Math.exp(log2 - max);
+    return Math.abs(v) >= CANCELLATION && Double.isFinite(v) ? new Scaled(v, max) : null;
+  }
+
+  /** ln |Γ(x)|; +∞ at the poles (x = 0, −1, −2, …), so that a 1/Γ factor there contributes a zero term. */
+  static double lnAbsGamma(double x) {
+    if (x > 0) {
+      return logGamma(x);
+    }
+    if (x == Math.rint(x)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    // reflection Γ(x) = π / (sin(πx) Γ(1 − x)), with sin(πx) taken on the fractional part for accuracy
+    double frac = x - Math.floor(x);
+    return Math.log(Math.PI) - Math.log(Math.sin(Math.PI * frac)) - logGamma(1 - x);
+  }
+
+  /** The sign of Γ(x): +1 for x > 0, (−1)^⌊x⌋ for negative non-integers (+1 at the poles, where 1/Γ = 0). */
+  static double gammaSign(double x) {
+    if (x > 0 || x == Math.rint(x)) {
+      return 1;
+    }
+    return ((long) Math.floor(x)) % 2 == 0 ? 1 : -1;
   }
 
   private static Scaled euler(double a, double b, double c, double z) {
