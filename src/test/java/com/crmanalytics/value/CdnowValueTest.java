@@ -169,8 +169,11 @@ class CdnowValueTest {
     close(pn, "beta", 11.6679);
     Row pnRun = run("pareto-nbd");
     assertThat(pnRun.getDouble(pnRun.fieldIndex(ModelRuns.LOG_LIKELIHOOD))).isCloseTo(-9594.98, within(0.01));
-    // The earlier BG/NBD row stays; customer_value now says which model scored it.
-    assertThat(params("bg-nbd")).containsKey("a");
+    // A rerun for the date replaces every model row of it: no stale BG/NBD or MBG/NBD row claims to be chosen.
+    assertThat(warehouse().read(ModelRuns.CONTRACT).filter("as_of_date = DATE'" + CAL + "' AND model IN ('bg-nbd', "
+        + "'mbg-nbd')").count()).isZero();
+    assertThat(pnRun.<String, Double>getJavaMap(pnRun.fieldIndex(ModelRuns.METRICS)))
+        .containsEntry(ModelRuns.CHOSEN, 1.0).containsEntry(ModelRuns.HAS_LEFT_MODEL, 1.0);
     assertThat(warehouse().read(CustomerValue.CONTRACT).filter("model = 'pareto-nbd'").count()).isEqualTo(2357);
   }
 
