@@ -45,7 +45,11 @@ public final class Scorer implements Serializable {
   private final double annualDiscountRate;
   private final double unitDays;
   private final double quietUnits;
+  /** Above this many cached patterns the cache starts again (bounds an executor's memory). */
+  private static final int MAX_CACHED_PATTERNS = 200_000;
+
   private transient TransactionModel model;
+  private transient java.util.concurrent.ConcurrentHashMap<java.util.List<Double>, double[]> byPattern;
   private transient TransactionModel leftModel;
   private transient GammaGamma spend;
 
@@ -158,16 +162,15 @@ public final class Scorer implements Serializable {
     return leftType == TransactionModelType.MBG_NBD ? fresh * (posterior[2] + posterior[3]) / posterior[3] : fresh;
   }
 
-  /** The scores at positions {@link #P_ALIVE} ... ; throws {@link ModelException} when one is not finite. */
+  /**
+   * The scores at positions {@link #P_ALIVE} ... ; throws {@link ModelException} when one is not finite. Everything but
+   * the expected spend depends on (x, t_x, T) only, and many customers share a pattern: the per-pattern part
+   * (discounted transactions over the horizon, for life and if active) is computed once per pattern and executor.
+   */
   public double[] scoreOrThrow(int x, double tx, double T, Double mx) {
-    Clv clv = clv();
-    double horizon = horizonMonths * clv.monthInUnits();
     double expectedSpend = spend().expectedSpend(x, x > 0 && mx != null ? Math.max(mx, 0) : 0);
-    double value = clv.value(t -> expected(x, tx, T, t), expectedSpend, 1.0);
-    double ifActive = clv.value(t -> expectedIfActive(x, tx, T, t), expectedSpend, 1.0);
-    double lifetime = clv.lifetimeValue(t -> expected(x, tx, T, t), expectedSpend, 1.0);
-    double[] s = {pAlive(x, tx, T), expected(x, tx, T, horizon), expectedSpend, value, ifActive,
-        pNoPurchase(x, tx, T, quietUnits), lifetime};
+    double[] p = perPattern(x, tx, T);
+    double[] s = {p[0], p[1], expectedSpend, p[2] * expectedSpend, p[3] * expectedSpend, p[4], p[5] * expectedSpend};
     for (double v : s) {
       if (!Double.isFinite(v)) {
         throw new ModelException(String.format(java.util.Locale.ROOT,
@@ -176,6 +179,25 @@ public final class Scorer implements Serializable {
       }
     }
     return s;
+  }
+
+  /** [p_alive, expected over the horizon, clv, value if active, p_no_purchase, lifetime], the last ones per unit spend. */
+  private double[] perPattern(int x, double tx, double T) {
+    if (byPattern == null || byPattern.size() > MAX_CACHED_PATTERNS) {
+      byPattern = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    java.util.List<Double> key = java.util.List.of((double) x, tx, T);
+    double[] cached = byPattern.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Clv clv = clv();
+    double horizon = horizonMonths * clv.monthInUnits();
+    double[] p = {pAlive(x, tx, T), expected(x, tx, T, horizon), clv.value(t -> expected(x, tx, T, t), 1.0, 1.0),
+        clv.value(t -> expectedIfActive(x, tx, T, t), 1.0, 1.0), pNoPurchase(x, tx, T, quietUnits),
+        clv.lifetimeValue(t -> expected(x, tx, T, t), 1.0, 1.0)};
+    byPattern.put(key, p);
+    return p;
   }
 
   /** {@link #scoreOrThrow}, or null when a score cannot be computed (the stage then names the customer). */
