@@ -62,10 +62,10 @@ FROM (
       7, 'customer equity (sum of CLV)', k.customer_equity, p.customer_equity,
       8, 'customer equity, simple retention model', k.customer_equity_baseline, p.customer_equity_baseline,
       9, 'mean CLV per customer', k.mean_clv, p.mean_clv,
-      10, 'CLV at risk', k.clv_at_risk, p.clv_at_risk,
-      11, 'expected churners (90 days)', k.expected_churners, p.expected_churners,
-      12, 'churn rate %', 100 * k.churn_rate, 100 * p.churn_rate,
-      13, 'customers at high churn risk', CAST(k.high_risk_customers AS DOUBLE), CAST(p.high_risk_customers AS DOUBLE),
+      10, 'value at risk (customers who have probably left)', k.clv_at_risk, p.clv_at_risk,
+      11, 'customers expected to have left', k.expected_churners, p.expected_churners,
+      12, 'share expected to have left %', 100 * k.churn_rate, 100 * p.churn_rate,
+      13, 'customers at high risk of no purchase in the horizon', CAST(k.high_risk_customers AS DOUBLE), CAST(p.high_risk_customers AS DOUBLE),
       14, 'mean P(alive) %', 100 * k.mean_p_alive, 100 * p.mean_p_alive,
       15, 'top 20% share of revenue %', 100 * k.top_20_share, 100 * p.top_20_share,
       16, 'Gini of revenue', k.gini, p.gini
@@ -89,9 +89,9 @@ SELECT
   customers_active AS `active in the window`,
   round(revenue, 2) AS `revenue in the window`,
   round(customer_equity, 2) AS `customer equity`,
-  round(clv_at_risk, 2) AS `CLV at risk`,
-  round(100 * churn_rate, 1) AS `churn rate %`,
-  high_risk_customers AS `high churn risk`
+  round(clv_at_risk, 2) AS `value at risk`,
+  round(100 * churn_rate, 1) AS `expected to have left %`,
+  high_risk_customers AS `high risk of no purchase`
 FROM report_kpis
 WHERE as_of_date <= as_of
 ORDER BY as_of_date DESC

@@ -1,5 +1,6 @@
 package com.crmanalytics.cli;
 
+import com.crmanalytics.config.ClvSettings;
 import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.value.EvaluateStage;
@@ -18,12 +19,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Backtest the purchase model: fit it as of D1 and compare with what happened up to D2.",
-      "Fits clv.model on silver orders up to D1, predicts each customer's repeat purchases in (D1, D2],"
-          + " compares them with the purchases made, prints the comparison and records it in model_runs"
-          + " (as_of_date = D1, model = <clv.model>-holdout)."
+      "Fits clv.model on silver orders up to D1 (under auto: the model with the smallest AIC there), predicts each"
+          + " customer's repeat purchases in (D1, D2], compares them with the purchases made, prints the comparison"
+          + " and records it in model_runs (as_of_date = D1, model = <model>-holdout).",
+      "The published CDNOW figures are printed beside ours only when clv.reference = cdnow"
+          + " (conf/profiles/cdnow.conf)."
     })
 final class EvaluateCommand implements Callable<Integer> {
-  /** Fader, Hardie & Lee (2005) on the CDNOW sample, printed beside ours for reference. */
+  /** Fader, Hardie & Lee (2005) on the CDNOW sample, printed beside ours when clv.reference = cdnow. */
   static final double PUBLISHED_CDNOW_ACTUAL = 1882;
   static final double PUBLISHED_CDNOW_CORRELATION = 0.626;
 
@@ -47,14 +50,26 @@ final class EvaluateCommand implements Callable<Integer> {
     out.printf("run %s: evaluate %s, calibration up to %s, holdout (%s, %s] (warehouse %s)%n", ctx.runId(),
         config.clv().model(), calibrationEnd, calibrationEnd, holdoutEnd, ctx.warehouse().root());
     EvaluateStage.Result r = EvaluateStage.run(ctx, calibrationEnd, holdoutEnd);
-    out.printf("fit: %s, log-likelihood %.2f, %d customers%n", r.fits().transactions().params(),
-        r.fits().transactions().logLikelihood(), r.fits().transactions().n());
-    out.printf("%-34s %14s %22s%n", "holdout (" + fmt(r.holdoutLength()) + " " + config.clv().timeUnit().id() + "s)",
-        "ours", "published CDNOW (FHL)");
-    out.printf("%-34s %14.0f %22.0f%n", "actual repeat transactions", r.actualTotal(), PUBLISHED_CDNOW_ACTUAL);
-    out.printf("%-34s %14.1f %22s%n", "predicted repeat transactions", r.predictedTotal(), "");
-    out.printf("%-34s %14.3f %22.3f%n", "correlation actual vs predicted", r.correlation(), PUBLISHED_CDNOW_CORRELATION);
-    out.printf("%-34s %14.3f %22s%n", "mean absolute error per customer", r.meanAbsoluteError(), "");
+    out.printf("fit: %s %s, log-likelihood %.2f, %d customers%s%n", r.fits().transactions().model(),
+        r.fits().transactions().params(), r.fits().transactions().logLikelihood(), r.fits().transactions().n(),
+        r.fits().transactions().standardErrors().isEmpty() ? "" : ", standard errors " + r.fits().transactions()
+            .standardErrors());
+    boolean cdnow = ClvSettings.CDNOW.equals(config.clv().reference());
+    String unit = "holdout (" + fmt(r.holdoutLength()) + " " + config.clv().timeUnit().id() + "s)";
+    if (cdnow) {
+      out.printf("%-34s %14s %22s%n", unit, "ours", "published CDNOW (FHL)");
+      out.printf("%-34s %14.0f %22.0f%n", "actual repeat transactions", r.actualTotal(), PUBLISHED_CDNOW_ACTUAL);
+      out.printf("%-34s %14.1f %22s%n", "predicted repeat transactions", r.predictedTotal(), "");
+      out.printf("%-34s %14.3f %22.3f%n", "correlation actual vs predicted", r.correlation(),
+          PUBLISHED_CDNOW_CORRELATION);
+      out.printf("%-34s %14.3f %22s%n", "mean absolute error per customer", r.meanAbsoluteError(), "");
+    } else {
+      out.printf("%-34s %14s%n", unit, "ours");
+      out.printf("%-34s %14.0f%n", "actual repeat transactions", r.actualTotal());
+      out.printf("%-34s %14.1f%n", "predicted repeat transactions", r.predictedTotal());
+      out.printf("%-34s %14.3f%n", "correlation actual vs predicted", r.correlation());
+      out.printf("%-34s %14.3f%n", "mean absolute error per customer", r.meanAbsoluteError());
+    }
     out.printf("%n%-26s %10s %14s %14s%n", "calibration purchases (x)", "customers", "actual mean", "predicted mean");
     for (EvaluateStage.Group g : r.byX()) {
       out.printf("%-26s %10d %14.3f %14.3f%n", g.x() + (g.x() == EvaluateStage.MAX_X_GROUP ? "+" : ""),

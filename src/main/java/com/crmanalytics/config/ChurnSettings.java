@@ -1,15 +1,16 @@
 package com.crmanalytics.config;
 
 /**
- * The {@code churn} section: the churn classifier's label horizon, train/test split and risk bands.
+ * The {@code churn} section: the horizon of churn_probability, when the classifier may replace the model's figure,
+ * and the risk bands.
  *
- * @param horizonDays a customer has churned when it makes no purchase in the horizonDays after a cutoff
- * @param trainShare share of customers (0..1, exclusive) the classifier is trained on; the rest measure it
- * @param seed seed of the customer split and of the classifier, so reruns are identical
+ * @param horizonDays churn_probability is the probability of no purchase in the horizonDays days after D
+ * @param minAucGain the classifier is used only when its out-of-time ROC AUC beats the model's by this much
+ * @param seed seed of the folds the classifier's calibration is measured on, so reruns are identical
  * @param mediumFrom churn probabilities from this value are "medium"
  * @param highFrom churn probabilities from this value are "high" (below mediumFrom: "low")
  */
-public record ChurnSettings(int horizonDays, double trainShare, long seed, double mediumFrom, double highFrom) {
+public record ChurnSettings(int horizonDays, double minAucGain, long seed, double mediumFrom, double highFrom) {
 
   /** The risk band of a churn probability. */
   public String band(double p) {

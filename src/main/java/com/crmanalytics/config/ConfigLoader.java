@@ -39,8 +39,10 @@ import java.util.function.Supplier;
  */
 public final class ConfigLoader {
   private static final String EXTRACTS = "extracts";
-  /** Values of clv.model (the names of com.crmanalytics.model.TransactionModelType). */
-  private static final List<String> CLV_MODELS = List.of("bg-nbd", "mbg-nbd", "pareto-nbd");
+  /** Values of clv.model: auto, or the name of a com.crmanalytics.model.TransactionModelType. */
+  private static final List<String> CLV_MODELS = List.of(ClvSettings.AUTO, "bg-nbd", "mbg-nbd", "pareto-nbd");
+  /** Values of clv.reference: the published results crm evaluate prints beside its own (none: no column). */
+  private static final List<String> CLV_REFERENCES = List.of(ClvSettings.NO_REFERENCE, ClvSettings.CDNOW);
 
   private ConfigLoader() {}
 
@@ -230,7 +232,21 @@ public final class ConfigLoader {
     if (minRepeat < 1) {
       throw Errors.badConfig("clv.min-repeat-buyers", minRepeat, "a whole number, at least 1");
     }
-    return new ClvSettings(model, timeUnit(c), horizon, rate, margin, minRepeat);
+    int draws = integer(c, "clv.interval-draws");
+    if (draws < 20 || draws > 100_000) {
+      throw Errors.badConfig("clv.interval-draws", draws, "a whole number of parameter draws from 20 to 100000");
+    }
+    long intervalSeed;
+    try {
+      intervalSeed = c.getLong("clv.interval-seed");
+    } catch (ConfigException.WrongType e) {
+      throw Errors.badConfig("clv.interval-seed", c.getValue("clv.interval-seed").unwrapped(), "a whole number");
+    }
+    String reference = string(c, "clv.reference");
+    if (!CLV_REFERENCES.contains(reference)) {
+      throw Errors.badConfig("clv.reference", reference, String.join(", ", CLV_REFERENCES));
+    }
+    return new ClvSettings(model, timeUnit(c), horizon, rate, margin, minRepeat, draws, intervalSeed, reference);
   }
 
   private static ChurnSettings churn(Config c) {
@@ -238,10 +254,10 @@ public final class ConfigLoader {
     if (horizon < 1 || horizon > 3660) {
       throw Errors.badConfig("churn.horizon-days", horizon, "a whole number of days from 1 to 3660");
     }
-    double share = number(c, "churn.train-share");
-    if (!(share > 0 && share < 1)) {
-      throw Errors.badConfig("churn.train-share", c.getValue("churn.train-share").unwrapped(),
-          "a share strictly between 0 and 1");
+    double gain = number(c, "churn.min-auc-gain");
+    if (!(gain >= 0 && gain < 0.5)) {
+      throw Errors.badConfig("churn.min-auc-gain", c.getValue("churn.min-auc-gain").unwrapped(),
+          "a ROC AUC margin, 0 or more and below 0.5 (0.01 = one point)");
     }
     long seed;
     try {
@@ -255,7 +271,7 @@ public final class ConfigLoader {
       throw Errors.badConfig("churn.risk-bands", c.getValue("churn.risk-bands").unwrapped(),
           "{ medium-from = m, high-from = h } with 0 < m < h < 1");
     }
-    return new ChurnSettings(horizon, share, seed, medium, high);
+    return new ChurnSettings(horizon, gain, seed, medium, high);
   }
 
   private static ReportSettings report(Config c) {

@@ -31,12 +31,24 @@ public final class Reports {
           .required("customer_equity", DOUBLE, "Sum of clv over all customers: the present value of the customer base")
           .optional("customer_equity_baseline", DOUBLE,
               "Sum of clv_baseline (simple retention model, Gupta & Lehmann); null when it cannot be computed")
+          .optional("customer_equity_low", DOUBLE,
+              "5% quantile of customer equity over parameter draws of the fitted models (90% interval; null without one)")
+          .optional("customer_equity_high", DOUBLE, "95% quantile of customer equity over the same draws")
+          .optional("customer_equity_lifetime", DOUBLE, "Sum of clv_lifetime: present value of the whole expected future")
           .required("mean_clv", DOUBLE, "Mean clv per customer")
-          .required("expected_churners", DOUBLE, "Sum of churn_probability: customers expected to stop buying")
-          .required("churn_rate", DOUBLE, "expected_churners / customers_known")
-          .required("high_risk_customers", LONG, "Customers in risk band high")
-          .required("clv_at_risk", DOUBLE, "Sum of clv_at_risk: value expected to be lost to churn")
-          .required("mean_p_alive", DOUBLE, "Mean probability that a customer is still buying")
+          .required("expected_churners", DOUBLE,
+              "Customers expected to have left (stopped buying for good): sum of 1 - p_alive")
+          .required("churn_rate", DOUBLE, "expected_churners / customers_known: share of customers expected to have left")
+          .optional("expected_quiet", DOUBLE,
+              "Customers expected to make no purchase in the next churn.horizon-days days: sum of churn_probability")
+          .optional("quiet_share", DOUBLE, "expected_quiet / customers_known")
+          .optional("churn_horizon_days", INT, "churn.horizon-days: the horizon of expected_quiet and churn_probability")
+          .required("high_risk_customers", LONG, "Customers in risk band high (churn_probability from churn.risk-bands.high-from)")
+          .required("clv_at_risk", DOUBLE, "Sum of clv_at_risk: value at risk, what the customers who have probably "
+              + "left would have brought in the next clv.horizon-months months had they stayed")
+          .optional("value_if_all_active", DOUBLE,
+              "customer_equity + clv_at_risk: the value of the next clv.horizon-months months if every customer were still active")
+          .required("mean_p_alive", DOUBLE, "Mean P(alive): probability that a customer has not left")
           .required("top_20_share", DOUBLE, "Share of the pyramid measure (revenue by default) brought by the top 20% of customers")
           .required("gini", DOUBLE, "Gini coefficient of the pyramid measure (0 = all equal, 1 = one customer has all)")
           .key(AS_OF_DATE)
@@ -56,7 +68,8 @@ public final class Reports {
           .required("margin", MONEY, "Margin of the tier's customers in the window")
           .required("clv_total", DOUBLE, "Sum of clv of the tier")
           .optional("clv_mean", DOUBLE, "Mean clv of the tier (null for a tier without customers)")
-          .optional("churn_probability_mean", DOUBLE, "Mean churn probability of the tier (null when empty)")
+          .optional("churn_probability_mean", DOUBLE,
+              "Mean churn_probability (no purchase in the churn horizon) of the tier (null when empty)")
           .key(AS_OF_DATE, "tier")
           .partitionBy(AS_OF_DATE)
           .build();
@@ -85,9 +98,10 @@ public final class Reports {
           .required("revenue", MONEY, "Net revenue of the group in the window")
           .required("clv_total", DOUBLE, "Sum of clv")
           .required("clv_mean", DOUBLE, "Mean clv")
-          .required("clv_at_risk", DOUBLE, "Sum of clv_at_risk")
-          .required("churn_probability_mean", DOUBLE, "Mean churn probability")
-          .required("p_alive_mean", DOUBLE, "Mean probability of still buying")
+          .required("clv_at_risk", DOUBLE, "Sum of clv_at_risk (value at risk)")
+          .required("churn_probability_mean", DOUBLE, "Mean churn_probability: chance of no purchase in the churn horizon")
+          .required("p_alive_mean", DOUBLE, "Mean P(alive): probability of not having left")
+          .optional("expected_lost", DOUBLE, "Customers of the group expected to have left: sum of 1 - p_alive")
           .required("risk_low", LONG, "Customers in risk band low")
           .required("risk_medium", LONG, "Customers in risk band medium")
           .required("risk_high", LONG, "Customers in risk band high")
@@ -178,7 +192,7 @@ public final class Reports {
       TableContract.builder("report_model",
               "The models of the date and their credibility, one row per number (from model_runs)")
           .required(AS_OF_DATE, DATE, "Business date D of the report")
-          .required("model", STRING, "bg-nbd or pareto-nbd, gamma-gamma, churn or rfm")
+          .required("model", STRING, "bg-nbd, mbg-nbd or pareto-nbd, gamma-gamma, churn or rfm")
           .required("kind", STRING, "param (fitted or set), fit (log_likelihood, n_customers, iterations, converged), "
               + "metric (holdout, AUC, ...) or threshold")
           .required("name", STRING, "Name of the number, as in model_runs")

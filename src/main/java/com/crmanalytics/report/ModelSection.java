@@ -1,16 +1,18 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.Reports;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * How far to trust the numbers: the purchase model's forecast against a holdout, the churn
- * classifier against P(alive) alone, and the fitted parameters in plain words (units in README).
+ * How far to trust the numbers: the purchase model's forecast against a holdout, how the purchase model was chosen,
+ * the churn probability checked out of time (classifier against the purchase model's own figure), and the fitted
+ * parameters with their standard errors in plain words (units in docs/models.md).
  */
 final class ModelSection {
-  static final List<String> TRANSACTION_MODELS = List.of("bg-nbd", "pareto-nbd");
+  static final List<String> TRANSACTION_MODELS = List.of("bg-nbd", "mbg-nbd", "pareto-nbd");
 
   private final Context ctx;
   private final ReportText t;
@@ -27,15 +29,16 @@ final class ModelSection {
       return ctx.section("model", "wide", null, ctx.empty(t.text("model.empty")), null);
     }
     String transaction = TRANSACTION_MODELS.stream()
-        .filter(m -> !Cells.where(rows, "model", m).isEmpty())
+        .filter(m -> Double.valueOf(1.0).equals(value(m, ModelRuns.CHOSEN)))
         .findFirst()
-        .orElse(null);
+        .orElse(TRANSACTION_MODELS.stream().filter(m -> !Cells.where(rows, "model", m).isEmpty()).findFirst()
+            .orElse(null));
     List<String> leads = new ArrayList<>();
     StringBuilder charts = new StringBuilder("<div class=\"charts\">");
     holdout(transaction, leads, charts);
     churn(leads, charts);
     charts.append("</div>");
-    String body = charts + parameters(transaction);
+    String body = charts + candidates(transaction, leads) + parameters(transaction);
     return ctx.section("model", "wide", t.sentences(leads), body, t.text("model.caption"));
   }
 
@@ -63,28 +66,78 @@ final class ModelSection {
         Html.p("note", t.text("model.holdout.note", t.decimal(correlation, 2), t.integer(customers)))));
   }
 
-  /** The classifier's ROC AUC next to P(alive)'s, or the fallback sentence. */
+  /**
+   * Out of time (features at D − h, what happened in (D − h, D]): the classifier's ROC AUC next to the purchase
+   * model's own P(no purchase), which of them churn_probability is, and how close its mean came to what happened.
+   */
   private void churn(List<String> leads, StringBuilder charts) {
-    Double fallback = value("churn", "churn.fallback");
-    Double auc = value("churn", "churn.classifier.roc_auc");
-    Double baseline = value("churn", "churn.p_alive_baseline.roc_auc");
-    if (fallback != null && fallback == 1) {
-      charts.append(ctx.empty(t.text("model.churn.fallback")));
-      return;
-    }
-    if (auc == null) {
+    Double h = value(ModelRuns.CHURN, "horizon_days");
+    String days = t.integer(h);
+    Double used = value(ModelRuns.CHURN, ModelRuns.CHURN_CLASSIFIER_USED);
+    Double trained = value(ModelRuns.CHURN, ModelRuns.CHURN_CLASSIFIER_TRAINED);
+    Double auc = value(ModelRuns.CHURN, ModelRuns.CHURN_CLASSIFIER_PREFIX + ModelRuns.ROC_AUC);
+    Double baseline = value(ModelRuns.CHURN, ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.ROC_AUC);
+    if (used == null) {
       charts.append(ctx.empty(t.text("model.churn.absent")));
       return;
     }
-    String verdict = auc >= 0.8 ? "model.auc.good" : auc >= 0.7 ? "model.auc.fair" : "model.auc.weak";
-    leads.add(t.text("model.churn.lead", t.decimal(auc, 2), t.text(verdict), t.decimal(baseline, 2)));
+    if (trained == null || trained != 1 || auc == null || baseline == null) {
+      leads.add(t.text("model.churn.not_trained", days));
+      if (baseline != null) {
+        leads.add(t.text("model.churn.model_only", t.decimal(baseline, 2), days));
+        calibration(leads, ModelRuns.CHURN_MODEL_PREFIX, days);
+      }
+      charts.append(ctx.empty(t.text("model.churn.not_trained.why")));
+      return;
+    }
+    String source = used == 1 ? ModelRuns.CHURN_CLASSIFIER_PREFIX : ModelRuns.CHURN_MODEL_PREFIX;
+    leads.add(t.text(used == 1 ? "model.churn.lead.classifier" : "model.churn.lead.model", t.decimal(auc, 2),
+        t.decimal(baseline, 2), days));
+    calibration(leads, source, days);
     List<Charts.Bar> bars = List.of(
-        new Charts.Bar(t.text("model.churn.classifier"), auc, t.decimal(auc, 2), "s1"),
-        new Charts.Bar(t.text("model.churn.baseline"), baseline, t.decimal(baseline, 2), "s-muted"));
-    String title = t.text("model.churn.chart");
+        new Charts.Bar(t.text("model.churn.classifier"), auc, t.decimal(auc, 2), used == 1 ? "s1" : "s-muted"),
+        new Charts.Bar(t.text("model.churn.baseline"), baseline, t.decimal(baseline, 2), used == 1 ? "s-muted" : "s1"));
+    String title = t.text("model.churn.chart", days);
     charts.append(Html.figure(title,
         Charts.bars(title, bars, 420, 1.0, new Charts.Reference(0.5, t.text("model.churn.coin"))),
         Html.p("note", t.text("model.churn.note"))));
+  }
+
+  /** How close the mean predicted chance of no purchase came to the share that made none, out of time. */
+  private void calibration(List<String> leads, String prefix, String days) {
+    Double predicted = value(ModelRuns.CHURN, prefix + ModelRuns.MEAN_PREDICTED);
+    Double realised = value(ModelRuns.CHURN, prefix + ModelRuns.REALISED_SHARE);
+    if (predicted != null && realised != null) {
+      leads.add(t.text("model.churn.calibration", t.percent(predicted, 0), t.percent(realised, 0), days));
+    }
+  }
+
+  /** The transaction models fitted under clv.model = auto, with the holdout error that chose among them. */
+  private String candidates(String chosen, List<String> leads) {
+    List<List<String>> table = new ArrayList<>();
+    for (String m : TRANSACTION_MODELS) {
+      Double aic = value(m, ModelRuns.AIC);
+      Double dropped = value(m, ModelRuns.DROPPED);
+      if (aic == null && dropped == null) {
+        continue;
+      }
+      Double mae = value(m, ModelRuns.HOLDOUT_MAE);
+      Double total = value(m, ModelRuns.HOLDOUT_TOTAL_ERROR);
+      String state = m.equals(chosen) ? t.text("model.choice.chosen")
+          : dropped != null && dropped == 1 ? t.text("model.choice.dropped")
+          : Double.valueOf(1.0).equals(value(m, ModelRuns.HAS_LEFT_MODEL)) ? t.text("model.choice.has_left") : "";
+      table.add(List.of(t.term("model", m), t.decimal(value(m, "log_likelihood"), 2), t.decimal(aic, 1),
+          t.decimal(mae, 4), total == null ? t.dash() : t.signedPercent(total), state));
+    }
+    if (table.size() < 2 || chosen == null) {
+      return "";
+    }
+    Double byHoldout = value(chosen, ModelRuns.CHOSEN_BY_HOLDOUT);
+    leads.add(t.text(byHoldout != null && byHoldout == 1 ? "model.choice.lead.holdout" : "model.choice.lead.aic",
+        t.term("model", chosen)));
+    return "<h3>" + Html.escape(t.text("model.choice")) + "</h3>"
+        + Html.table(List.of(t.text("col.model"), t.text("col.log_likelihood"), t.text("col.aic"),
+            t.text("col.holdout_mae"), t.text("col.holdout_total_error"), t.text("col.choice")), table);
   }
 
   /** The fitted parameters of the purchase and spend models with what each means. */
@@ -97,7 +150,7 @@ final class ModelSection {
       Double alpha = value(transaction, "alpha");
       param(table, transaction, "r", r, 4, t.text("param.r"));
       param(table, transaction, "alpha", alpha, 4, t.text("param.alpha", unit, ratio(r, alpha, 3)));
-      if ("bg-nbd".equals(transaction)) {
+      if (!"pareto-nbd".equals(transaction)) {
         Double a = value(transaction, "a");
         Double b = value(transaction, "b");
         String p = a == null || b == null || a + b == 0 ? t.dash() : t.percent(a / (a + b), 1);
@@ -133,8 +186,11 @@ final class ModelSection {
         t.text("param.fit.meaning", t.integer(customers), t.decimal(value(model, "log_likelihood"), 2))));
   }
 
+  /** A parameter's row: its value with the standard error (se.name) when there is one. */
   private void param(List<List<String>> table, String model, String name, Double v, int digits, String meaning) {
-    table.add(List.of(t.term("model", model), name, t.decimal(v, digits), meaning));
+    Double se = value(model, ModelRuns.SE_PREFIX + name);
+    String shown = se == null ? t.decimal(v, digits) : t.text("param.with_se", t.decimal(v, digits), t.decimal(se, digits));
+    table.add(List.of(t.term("model", model), name, shown, meaning));
   }
 
   private String ratio(Double num, Double den, int digits) {

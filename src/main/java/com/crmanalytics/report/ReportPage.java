@@ -80,23 +80,37 @@ public final class ReportPage {
             t.integer(ctx.kpi("customers_new")), t.integer(ctx.data.settings().recentDays()))));
     Double equity = ctx.kpi("customer_equity");
     Double baseline = ctx.kpi("customer_equity_baseline");
+    Double low = ctx.kpi("customer_equity_low");
+    Double high = ctx.kpi("customer_equity_high");
+    String interval = low == null || high == null ? t.text("tile.equity.no_interval")
+        : t.text("tile.equity.interval", t.moneyShort(low), t.moneyShort(high));
     tiles.append(tile(t.text("tile.equity"), t.moneyShort(equity),
         change(equity, ctx.previousKpi("customer_equity"), Delta.RELATIVE, true, since),
-        t.text("tile.equity.sub", baseline == null ? t.dash() : t.moneyShort(baseline), t.money(ctx.kpi("mean_clv"), 0))));
+        t.text("tile.equity.sub", interval, baseline == null ? t.dash() : t.moneyShort(baseline),
+            t.money(ctx.kpi("mean_clv"), 0))));
     tiles.append(tile(t.text("tile.churners"), t.integer(ctx.kpi("expected_churners")),
         change(ctx.kpi("churn_rate"), ctx.previousKpi("churn_rate"), Delta.POINTS, false, since),
-        t.text("tile.churners.sub", t.percent(ctx.kpi("churn_rate"), 1), t.integer(ctx.kpi("high_risk_customers")))));
+        t.text("tile.churners.sub", t.percent(ctx.kpi("churn_rate"), 1))));
+    Double horizon = ctx.kpi("churn_horizon_days");
+    if (ctx.kpi("quiet_share") != null && horizon != null) {
+      tiles.append(tile(t.text("tile.quiet", t.integer(horizon)), t.percent(ctx.kpi("quiet_share"), 0),
+          change(ctx.kpi("quiet_share"), ctx.previousKpi("quiet_share"), Delta.POINTS, false, since),
+          t.text("tile.quiet.sub", t.integer(ctx.kpi("expected_quiet")), t.integer(ctx.kpi("high_risk_customers")))));
+    }
     Double atRisk = ctx.kpi("clv_at_risk");
+    Double ifActive = ctx.kpi("value_if_all_active");
     tiles.append(tile(t.text("tile.at_risk"), t.moneyShort(atRisk),
         change(atRisk, ctx.previousKpi("clv_at_risk"), Delta.RELATIVE, false, since),
-        t.text("tile.at_risk.sub", equity == null || atRisk == null || equity == 0 ? t.dash() : t.percent(atRisk / equity, 1))));
+        ifActive == null || atRisk == null || ifActive == 0 ? t.dash()
+            : t.text("tile.at_risk.sub", t.percent(atRisk / ifActive, 1), t.moneyShort(ifActive))));
     Double revenue = ctx.kpi("revenue");
     tiles.append(tile(t.text("tile.revenue", t.integer(ctx.data.windowDays())), t.moneyShort(revenue),
         change(revenue, ctx.previousKpi("revenue"), Delta.RELATIVE, true, since),
         t.text("tile.revenue.sub", t.integer(ctx.kpi("orders")), t.moneyShort(ctx.kpi("margin")))));
     tiles.append("</div>");
     String body = ctx.kpis.isPresent() ? tiles.toString() : ctx.empty(t.text("headline.empty")) + tiles;
-    return ctx.section("headline", "wide", null, body, null);
+    return ctx.section("headline", "wide", null, body, ctx.kpis.isPresent()
+        ? t.text("headline.caption", t.integer(ctx.kpi("churn_horizon_days"))) : null);
   }
 
   private enum Delta {

@@ -29,7 +29,10 @@ final class ReportQueries {
       GROUP BY bucket
       """;
 
-  /** :currency, :recent (report.recent-days), :top20 and :gini from the concentration. */
+  /**
+   * :currency, :recent (report.recent-days), :h (churn.horizon-days), :top20 and :gini from the concentration; the
+   * interval of customer equity from the chosen transaction model's row of model_runs.
+   */
   static final String KPIS = """
       SELECT :d AS as_of_date,
              :currency AS currency,
@@ -41,11 +44,20 @@ final class ReportQueries {
              coalesce(sum(monetary_margin), 0) AS margin,
              coalesce(sum(clv), 0) AS customer_equity,
              sum(clv_baseline) AS customer_equity_baseline,
+             (SELECT max(metrics['sum_clv.p05']) FROM rpt_model_runs WHERE metrics['choice.chosen'] = 1)
+               AS customer_equity_low,
+             (SELECT max(metrics['sum_clv.p95']) FROM rpt_model_runs WHERE metrics['choice.chosen'] = 1)
+               AS customer_equity_high,
+             sum(clv_lifetime) AS customer_equity_lifetime,
              coalesce(avg(clv), 0) AS mean_clv,
-             coalesce(sum(churn_probability), 0) AS expected_churners,
-             coalesce(sum(churn_probability), 0) / count(*) AS churn_rate,
+             coalesce(sum(1 - p_alive), 0) AS expected_churners,
+             coalesce(sum(1 - p_alive), 0) / count(*) AS churn_rate,
+             coalesce(sum(churn_probability), 0) AS expected_quiet,
+             coalesce(sum(churn_probability), 0) / count(*) AS quiet_share,
+             :h AS churn_horizon_days,
              count_if(risk_band = 'high') AS high_risk_customers,
              coalesce(sum(clv_at_risk), 0) AS clv_at_risk,
+             coalesce(sum(clv + clv_at_risk), 0) AS value_if_all_active,
              coalesce(avg(p_alive), 0) AS mean_p_alive,
              :top20 AS top_20_share,
              :gini AS gini
@@ -84,6 +96,7 @@ final class ReportQueries {
              coalesce(sum(clv_at_risk), 0) AS clv_at_risk,
              coalesce(avg(churn_probability), 0) AS churn_probability_mean,
              coalesce(avg(p_alive), 0) AS p_alive_mean,
+             coalesce(sum(1 - p_alive), 0) AS expected_lost,
              count_if(risk_band = 'low') AS risk_low,
              count_if(risk_band = 'medium') AS risk_medium,
              count_if(risk_band = 'high') AS risk_high

@@ -115,6 +115,7 @@ public final class ReportStage {
       Map<String, Object> kpiArgs = new LinkedHashMap<>(args);
       kpiArgs.put("currency", config.currency());
       kpiArgs.put("recent", config.report().recentDays());
+      kpiArgs.put("h", config.churn().horizonDays());
       kpiArgs.put("top20", concentration.get(19).getDouble(3));
       kpiArgs.put("gini", concentration.get(0).getDouble(5));
       tables.put(Reports.KPIS, query(spark, Reports.KPIS, ReportQueries.KPIS, kpiArgs));
@@ -178,7 +179,7 @@ public final class ReportStage {
             col(measure).as("measure"))
         .join(segments.select(CustomerSegments.CUSTOMER_ID, CustomerSegments.SEGMENT, CustomerSegments.TIER,
             CustomerSegments.TIER_RANK), CustomerFeatures.CUSTOMER_ID)
-        .join(value.select(CustomerValue.CUSTOMER_ID, CustomerValue.CLV, CustomerValue.CLV_BASELINE,
+        .join(value.select(CustomerValue.CUSTOMER_ID, CustomerValue.CLV, CustomerValue.CLV_BASELINE, CustomerValue.CLV_LIFETIME,
             CustomerValue.CHURN_PROBABILITY, CustomerValue.RISK_BAND, CustomerValue.P_ALIVE,
             CustomerValue.CLV_AT_RISK), CustomerFeatures.CUSTOMER_ID);
   }

@@ -47,27 +47,56 @@ public final class BtydFit {
   private BtydFit() {}
 
   /**
-   * Fits both models on the summary of date {@code d} (customer_features rows).
+   * Fits {@code clv.model} (or, under auto, the model {@link ModelChoice} keeps by the same rule as the nightly run)
+   * and Gamma-Gamma on the summary of date {@code d} (customer_features rows), as crm evaluate does.
    *
    * @throws com.crmanalytics.error.CrmException exit 3 with too few repeat buyers or a failed fit
    */
   public static Fits fit(Dataset<Row> features, LocalDate d, ClvSettings clv) {
     List<Pattern> patterns = patterns(features, 7.0 / clv.timeUnit().days());
+    long repeatBuyers = checkRepeatBuyers(patterns, d, clv);
+    TransactionModelType type = clv.auto() ? ModelChoice.byAic(patterns, d) : TransactionModelType.fromConfig(clv.model());
+    FitResult tx = fitTransactions(type, patterns, d);
+    FitResult spend = fitSpend(features, d);
+    Scorer scorer = new Scorer(type, tx.params(), spend.params(), clv.horizonMonths(), clv.annualDiscountRate(),
+        clv.timeUnit().days());
+    return new Fits(tx, spend, repeatBuyers, scorer);
+  }
+
+  /** The customers with a repeat purchase; exit 3 when fewer than clv.min-repeat-buyers. */
+  static long checkRepeatBuyers(List<Pattern> patterns, LocalDate d, ClvSettings clv) {
     long repeatBuyers = patterns.stream().filter(p -> p.x() > 0).mapToLong(Pattern::count).sum();
     if (repeatBuyers < clv.minRepeatBuyers()) {
       throw Errors.modelFit(String.format(Locale.ROOT,
           "%d customers with a repeat purchase on or before %s, fewer than clv.min-repeat-buyers = %d: too little "
-              + "data to fit %s (nothing written)", repeatBuyers, d, clv.minRepeatBuyers(), clv.model()), null);
+              + "data to fit a transaction model (nothing written)", repeatBuyers, d, clv.minRepeatBuyers()), null);
     }
-    TransactionModelType type = TransactionModelType.fromConfig(clv.model());
+    return repeatBuyers;
+  }
+
+  /**
+   * One transaction model's fit; exit 3 naming the model and the cause when it fails or does not converge.
+   */
+  static FitResult fitTransactions(TransactionModelType type, List<Pattern> patterns, LocalDate d) {
+    FitResult fit;
     try {
-      FitResult tx = type.fit(patterns, new ModelFitter());
-      FitResult spend = GammaGamma.fit(spendPatterns(features), new ModelFitter());
-      Scorer scorer = new Scorer(type, tx.params(), spend.params(), clv.horizonMonths(), clv.annualDiscountRate(),
-          clv.timeUnit().days());
-      return new Fits(tx, spend, repeatBuyers, scorer);
+      fit = type.fit(patterns, new ModelFitter());
     } catch (ModelException e) {
-      throw Errors.modelFit(e.getMessage() + " (as of " + d + "; nothing written)", e);
+      throw Errors.modelFit(type.configName() + ": " + e.getMessage() + " (as of " + d + "; nothing written)", e);
+    }
+    if (!fit.converged()) {
+      throw Errors.modelFit(String.format(Locale.ROOT, "%s did not converge on the purchases up to %s: %s (%s); its "
+          + "parameters cannot be trusted (nothing written)", type.configName(), d, fit.diagnostic(), fit.params()), null);
+    }
+    return fit;
+  }
+
+  /** Gamma-Gamma on the repeat buyers' spend; exit 3 naming the cause when it fails. */
+  static FitResult fitSpend(Dataset<Row> features, LocalDate d) {
+    try {
+      return GammaGamma.fit(spendPatterns(features), new ModelFitter());
+    } catch (ModelException e) {
+      throw Errors.modelFit("gamma-gamma: " + e.getMessage() + " (as of " + d + "; nothing written)", e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -26,8 +27,11 @@ final class WindowRetention {
   private static final String PREVIOUS = "_previous";
   private static final String CURRENT = "_current";
 
-  /** Buyers of the previous window, and those of them who also bought in the last window. */
-  record Counts(long previousWindowCustomers, long retainedCustomers) {
+  /**
+   * Buyers of the previous window, those of them who also bought in the last window, and the day of the first order
+   * line on or before D (null without any).
+   */
+  record Counts(long previousWindowCustomers, long retainedCustomers, LocalDate firstDay) {
     /** retained / previous; undefined (NaN) when nobody bought in the previous window. */
     double share() {
       return previousWindowCustomers == 0 ? Double.NaN : retainedCustomers / (double) previousWindowCustomers;
@@ -39,6 +43,7 @@ final class WindowRetention {
   static Counts measure(Dataset<Row> orders, LocalDate d, int windowDays) {
     Column day = col(DAY);
     Column windowStart = date_sub(lit(d), windowDays);
+    Row first = orders.withColumn(DAY, to_date(col(Orders.ORDER_TS))).filter(day.leq(lit(d))).agg(min(DAY)).first();
     Row counts = orders
         .withColumn(DAY, to_date(col(Orders.ORDER_TS)))
         .filter(day.leq(lit(d)).and(day.gt(date_sub(lit(d), 2 * windowDays))).and(col(Orders.AMOUNT).geq(0)))
@@ -48,6 +53,6 @@ final class WindowRetention {
         .agg(coalesce(sum(PREVIOUS), lit(0L)),
             coalesce(sum(when(col(PREVIOUS).equalTo(1), col(CURRENT)).otherwise(0)), lit(0L)))
         .first();
-    return new Counts(counts.getLong(0), counts.getLong(1));
+    return new Counts(counts.getLong(0), counts.getLong(1), first.isNullAt(0) ? null : first.getDate(0).toLocalDate());
   }
 }

@@ -116,7 +116,7 @@ class ConfigLoaderTest {
         "extracts.orders.columns.custmer_id | cust | extracts.orders.columns.custmer_id = 'custmer_id' (allowed: a column of orders",
         "extracts.orders.timestamp-formats | [\"yyyy-MM-dd bb\"] | extracts.orders.timestamp-formats = 'yyyy-MM-dd bb'",
         "extracts.orders.csv.header | false | extracts.orders.source-columns = '[]' (allowed: the names of the columns",
-        "clv.model | mbgnbd | clv.model = 'mbgnbd' (allowed: bg-nbd, mbg-nbd, pareto-nbd)",
+        "clv.model | mbgnbd | clv.model = 'mbgnbd' (allowed: auto, bg-nbd, mbg-nbd, pareto-nbd)",
       })
   void badValuesStopWithExitTwoNamingKeyValueAndWhatIsAllowed(String key, String value, String message) {
     ConfigErrors.assertRefused(key, value, message);

@@ -64,7 +64,7 @@ class ReportPageTest {
     assertThat(changes).containsExactly(
         "The customer base grew to 2,000 customers (+15 since November 22, 2026).",
         "Customer equity rose 1.7% to $1.52M.",
-        "The expected churn rate fell from 20.9% to 20.6% (-0.3 pt).",
+        "The share of customers expected to have left fell from 20.9% to 20.6% (-0.3 pt).",
         "Revenue in the window rose 0.9% to $812K.",
         "19 customers moved up a tier and 13 moved down; 15 are new customers.",
         "The segment that grew most: Champions (+12 customers).");
@@ -78,10 +78,11 @@ class ReportPageTest {
   @Test
   void numbersAreFormattedForTheLanguageAndCurrency() {
     String en = render(ReportFixture.secondRun());
-    assertThat(section(en, "headline")).contains(">2,000<", ">$1.52M<", ">$812K<", ">413<", "Churn rate 20.6%");
+    assertThat(section(en, "headline")).contains(">2,000<", ">$1.52M<", ">$812K<", ">413<", "20.6% of customers have probably stopped buying for good",
+        "90% interval $1.34M–$1.72M", "No purchase in the next 90 days", ">43%<");
     assertThat(en).contains("As of November 23, 2026");
     String zh = render(ReportFixture.secondRun().language("zh-CN"));
-    assertThat(section(zh, "headline")).contains(">2,000<", ">US$152万<", ">US$81.2万<", "流失率 20.6%");
+    assertThat(section(zh, "headline")).contains(">2,000<", ">US$152万<", ">US$81.2万<", "20.6% 的客户很可能已永久停止购买", "90% 区间");
     assertThat(zh).contains("截至 2026年11月23日");
     String yuan = render(ReportFixture.secondRun().language("zh-CN").currency("CNY"));
     assertThat(section(yuan, "headline")).contains(">¥152万<");
@@ -157,17 +158,19 @@ class ReportPageTest {
       String name = r.getAs("name");
       if (name.equals("holdout.available")) {
         model.add(copy(r, "value", 0.0));
-      } else if (name.equals("churn.fallback")) {
-        model.add(copy(r, "value", 1.0));
+      } else if (name.equals("churn.classifier_trained")) {
+        model.add(copy(r, "value", 0.0));
+      } else if (name.equals("churn.classifier_used")) {
+        model.add(copy(r, "value", 0.0));
       } else {
         model.add(r);
       }
     }
     String html = render(fixture.rows(Reports.KPIS, kpis).rows(Reports.MODEL, model));
-    assertThat(section(html, "headline")).contains("Simple retention model: – · mean lifetime value $762");
+    assertThat(section(html, "headline")).contains("simple retention model: – · mean lifetime value $762");
     String credibility = section(html, "model");
     assertThat(credibility).contains("No holdout check for this run",
-        "There was too little history to train the churn classifier: churn risk this run is simply 1 − P(alive).");
+        "This run the chance of no purchase in the next 90 days comes from the purchase model alone.");
     assertThat(svgCount(credibility)).isZero();
     assertThat(section(html, "service")).contains("<td>–</td>");
   }
@@ -177,7 +180,10 @@ class ReportPageTest {
     String model = section(render(ReportFixture.secondRun()), "model");
     assertThat(model).contains(
         "Checked on a holdout period, the model forecast 1,795 repeat purchases against 1,882 actual (-4.6%): close.",
-        "ROC AUC of 0.81 (good), against 0.41 for P(alive) alone.",
+        "the churn classifier ranks customers with a ROC AUC of 0.81 against 0.78 for the purchase model alone, so it "
+            + "gives the chance of no purchase.",
+        "It expected 46% of customers to make no purchase in those 90 days; 44% did not.",
+        "0.2511 (SE 0.0125)", "Of the purchase models fitted, BG/NBD forecast the last holdout period best",
         "an average customer buys 0.052 times per week",
         "an average purchase is worth $35.20",
         "Correlation per customer 0.63, over 1,985 customers");

@@ -179,8 +179,14 @@ class ReportStageTest {
     assertThat(d(k, "margin")).isEqualTo(33.0);
     assertThat(d(k, "customer_equity")).isEqualTo(180.0);
     assertThat(d(k, "customer_equity_baseline")).isEqualTo(130.0);
-    assertThat(d(k, "expected_churners")).isCloseTo(3.0, within(1e-9)); // .1 + .5 + .7 + .9 + .8
-    assertThat(d(k, "churn_rate")).isCloseTo(0.6, within(1e-9));
+    // has left: Σ (1 − p_alive) = 5 − 5 · 0.42; quiet in the horizon: Σ churn_probability = .1 + .5 + .7 + .9 + .8
+    assertThat(d(k, "expected_churners")).isCloseTo(2.9, within(1e-9));
+    assertThat(d(k, "churn_rate")).isCloseTo(0.58, within(1e-9));
+    assertThat(d(k, "expected_quiet")).isCloseTo(3.0, within(1e-9));
+    assertThat(d(k, "quiet_share")).isCloseTo(0.6, within(1e-9));
+    assertThat(k.<Integer>getAs("churn_horizon_days")).isEqualTo(90);
+    assertThat(d(k, "value_if_all_active")).isCloseTo(180 + 57.5, within(1e-9));
+    assertThat(k.<Double>getAs("customer_equity_low")).isNull();
     assertThat(k.<Long>getAs("high_risk_customers")).isEqualTo(3);
     assertThat(d(k, "clv_at_risk")).isCloseTo(57.5, within(1e-9)); // 10 + 25 + 14 + 4.5 + 4
     assertThat(d(k, "mean_p_alive")).isCloseTo(0.42, within(1e-9));

@@ -146,7 +146,9 @@ public final class ReportFixture {
         "customer_equity", equity, "customer_equity_baseline", baseline, "mean_clv", equity / known,
         "expected_churners", churners, "churn_rate", churnRate, "high_risk_customers", highRisk,
         "clv_at_risk", atRisk, "mean_p_alive", pAlive, "top_20_share", topShare(0.20),
-        "gini", GINI);
+        "gini", GINI, "expected_quiet", churners * 2.1, "quiet_share", churnRate * 2.1, "churn_horizon_days", 90,
+        "value_if_all_active", equity + atRisk, "customer_equity_low", equity * 0.88, "customer_equity_high",
+        equity * 1.13);
   }
 
   /** The fixture's Lorenz curve: the top p of customers hold p^0.3 of revenue (Gini 2/1.3 − 1). */
@@ -370,6 +372,14 @@ public final class ReportFixture {
     Object[][] numbers = {
       {"bg-nbd", "param", "r", 0.2511}, {"bg-nbd", "param", "alpha", 4.8738}, {"bg-nbd", "param", "a", 0.7929},
       {"bg-nbd", "param", "b", 2.4259}, {"bg-nbd", "param", "time_unit_days", 7.0},
+      {"bg-nbd", "param", "se.r", 0.0125}, {"bg-nbd", "metric", "choice.chosen", 1.0},
+      {"bg-nbd", "metric", "choice.by_holdout", 1.0}, {"bg-nbd", "metric", "choice.aic", 19172.86},
+      {"bg-nbd", "metric", "choice.holdout_mean_absolute_error", 0.6012},
+      {"bg-nbd", "metric", "choice.holdout_total_error", -0.046},
+      {"mbg-nbd", "param", "r", 0.5248}, {"mbg-nbd", "fit", "log_likelihood", -9582.13},
+      {"mbg-nbd", "metric", "choice.chosen", 0.0}, {"mbg-nbd", "metric", "choice.aic", 19172.26},
+      {"mbg-nbd", "metric", "choice.holdout_mean_absolute_error", 0.6031},
+      {"mbg-nbd", "metric", "choice.holdout_total_error", -0.051}, {"mbg-nbd", "metric", "has_left.model", 1.0},
       {"bg-nbd", "param", "horizon_months", 12.0}, {"bg-nbd", "param", "annual_discount_rate", 0.1},
       {"bg-nbd", "fit", "log_likelihood", -9582.43}, {"bg-nbd", "fit", "n_customers", 1985.0},
       {"bg-nbd", "fit", "iterations", 412.0}, {"bg-nbd", "fit", "converged", 1.0},
@@ -378,9 +388,12 @@ public final class ReportFixture {
       {"bg-nbd", "metric", "holdout.customers", 1985.0}, {"bg-nbd", "metric", "sum_clv", 1_523_400.0},
       {"gamma-gamma", "param", "p", 6.2496}, {"gamma-gamma", "param", "q", 3.7442},
       {"gamma-gamma", "param", "gamma", 15.4435}, {"gamma-gamma", "metric", "population_mean_spend", 35.20},
-      {"churn", "param", "horizon_days", 90.0}, {"churn", "metric", "churn.fallback", 0.0},
-      {"churn", "metric", "churn.classifier.roc_auc", 0.807}, {"churn", "metric", "churn.p_alive_baseline.roc_auc", 0.412},
-      {"churn", "metric", "churn.classifier.pr_auc", 0.61}, {"churn", "metric", "churn.test_customers", 600.0},
+      {"churn", "param", "horizon_days", 90.0}, {"churn", "metric", "churn.classifier_used", 1.0},
+      {"churn", "metric", "churn.classifier_trained", 1.0},
+      {"churn", "metric", "churn.classifier.roc_auc", 0.807}, {"churn", "metric", "churn.model.roc_auc", 0.781},
+      {"churn", "metric", "churn.classifier.pr_auc", 0.61}, {"churn", "metric", "churn.validation.customers", 600.0},
+      {"churn", "metric", "churn.classifier.mean_predicted", 0.46},
+      {"churn", "metric", "churn.classifier.realised_share", 0.44},
       {"rfm", "threshold", "recency.1", 30.0},
     };
     List<Row> rows = new ArrayList<>();

@@ -82,7 +82,7 @@ class CdnowValueTest {
   @Test
   @Order(1)
   void bgNbdAndGammaGammaReproduceThePaper() {
-    Result value = crm("value", "--date", CAL, "--set", "clv.time-unit=week");
+    Result value = crm("value", "--date", CAL, "--set", "clv.time-unit=week", "--set", "clv.model=bg-nbd");
     assertThat(value.exit()).as(value.err()).isZero();
     assertThat(value.out()).containsPattern("(?m)^value +succeeded 2357 customers valued as of " + CAL);
 
@@ -95,6 +95,18 @@ class CdnowValueTest {
     assertThat(bgRun.getDouble(bgRun.fieldIndex(ModelRuns.LOG_LIKELIHOOD))).isCloseTo(-9582.43, within(0.01));
     assertThat(bgRun.<Long>getAs(ModelRuns.N_CUSTOMERS)).isEqualTo(2357L);
     assertThat(bgRun.<Boolean>getAs(ModelRuns.CONVERGED)).isTrue();
+    assertThat(bg).containsKeys("se.r", "se.alpha", "se.a", "se.b");
+    // BG/NBD gives every one-time buyer P(alive) = 1: P(alive) (has left = 1 − P(alive)) comes from MBG/NBD, fitted
+    // beside it, which reproduces lifetimes' ModifiedBetaGeoFitter on CDNOW.
+    Map<String, Double> mbg = params("mbg-nbd");
+    close(mbg, "r", 0.5248);
+    close(mbg, "alpha", 6.1830);
+    close(mbg, "a", 0.8914);
+    close(mbg, "b", 1.6140);
+    Row mbgRun = run("mbg-nbd");
+    assertThat(mbgRun.getDouble(mbgRun.fieldIndex(ModelRuns.LOG_LIKELIHOOD))).isCloseTo(-9582.13, within(0.01));
+    assertThat(mbgRun.<String, Double>getJavaMap(mbgRun.fieldIndex(ModelRuns.METRICS)))
+        .containsEntry(ModelRuns.HAS_LEFT_MODEL, 1.0).containsEntry(ModelRuns.CHOSEN, 0.0);
 
     Map<String, Double> gg = params("gamma-gamma");
     close(gg, "p", 6.2496);
@@ -117,7 +129,9 @@ class CdnowValueTest {
     assertThat(model.expectedTransactions(x, tx, bigT, 39)).isCloseTo(1.226, within(0.0005));
     Row v1 = warehouse().read(CustomerValue.CONTRACT)
         .filter("as_of_date = DATE'" + CAL + "' AND customer_id = '0001'").first();
-    assertThat(v1.getDouble(v1.fieldIndex(CustomerValue.P_ALIVE))).isCloseTo(0.727, within(0.0005));
+    assertThat(model.pAlive(x, tx, bigT)).isCloseTo(0.727, within(0.0005));
+    assertThat(v1.getDouble(v1.fieldIndex(CustomerValue.P_ALIVE)))
+        .isCloseTo(TransactionModelType.MBG_NBD.create(mbg).pAlive(x, tx, bigT), within(1e-12));
     assertThat(v1.<String>getAs(CustomerValue.MODEL)).isEqualTo("bg-nbd");
 
     Dataset<Row> values = warehouse().read(CustomerValue.CONTRACT).filter("as_of_date = DATE'" + CAL + "'");
@@ -129,12 +143,13 @@ class CdnowValueTest {
     Row churn = run(ValueStage.CHURN);
     Map<String, Double> metrics = churn.getJavaMap(churn.fieldIndex(ModelRuns.METRICS));
     System.out.println("CDNOW churn metrics: " + metrics);
-    assertThat(metrics).containsKey("churn.fallback");
+    assertThat(metrics).containsKey(ModelRuns.CHURN_CLASSIFIER_USED);
 
     // Everyone's first purchase is in Q1 1997: nobody bought in the previous 365-day window, so no baseline.
     Map<String, Double> txMetrics = bgRun.getJavaMap(bgRun.fieldIndex(ModelRuns.METRICS));
     System.out.println("CDNOW bg-nbd metrics: " + txMetrics);
     assertThat(txMetrics).containsEntry("baseline.available", 0.0).containsEntry("baseline.previous_window_customers", 0.0)
+        .containsEntry(ModelRuns.BASELINE_HISTORY_TOO_SHORT, 1.0)
         .doesNotContainKey("sum_clv_baseline");
     assertThat(values.filter("clv_baseline IS NOT NULL").count()).isZero();
     // The nightly holdout: the fit as of 1997-07-02 (D − 90 days) against (1997-07-02, 1997-09-30].
@@ -154,15 +169,18 @@ class CdnowValueTest {
     close(pn, "beta", 11.6679);
     Row pnRun = run("pareto-nbd");
     assertThat(pnRun.getDouble(pnRun.fieldIndex(ModelRuns.LOG_LIKELIHOOD))).isCloseTo(-9594.98, within(0.01));
-    // The earlier BG/NBD row stays; customer_value now says which model scored it.
-    assertThat(params("bg-nbd")).containsKey("a");
+    // A rerun for the date replaces every model row of it: no stale BG/NBD or MBG/NBD row claims to be chosen.
+    assertThat(warehouse().read(ModelRuns.CONTRACT).filter("as_of_date = DATE'" + CAL + "' AND model IN ('bg-nbd', "
+        + "'mbg-nbd')").count()).isZero();
+    assertThat(pnRun.<String, Double>getJavaMap(pnRun.fieldIndex(ModelRuns.METRICS)))
+        .containsEntry(ModelRuns.CHOSEN, 1.0).containsEntry(ModelRuns.HAS_LEFT_MODEL, 1.0);
     assertThat(warehouse().read(CustomerValue.CONTRACT).filter("model = 'pareto-nbd'").count()).isEqualTo(2357);
   }
 
   @Test
   @Order(3)
   void evaluateShowsTheHoldoutNextToThePublishedNumbers() {
-    Result eval = crm("evaluate", "--calibration-end", CAL, "--holdout-end", HOLDOUT_END);
+    Result eval = crm("evaluate", "--calibration-end", CAL, "--holdout-end", HOLDOUT_END, "--set", "clv.model=bg-nbd");
     assertThat(eval.exit()).as(eval.err()).isZero();
     assertThat(eval.out()).containsPattern("actual repeat transactions +1882 +1882");
     assertThat(eval.out()).contains("0.626");
@@ -179,5 +197,10 @@ class CdnowValueTest {
     assertThat(m.get("holdout.predicted_total")).isCloseTo(1653.4, within(1.0));
     assertThat(m).containsKeys("holdout.by_x.0.actual_mean", "holdout.by_x.7_plus.predicted_mean",
         "holdout.mean_absolute_error");
+    // Another data set (no clv.reference): no published column.
+    Result other = crm("evaluate", "--calibration-end", CAL, "--holdout-end", HOLDOUT_END, "--set", "clv.model=bg-nbd",
+        "--set", "clv.reference=none");
+    assertThat(other.exit()).as(other.err()).isZero();
+    assertThat(other.out()).containsPattern("(?m)^actual repeat transactions +1882$").doesNotContain("published");
   }
 }

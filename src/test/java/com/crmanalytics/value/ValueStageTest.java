@@ -68,7 +68,7 @@ class ValueStageTest {
 
   private static Map<String, Double> transactionMetrics(RunContext ctx) {
     Row run = ctx.warehouse().read(ModelRuns.CONTRACT)
-        .filter("as_of_date = DATE'" + D + "' AND model = 'bg-nbd'").first();
+        .filter("as_of_date = DATE'" + D + "' AND metrics['" + ModelRuns.CHOSEN + "'] = 1").first();
     return run.getJavaMap(run.fieldIndex(ModelRuns.METRICS));
   }
 
@@ -83,7 +83,8 @@ class ValueStageTest {
 
   @Test
   void baselineClvUsesTheMeasuredRetentionAndTheHoldoutMatchesCrmEvaluate() {
-    RunContext ctx = context(Map.of("churn.horizon-days", "30"));
+    // An explicit model: crm evaluate under auto would choose by AIC at its calibration end, not by the nightly holdout.
+    RunContext ctx = context(Map.of("churn.horizon-days", "30", "clv.model", "bg-nbd"));
     orders(ctx);
     FeaturesStage.run(ctx);
     ValueStage.run(ctx);
@@ -163,13 +164,22 @@ class ValueStageTest {
     assertThat(baselines(ctx)).hasSize(9).allSatisfy((customer, value) -> assertThat(value).as(customer).isNull());
     Map<String, Double> m = transactionMetrics(ctx);
     assertThat(m).containsEntry("baseline.available", 0.0)
+        .containsEntry(ModelRuns.BASELINE_HISTORY_TOO_SHORT, 1.0)
         .containsEntry("baseline.previous_window_customers", 0.0)
+        .containsEntry(ModelRuns.CHOSEN_BY_HOLDOUT, 0.0)
         .doesNotContainKeys("baseline.retention_rate", "sum_clv_baseline")
         .containsEntry("holdout.available", 0.0);
     assertThat(m.keySet()).filteredOn(k -> k.startsWith("holdout.")).containsExactly("holdout.available");
+    // auto chose by AIC among the three models, each recorded with its fit
+    assertThat(ctx.warehouse().read(ModelRuns.CONTRACT).filter("model IN ('bg-nbd', 'mbg-nbd', 'pareto-nbd')").count())
+        .isEqualTo(3);
     assertThat(m.values()).allMatch(Double::isFinite);
     Row churn = ctx.warehouse().read(ModelRuns.CONTRACT).filter("model = 'churn'").first();
-    assertThat(churn.<String, Double>getJavaMap(churn.fieldIndex(ModelRuns.METRICS))).containsEntry("churn.fallback", 1.0);
+    assertThat(churn.<String, Double>getJavaMap(churn.fieldIndex(ModelRuns.METRICS)))
+        .containsEntry(ModelRuns.CHURN_CLASSIFIER_USED, 0.0).containsEntry(ModelRuns.CHURN_CLASSIFIER_TRAINED, 0.0);
+    // churn_probability is then the model's own P(no purchase in the horizon), for everyone
+    assertThat(ctx.warehouse().read(CustomerValue.CONTRACT)
+        .filter("churn_probability != p_no_purchase_model OR churn_probability IS NULL").count()).isZero();
   }
 
   @Test
