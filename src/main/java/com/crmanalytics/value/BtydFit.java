@@ -26,6 +26,8 @@ import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits the transaction model ({@code clv.model}) and Gamma-Gamma on the BTYD summary columns of
@@ -33,6 +35,8 @@ import org.apache.spark.sql.Row;
  * counted in Spark and collected, and the likelihoods run on the driver over them.
  */
 public final class BtydFit {
+  private static final Logger LOG = LoggerFactory.getLogger(BtydFit.class);
+
   /**
    * Above this many distinct spend patterns Gamma-Gamma is fitted on a seeded hash sample of the repeat
    * buyers (about this many): its three parameters are pinned down long before, and collecting millions of
@@ -75,7 +79,8 @@ public final class BtydFit {
   }
 
   /**
-   * One transaction model's fit; exit 3 naming the model and the cause when it fails or does not converge.
+   * One transaction model's fit; exit 3 naming the model and the cause when it fails, a warning when it does not
+   * converge (converged = false in what the caller records).
    */
   static FitResult fitTransactions(TransactionModelType type, List<Pattern> patterns, LocalDate d) {
     FitResult fit;
@@ -85,8 +90,9 @@ public final class BtydFit {
       throw Errors.modelFit(type.configName() + ": " + e.getMessage() + " (as of " + d + "; nothing written)", e);
     }
     if (!fit.converged()) {
-      throw Errors.modelFit(String.format(Locale.ROOT, "%s did not converge on the purchases up to %s: %s (%s); its "
-          + "parameters cannot be trusted (nothing written)", type.configName(), d, fit.diagnostic(), fit.params()), null);
+      // Used as it is, as the nightly value stage does when no model converges: said here and in model_runs.
+      LOG.warn("{} did not converge on the purchases up to {}: {} ({}); its numbers are uncertain",
+          type.configName(), d, fit.diagnostic(), fit.params());
     }
     return fit;
   }

@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * summary of D and each is refitted at the cutoff D − churn.horizon-days and asked to predict every customer's repeat
  * purchases in (cutoff, D]: the model with the smallest mean absolute error per customer is kept. When the history
  * before the cutoff is too short to fit there, the smallest AIC on D decides (all three have four parameters, so that
- * is the largest log-likelihood). A candidate whose fit fails, does not converge or cannot score every customer
- * pattern is dropped with a warning naming the cause; with none left the run stops (exit 3). An explicit model is
+ * is the largest log-likelihood). A candidate whose fit fails or cannot score every customer pattern is dropped with
+ * a warning naming the cause; with none left the run stops (exit 3). A fit that did not converge (a parameter at a
+ * bound, a failed gradient test, a singular information matrix) is used only when no candidate converged, with a
+ * warning. An explicit model is
  * the only candidate. Also picks the has-left model (P(alive)): the chosen one, or MBG/NBD (else Pareto/NBD) when
  * the chosen one is BG/NBD, which gives every customer without a repeat purchase P(alive) = 1.
  */
@@ -99,7 +101,14 @@ final class ModelChoice {
       atCutoff.unpersist();
       throw e;
     }
-    List<Candidate> valid = candidates.stream().filter(Candidate::valid).toList();
+    List<Candidate> scorable = candidates.stream().filter(Candidate::valid).toList();
+    List<Candidate> converged = scorable.stream().filter(c -> c.fit().converged()).toList();
+    List<Candidate> valid = converged.isEmpty() ? scorable : converged;
+    if (converged.isEmpty()) {
+      LOG.warn("value: no transaction model converged on the purchases up to {} (see the warnings above): the best "
+          + "of {} is used as it is, with converged = false in model_runs; its numbers are uncertain and the 90% "
+          + "interval says how much", d, scorable.stream().map(c -> c.type().configName()).toList());
+    }
     List<Candidate> checked = valid.stream().filter(c -> c.holdout() != null).toList();
     boolean byHoldout = !checked.isEmpty();
     Candidate chosen = byHoldout
@@ -132,8 +141,10 @@ final class ModelChoice {
     try {
       FitResult fit = type.fit(patterns, new ModelFitter());
       if (!fit.converged()) {
-        return drop(type, fit, String.format(Locale.ROOT, "%s did not converge on the purchases up to %s: %s (%s)",
-            type.configName(), d, fit.diagnostic(), fit.params()));
+        // Kept, but used only when no candidate converged (then with a warning and converged = false in model_runs):
+        // a young business gets an uncertain answer, whose interval says how uncertain, rather than none.
+        LOG.warn("value: {} did not converge on the purchases up to {}: {} ({})", type.configName(), d,
+            fit.diagnostic(), fit.params());
       }
       Optional<String> unscorable = unscorable(type.create(fit.params()), patterns, horizonUnits, quietUnits);
       if (unscorable.isPresent()) {
@@ -179,8 +190,8 @@ final class ModelChoice {
     try {
       FitResult fit = c.type().fit(cutoffPatterns, new ModelFitter());
       if (!fit.converged()) {
-        LOG.warn("value: no holdout check of {}: the fit at {} did not converge", c.type().configName(), cutoff);
-        return c;
+        LOG.warn("value: the holdout check of {} uses a fit at {} that did not converge: {}", c.type().configName(),
+            cutoff, fit.diagnostic());
       }
       Scorer scorer = new Scorer(c.type(), fit.params(), null, 1, 0, 1);
       EvaluateStage.Comparison holdout = EvaluateStage.compare(atCutoff, onD, scorer, quietUnits);

@@ -56,7 +56,27 @@ class ValueStageTest {
       rows.row(Orders.ORDER_ID, "O" + i, Orders.LINE_NO, 1, Orders.CUSTOMER_ID, lines[i][0], Orders.ORDER_TS,
           lines[i][1], Orders.AMOUNT, lines[i][2], Orders.COST, lines[i][3]);
     }
+    fillers(rows);
     ctx.warehouse().merge(Orders.CONTRACT, rows.dataset());
+  }
+
+  static final int FILLERS = 40;
+
+  /**
+   * Forty customers who first bought between 2025-08-10 and 2025-09-24 and then 0 to 6 times until 2025-11-04 at
+   * most: after no window, baseline or holdout date that the hand computations use, but with purchase rates spread
+   * enough for the honest fitter (nine customers alone make every model run to a bound).
+   */
+  private static void fillers(Rows rows) {
+    LocalDate last = LocalDate.of(2025, 11, 4);
+    for (int i = 0; i < FILLERS; i++) {
+      LocalDate day = LocalDate.of(2025, 8, 10).plusDays(5L * (i % 10));
+      int spacing = 3 + 2 * (i % 4);
+      for (int k = 0; k <= i % 7 && !day.isAfter(last); k++, day = day.plusDays(spacing)) {
+        rows.row(Orders.ORDER_ID, "F" + i + "-" + k, Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "F" + i, Orders.ORDER_TS,
+            day + "T10:00:00Z", Orders.AMOUNT, (10 + i) + ".00");
+      }
+    }
   }
 
   private RunContext context(Map<String, String> more) {
@@ -107,14 +127,15 @@ class ValueStageTest {
     assertThat(baseline.get("E")).isCloseTo(-15 * 0.5 * perUnit, within(1e-9));
     assertThat(baseline.get("H")).isCloseTo(18 * 0.5 * perUnit, within(1e-9));
     assertThat(baseline.get("J")).isEqualTo(0.0);
-    assertThat(baseline).hasSize(9);
+    assertThat(baseline).hasSize(9 + FILLERS);
     double sum = baseline.values().stream().mapToDouble(Double::doubleValue).sum();
     assertThat(m.get("sum_clv_baseline")).isCloseTo(sum, within(1e-9));
     assertThat(sum).isCloseTo((52 * 0.5 + 25 * 0.625 - 15 * 0.5 + 50 * 0.5 + 18 * 0.5 + 8 * 0.5) * perUnit, within(1e-9));
 
-    // The nightly holdout over (2026-03-01, D]: B, F and H bought again, 9 customers were known at the cutoff.
+    // The nightly holdout over (2026-03-01, D]: B, F and H bought again, 9 customers (and the fillers) were known at
+    // the cutoff.
     assertThat(m).containsEntry("holdout.available", 1.0)
-        .containsEntry("holdout.customers", 9.0)
+        .containsEntry("holdout.customers", 9.0 + FILLERS)
         .containsEntry("holdout.actual_total", 3.0);
     assertThat(m.get("holdout.length_units")).isCloseTo(30 / 7.0, within(1e-12));
     assertThat(m.get("holdout.predicted_total")).isPositive();
@@ -154,14 +175,14 @@ class ValueStageTest {
 
   @Test
   void withoutPreviousWindowBuyersOrACutoffFitTheMetricsSayWhyAndNothingIsMadeUp() {
-    // A 400-day window: the previous one, (2024-01-22, 2025-02-25], has no orders. A 150-day churn horizon: at the
-    // cutoff 2025-11-01 only G has a repeat purchase, too few to fit (clv.min-repeat-buyers = 3).
-    RunContext ctx = context(Map.of("rfm.window-days", "400", "churn.horizon-days", "150"));
+    // A 400-day window: the previous one, (2024-01-22, 2025-02-25], has no orders. A 240-day churn horizon: at the
+    // cutoff 2025-08-03 nobody has bought yet, too few to fit (clv.min-repeat-buyers = 3).
+    RunContext ctx = context(Map.of("rfm.window-days", "400", "churn.horizon-days", "240"));
     orders(ctx);
     FeaturesStage.run(ctx);
     ValueStage.run(ctx);
 
-    assertThat(baselines(ctx)).hasSize(9).allSatisfy((customer, value) -> assertThat(value).as(customer).isNull());
+    assertThat(baselines(ctx)).hasSize(9 + FILLERS).allSatisfy((customer, value) -> assertThat(value).as(customer).isNull());
     Map<String, Double> m = transactionMetrics(ctx);
     assertThat(m).containsEntry("baseline.available", 0.0)
         .containsEntry(ModelRuns.BASELINE_HISTORY_TOO_SHORT, 1.0)
