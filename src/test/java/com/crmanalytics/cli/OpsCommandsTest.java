@@ -48,8 +48,15 @@ class OpsCommandsTest {
   static Result crm(String warehouse, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", warehouse(warehouse).toString()));
-    List<String> tiny = TinyLanding.args();
-    all.addAll(all.contains("--landing") ? tiny.subList(2, tiny.size()) : tiny);
+    if (!all.contains("--landing")) {
+      all.addAll(List.of("--landing", TinyLanding.root().toString()));
+    }
+    // The tiny landing's settings, unless the test sets the key itself (a later --set would win).
+    TinyLanding.SETTINGS.forEach((k, v) -> {
+      if (all.stream().noneMatch(a -> a.startsWith(k + "="))) {
+        all.addAll(List.of("--set", k + "=" + v));
+      }
+    });
     return Crm.run(all);
   }
 
