@@ -17,7 +17,7 @@ public final class Tables {
                   CustomerSegments.CONTRACT,
                   CustomerValue.CONTRACT,
                   ModelRuns.CONTRACT),
-              Stream.concat(Reports.ALL.stream(), Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT)))
+              Stream.concat(Reports.ALL.stream(), Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT, Exports.CONTRACT)))
           .toList();
 
   private Tables() {}
