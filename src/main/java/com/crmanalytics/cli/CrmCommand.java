@@ -26,6 +26,7 @@ import picocli.CommandLine.ParseResult;
       EvaluateCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
+      ExportCommand.class,
       TablesCommand.class,
       NotebookCommand.class,
       MaintainCommand.class,
