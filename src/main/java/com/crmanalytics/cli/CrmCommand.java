@@ -27,6 +27,7 @@ import picocli.CommandLine.ParseResult;
       GenerateCommand.class,
       SqlCommand.class,
       ExportCommand.class,
+      ServeCommand.class,
       TablesCommand.class,
       NotebookCommand.class,
       MaintainCommand.class,
