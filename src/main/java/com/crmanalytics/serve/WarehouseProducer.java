@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 final class WarehouseProducer extends NoOpFlightSqlProducer {
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseProducer.class);
 
-  private record Prepared(String sql, SqlGuard.Kind kind, Schema schema) {}
+  /** A checked statement; a query keeps its analysed plan, so running it does not analyse it again. */
+  private record Prepared(String sql, SqlGuard.Kind kind, Schema schema, Dataset<Row> rows) {}
 
   /** How long the views stand before a statement re-registers them (new tables, a nightly run's versions). */
   private static final long REFRESH_NANOS = 60_000_000_000L;
@@ -108,7 +109,8 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   @Override
   public void getStreamPreparedStatement(FlightSql.CommandPreparedStatementQuery command, CallContext context,
       ServerStreamListener listener) {
-    stream(lookUp(command.getPreparedStatementHandle()).sql(), listener);
+    Prepared p = lookUp(command.getPreparedStatementHandle());
+    stream(p.sql(), p.rows(), listener);
   }
 
   @Override
@@ -131,7 +133,7 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   @Override
   public void getStreamStatement(FlightSql.TicketStatementQuery ticket, CallContext context,
       ServerStreamListener listener) {
-    stream(ticket.getStatementHandle().toStringUtf8(), listener);
+    stream(ticket.getStatementHandle().toStringUtf8(), null, listener);
   }
 
   @Override
@@ -223,20 +225,20 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
       GuardedSql sql = current();
       SqlGuard.Kind kind = sql.check(statement);
       if (kind == SqlGuard.Kind.COMMAND) {
-        return new Prepared(statement, kind, null);
+        return new Prepared(statement, kind, null, null);
       }
       Dataset<Row> rows = ArrowResults.flatten(sql.sql(statement));
-      return new Prepared(statement, kind, ArrowResults.schema(rows.schema(), null));
+      return new Prepared(statement, kind, ArrowResults.schema(rows.schema(), null), rows);
     }
   }
 
-  private void stream(String statement, ServerStreamListener listener) {
+  private void stream(String statement, Dataset<Row> prepared, ServerStreamListener listener) {
     List<Row> rows;
     Schema schema;
     synchronized (lock) {
       GuardedSql sql = current();
       try {
-        Dataset<Row> result = ArrowResults.flatten(sql.sql(statement));
+        Dataset<Row> result = prepared != null ? prepared : ArrowResults.flatten(sql.sql(statement));
         schema = ArrowResults.schema(result.schema(), null);
         rows = result.limit(maxRows + 1).collectAsList();
       } catch (Exception e) {
