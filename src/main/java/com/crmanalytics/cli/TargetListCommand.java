@@ -33,14 +33,16 @@ final class TargetListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Export date: consent must date from it or before.")
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+      description = "Export date: consent must date from it or before.")
   LocalDate date;
 
   @Option(names = "--query", required = true, paramLabel = "FILE_OR_SQL",
       description = "A file holding the SELECT, or the SELECT itself.")
   String query;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The csv file to write (readable by its owner only).")
+  @Option(names = "--out", required = true, paramLabel = "FILE.csv",
+      description = "The csv file to write (readable by its owner only).")
   Path out;
 
   @Override

@@ -90,7 +90,8 @@ public final class SqlGuard {
     try {
       plan = spark.sessionState().sqlParser().parsePlan(sql);
     } catch (Exception e) {
-      // A syntax error (ParseException, checked to Java, thrown undeclared by Scala): spark.sql reports it with its own message when the statement runs.
+      // A syntax error (ParseException, thrown undeclared): spark.sql reports it in its own words
+      // when the statement runs, and a statement that does not parse cannot run.
       return Kind.QUERY;
     }
     Set<String> ctes = new HashSet<>();
