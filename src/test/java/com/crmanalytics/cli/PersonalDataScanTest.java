@@ -81,7 +81,7 @@ class PersonalDataScanTest {
   /** Names, phones and e-mails of every customers extract of the sample landing. */
   private static Set<String> samplePersonalValues() throws IOException {
     Set<String> values = new HashSet<>();
-    LineParser parser = LineParser.delimited(StandardCharsets.UTF_8, ",", "\"", List.of(), List.of());
+    LineParser parser = LineParser.delimited(StandardCharsets.UTF_8, ",", '"', List.of(), List.of());
     try (Stream<Path> files = Files.walk(SampleWarehouse.LANDING)) {
       for (Path file : files.filter(p -> p.getFileName().toString().equals("customers.csv")
           && p.getParent().getFileName().toString().equals("customers")).toList()) {
