@@ -37,7 +37,8 @@ public final class GuardedSql {
       List<String> personal = Tables.byName(name).map(TableContract::personalColumns).orElse(List.of());
       for (String column : personal) {
         if (List.of(table.columns()).contains(column)) {
-          table = table.withColumn(column, mask.apply(col(column)));
+          // The masked column keeps the contract's comment: BI tools and DESCRIBE show it.
+          table = table.withColumn(column, mask.apply(col(column)).as(column, table.schema().apply(column).metadata()));
         }
       }
       table.createOrReplaceTempView(name);

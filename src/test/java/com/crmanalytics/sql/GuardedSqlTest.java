@@ -52,6 +52,8 @@ class GuardedSqlTest {
         .collectAsList();
     assertThat(rows.get(0).mkString("|")).isEqualTo("C1|***|***|***|true");
     assertThat(rows.get(1).mkString("|")).isEqualTo("C2|***|null|***|null");
+    assertThat(sql.spark().table("customers").schema().apply(Customers.EMAIL).getComment().get())
+        .isEqualTo(Customers.CONTRACT.field(Customers.EMAIL).comment());
   }
 
   @Test
