@@ -165,8 +165,11 @@ public final class SqlGuard {
           + "(e.g. customer_segments), never by path, format or catalog");
     }
     String table = name.get(0);
-    if (!ctes.contains(table.toLowerCase(Locale.ROOT)) && !readableTable(table)) {
-      throw refused("there is no table " + table + " to read (the warehouse's tables and this session's temporary views only)");
+    // A name nothing defines is left to Spark, whose "table not found" lists the warehouse's tables;
+    // a table of the session catalog (a metastore's, say) is not one of the masked views: refused.
+    if (!ctes.contains(table.toLowerCase(Locale.ROOT)) && !readableTable(table)
+        && spark.sessionState().catalog().tableExists(new org.apache.spark.sql.catalyst.TableIdentifier(table))) {
+      throw refused("the catalog table " + table + " is not one of the warehouse's masked tables");
     }
   }
 
