@@ -27,6 +27,8 @@ import picocli.CommandLine.ParseResult;
       EvaluateCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
+      ExportCommand.class,
+      ServeCommand.class,
       TablesCommand.class,
       NotebookCommand.class,
       MaintainCommand.class,

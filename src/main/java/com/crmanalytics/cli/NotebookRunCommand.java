@@ -1,8 +1,9 @@
 package com.crmanalytics.cli;
 
 import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.config.PrivacySettings;
 import com.crmanalytics.error.Errors;
-import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.sql.GuardedSql;
 import com.crmanalytics.notebook.Cell;
 import com.crmanalytics.notebook.Notebook;
 import com.crmanalytics.notebook.NotebookHtml;
@@ -68,8 +69,7 @@ final class NotebookRunCommand implements Callable<Integer> {
     }
     Notebook notebook = Notebook.read(file);
     PipelineConfig config = global.config();
-    Warehouse warehouse = global.warehouse(config);
-    warehouse.registerViews();
+    GuardedSql warehouse = GuardedSql.open(global.warehouse(config), PrivacySettings.from(config.raw()));
     PrintWriter out = spec.commandLine().getOut();
     NotebookRun run = new NotebookRun(notebook, limit);
     long started = System.nanoTime();
@@ -112,7 +112,7 @@ final class NotebookRunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void runCell(Warehouse warehouse, Cell cell, NotebookRun run, PrintWriter out) {
+  private void runCell(GuardedSql warehouse, Cell cell, NotebookRun run, PrintWriter out) {
     if (!cell.isSql()) {
       String heading = cell.source().lines().filter(l -> !l.isBlank()).findFirst().orElse("").replaceFirst("^#+\\s*", "");
       out.printf("-- cell %d (markdown): %s%n", cell.number(), cell.title().isEmpty() ? heading : cell.title());
@@ -123,10 +123,10 @@ final class NotebookRunCommand implements Callable<Integer> {
       spark.sparkContext().setJobGroup("notebook", "notebook " + file.getFileName() + " cell " + cell.number(), false);
       ResultTable table;
       try {
-        table = ResultPrinter.collect(spark.sql(statement.sql()), limit);
+        table = ResultPrinter.collect(warehouse.sql(statement.sql()), limit);
       } catch (Exception e) {
         // Spark's AnalysisException is a checked exception that spark.sql throws undeclared.
-        Optional<String> sqlError = SqlFailures.describe(e, warehouse);
+        Optional<String> sqlError = SqlFailures.describe(e, warehouse.warehouse());
         String message = sqlError.orElseGet(() -> e.getClass().getSimpleName() + ": " + SqlFailures.firstLine(e.getMessage()));
         run.fail(cell, statement, message);
         throw Errors.notebookCell(run.notebook().name(), cell.number(), statement.line(), message, sqlError.isPresent(), e);

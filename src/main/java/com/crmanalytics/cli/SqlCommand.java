@@ -1,8 +1,10 @@
 package com.crmanalytics.cli;
 
 import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.config.PrivacySettings;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.sql.GuardedSql;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run one SQL query against the warehouse, where every table is a view of its name.",
-      "For example: select segment, count(*) from customer_segments group by segment."
+      "For example: select segment, count(*) from customer_segments group by segment.",
+      "Personal columns are masked; paths, writes and file-reading functions are refused (docs/personal-data.md)."
     })
 final class SqlCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
@@ -47,10 +50,10 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() {
     PipelineConfig config = global.config();
     Warehouse warehouse = global.warehouse(config);
-    warehouse.registerViews();
+    GuardedSql sql = GuardedSql.open(warehouse, PrivacySettings.from(config.raw()));
     Dataset<Row> result;
     try {
-      result = warehouse.spark().sql(query);
+      result = sql.sql(query);
     } catch (Exception e) {
       // Spark's AnalysisException is a checked exception that spark.sql throws undeclared.
       Optional<String> sqlError = SqlFailures.describe(e, warehouse);

@@ -1,5 +1,7 @@
 package com.crmanalytics.cli;
 
+import com.crmanalytics.error.CrmException;
+import com.crmanalytics.error.ExitCode;
 import com.crmanalytics.io.Warehouse;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,9 @@ final class SqlFailures {
    */
   static Optional<String> describe(Throwable failure, Warehouse warehouse) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof CrmException c && c.exitCode() == ExitCode.USAGE) {
+        return Optional.of(c.getMessage()); // refused by the SQL guard
+      }
       if (t instanceof ParseException) {
         return Optional.of("SQL syntax error: " + firstLine(t.getMessage()));
       }

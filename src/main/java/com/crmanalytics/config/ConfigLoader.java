@@ -127,6 +127,8 @@ public final class ConfigLoader {
           "quality.max-reject-ratio", c.getValue("quality.max-reject-ratio").unwrapped(), "a number from 0 to 1");
     }
     MaintenanceSettings.from(c);
+    PrivacySettings.from(c);
+    ServeSettings.from(c);
     Map<Source, ExtractSettings> extracts = new EnumMap<>(Source.class);
     for (Source s : Source.values()) {
       extracts.put(s, extract(c, s));

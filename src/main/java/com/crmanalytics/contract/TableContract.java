@@ -25,6 +25,7 @@ public final class TableContract {
   private final String eventColumn;
   private final Map<String, Column> derivations;
   private final List<Check> checks;
+  private final List<String> personal;
 
   private TableContract(Builder b) {
     this.name = b.name;
@@ -35,6 +36,7 @@ public final class TableContract {
     this.eventColumn = b.eventColumn;
     this.derivations = Map.copyOf(b.derivations);
     this.checks = List.copyOf(b.checks);
+    this.personal = List.copyOf(b.personal);
   }
 
   public static Builder builder(String name, String description) {
@@ -110,6 +112,14 @@ public final class TableContract {
     return checks;
   }
 
+  /**
+   * Columns holding personal data (names, phones, e-mails): kept in clear in this table only, masked
+   * in every query view and in the quarantine's copy of a refused record.
+   */
+  public List<String> personalColumns() {
+    return personal;
+  }
+
   /** Builds a contract column by column. */
   public static final class Builder {
     private final String name;
@@ -119,6 +129,7 @@ public final class TableContract {
     private final List<String> partitionBy = new ArrayList<>();
     private final Map<String, Column> derivations = new LinkedHashMap<>();
     private final List<Check> checks = new ArrayList<>();
+    private final List<String> personal = new ArrayList<>();
     private String eventColumn;
 
     private Builder(String name, String description) {
@@ -163,6 +174,17 @@ public final class TableContract {
 
     public Builder check(Check check) {
       checks.add(check);
+      return this;
+    }
+
+    /** Marks columns already added as personal data. */
+    public Builder personal(String... columns) {
+      for (String c : columns) {
+        if (fields.stream().noneMatch(f -> f.name().equals(c))) {
+          throw new IllegalArgumentException("No column " + c + " in " + name + " to mark as personal");
+        }
+        personal.add(c);
+      }
       return this;
     }
 

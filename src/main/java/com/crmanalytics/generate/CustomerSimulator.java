@@ -87,6 +87,15 @@ final class CustomerSimulator {
     c[Layout.C_NAME] = name;
     c[Layout.C_PHONE] = phone;
     c[Layout.C_EMAIL] = email;
+    // Consent comes from its own stream, so adding it left every other value of the extracts as it was:
+    // 60% agreed at sign-up, 25% refused, 15% were never asked (empty = no consent).
+    RandomDataGenerator consent = stream(options.seed(), index, 5);
+    double answer = consent.nextDouble();
+    if (answer < 0.85) {
+      c[Layout.C_CONSENT] = Boolean.toString(answer < 0.60);
+      c[Layout.C_CONSENT_DATE] = timeline.date(signup);
+      c[Layout.C_CONSENT_CHANNEL] = preferredChannel;
+    }
     sink.row(timeline.folder(signup), Source.CUSTOMERS, c);
 
     // BG/NBD purchasing: the first purchase at sign-up, repeat purchases at rate λ while alive, and

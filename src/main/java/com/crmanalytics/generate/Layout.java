@@ -65,6 +65,9 @@ final class Layout {
   static final int C_NAME = at(Source.CUSTOMERS, Customers.NAME);
   static final int C_PHONE = at(Source.CUSTOMERS, Customers.PHONE);
   static final int C_EMAIL = at(Source.CUSTOMERS, Customers.EMAIL);
+  static final int C_CONSENT = at(Source.CUSTOMERS, Customers.MARKETING_CONSENT);
+  static final int C_CONSENT_DATE = at(Source.CUSTOMERS, Customers.CONSENT_DATE);
+  static final int C_CONSENT_CHANNEL = at(Source.CUSTOMERS, Customers.CONSENT_CHANNEL);
 
   /** How a value is written in JSON Lines and Parquet. */
   enum Kind {

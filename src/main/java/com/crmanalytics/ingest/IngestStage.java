@@ -165,7 +165,8 @@ public final class IngestStage {
         refused
             .withColumn(Quarantine.RUN_ID, lit(ctx.runId()))
             .withColumn(Quarantine.BUSINESS_DATE, lit(ctx.businessDate()))
-            .withColumn(Quarantine.SOURCE, lit(source.id()));
+            .withColumn(Quarantine.SOURCE, lit(source.id()))
+            .withColumn(Quarantine.RAW_RECORD, RecordMask.rawRecord(source.table()));
     String where =
         String.format(
             "%s = DATE'%s' AND %s = '%s'",

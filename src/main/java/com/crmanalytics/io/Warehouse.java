@@ -1,9 +1,7 @@
 package com.crmanalytics.io;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.mask;
 
-import com.crmanalytics.contract.Customers;
 import com.crmanalytics.contract.Field;
 import com.crmanalytics.contract.Lineage;
 import com.crmanalytics.contract.TableContract;
@@ -223,22 +221,6 @@ public final class Warehouse {
     Row detail = DeltaTable.forPath(spark, root + "/" + table).detail().first();
     Object d = detail.get(detail.fieldIndex("description"));
     return d == null ? "" : d.toString();
-  }
-
-  /**
-   * Makes every table queryable by its plain name in SQL ({@code select * from orders}); personal
-   * data of {@code customers} is masked.
-   */
-  public void registerViews() {
-    for (String name : tableNames()) {
-      Dataset<Row> table = spark.read().format("delta").load(root + "/" + name);
-      if (name.equals(Customers.CONTRACT.name())) {
-        for (String personal : Customers.PERSONAL) {
-          table = table.withColumn(personal, mask(col(personal)));
-        }
-      }
-      table.createOrReplaceTempView(name);
-    }
   }
 
   private static Column[] columns(TableContract table) {
