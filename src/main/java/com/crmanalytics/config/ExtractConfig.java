@@ -169,7 +169,7 @@ final class ExtractConfig {
       List<String> used;
       try {
         used = referencedColumns(CatalystSqlParser$.MODULE$.parseExpression(sql));
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // ParseException is a checked AnalysisException
         throw Errors.badConfig(k, sql, "a Spark SQL expression over the extract's columns ("
             + firstLine(e.getMessage()) + ")");
       }

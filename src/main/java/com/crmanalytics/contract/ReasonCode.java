@@ -14,7 +14,7 @@ public enum ReasonCode {
   CONTROL_CHARACTER("control_character", "a text value holds a control character (NUL, ESC, ...) other than tab and line breaks"),
   FIELD_TOO_LONG("field_too_long", "a text value is longer than extracts.<source>.max-field-length characters"),
   HEADER_REPEATED("header_repeated", "the line repeats the file's header line"),
-  EXPRESSION_FAILED("expression_failed", "a configured column expression gave no value although the columns it reads have values");
+  EXPRESSION_FAILED("expression_failed", "the expression of a required column gave no value although the columns it reads have values");
 
   private final String code;
   private final String description;

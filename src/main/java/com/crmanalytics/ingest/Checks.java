@@ -55,7 +55,8 @@ final class Checks {
               lit(" characters, more than max-field-length " + settings.maxFieldLength()))));
     }
     for (Field f : fields) {
-      if (settings.isExpression(f.name())) {
+      // An optional column may legitimately be empty (a CASE without ELSE); a required one may not.
+      if (settings.isExpression(f.name()) && f.required()) {
         checks.add(new Check(ReasonCode.EXPRESSION_FAILED,
             col(f.name() + INPUTS_SUFFIX).and(col(f.name() + RAW_SUFFIX).isNull()),
             lit(f.name() + ": expression '" + settings.expressions().get(f.name()).sql()

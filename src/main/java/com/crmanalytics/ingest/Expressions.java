@@ -35,7 +35,7 @@ final class Expressions {
     for (Map.Entry<String, ColumnExpression> e : settings.expressions().entrySet()) {
       try {
         empty.select(functions.expr(e.getValue().sql())).schema();
-      } catch (RuntimeException ex) {
+      } catch (Exception ex) { // AnalysisException is checked
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         int nl = message.indexOf('\n');
         throw Errors.badConfig("extracts." + settings.source().id() + ".expressions." + e.getKey(),

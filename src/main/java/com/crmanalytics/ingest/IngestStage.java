@@ -155,11 +155,10 @@ public final class IngestStage {
         // Nothing reaches silver: rows_accepted and rows_anonymous are 0, the valid count is in the message.
         String message =
             String.format(
-                "%s rejected %d of %d rows with a customer (%.1f%% > quality.max-reject-ratio %.1f%%); "
-                    + "silver %s left untouched: 0 written (%d valid, %d anonymous, %d duplicate not written), "
-                    + "see quarantine%s",
-                source.id(), quarantined, judged, 100 * ratio, 100 * ctx.config().maxRejectRatio(), table.name(),
-                accepted, anonymous, copies, refusedNote);
+                "%s rejected %d of %d rows%s (%.1f%% > quality.max-reject-ratio %.1f%%); silver %s left untouched, "
+                    + "see quarantine: nothing written (%d valid rows held back)%s",
+                source.id(), quarantined, judged, anonymous > 0 ? " with a customer" : "", 100 * ratio,
+                100 * ctx.config().maxRejectRatio(), table.name(), accepted + anonymous, refusedNote);
         return new SourceResult(source, PipelineRuns.REJECTED, read, 0, quarantined, copies, 0, message,
             extract.refused());
       }

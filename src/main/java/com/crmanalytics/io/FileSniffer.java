@@ -55,7 +55,7 @@ final class FileSniffer {
       }
     }
     // A stray NUL is a bad field (quarantined with its line); many of them mean binary content.
-    if (!wide && n > 0 && nul * 20 > n) {
+    if (!wide && nul >= 4 && nul * 20 > n) {
       return Optional.of("binary data (" + nul + " NUL bytes in the first " + n + "), not " + format.id() + " text");
     }
     return Optional.empty();

@@ -261,8 +261,7 @@ public final class LineParser implements Serializable {
     String[] out = new String[wanted.size()];
     for (int i = 0; i < out.length; i++) {
       JsonNode v = node.get(wanted.get(i));
-      // An explicit null is an empty field; an absent member is an absent column (null).
-      out[i] = v == null ? null : v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
+      out[i] = v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
     }
     return new Parsed(text, out, null);
   }
