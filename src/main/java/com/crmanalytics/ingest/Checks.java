@@ -109,7 +109,7 @@ final class Checks {
     } else if (f.type() instanceof BooleanType) {
       expected = "true or false";
     } else {
-      expected = "a finite number (" + f.type().simpleString() + ")";
+      expected = "a number (" + f.type().simpleString() + ")";
     }
     return concat(lit(f.name() + mappedFrom(settings, f.name()) + ": '"), text, lit("' is not " + expected));
   }
