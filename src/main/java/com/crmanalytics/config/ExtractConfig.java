@@ -88,6 +88,13 @@ final class ExtractConfig {
             .filter(v -> v.id().equals(identical))
             .findFirst()
             .orElseThrow(() -> Errors.badConfig(prefix + "identical-lines", identical, "duplicate or distinct"));
+    List<String> anonymous = strings(root, prefix + "anonymous-customers").stream().map(String::strip).toList();
+    boolean mayBeAnonymous = source.table().hasColumn(Orders.CUSTOMER_ID)
+        && source.table().field(Orders.CUSTOMER_ID).nullable();
+    if (!anonymous.isEmpty() && !mayBeAnonymous) {
+      throw Errors.badConfig(prefix + "anonymous-customers", anonymous,
+          "[] here: only orders and service rows may lack a customer");
+    }
     String minDateText = string(root, prefix + "min-date");
     LocalDate minDate;
     try {
@@ -113,7 +120,7 @@ final class ExtractConfig {
         expressions,
         patterns(root, prefix + "timestamp-formats"),
         patterns(root, prefix + "date-formats"),
-        strings(root, prefix + "anonymous-customers").stream().map(String::strip).toList(),
+        anonymous,
         bool(root, prefix + "normalise-ids"),
         yearBase(root, prefix + "two-digit-year-base"),
         minDate,

@@ -83,6 +83,7 @@ class ExtractProfileConfigTest {
         "extracts.orders.max-field-length | 0 | extracts.orders.max-field-length = '0' (allowed: a whole number of characters",
         "extracts.orders.identical-lines | same | extracts.orders.identical-lines = 'same' (allowed: duplicate or distinct)",
         "extracts.service.derive-line-numbers | true | extracts.service.derive-line-numbers = 'true' (allowed: false here",
+        "extracts.campaigns.anonymous-customers | [\"0\"] | extracts.campaigns.anonymous-customers = '[0]' (allowed: [] here",
       })
   void badProfileValuesStopWithExitTwo(String key, String value, String message) {
     ConfigErrors.assertRefused(key, value, message);

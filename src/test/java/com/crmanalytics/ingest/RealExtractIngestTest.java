@@ -162,7 +162,7 @@ class RealExtractIngestTest {
     // lifetime_orders counts invoices, not lines
     Row c1 = FeaturesStage.asOf(dup.warehouse(), d, 365, ModelTimeUnit.WEEK)
         .filter(col(CustomerFeatures.CUSTOMER_ID).equalTo("C1")).first();
-    assertThat((Object) c1.getAs(CustomerFeatures.LIFETIME_ORDERS)).isEqualTo(2L);
+    assertThat(((Number) c1.getAs(CustomerFeatures.LIFETIME_ORDERS)).longValue()).isEqualTo(2L);
 
     RunContext distinct = invoices("distinct", tmp.resolve("distinct"), d);
     SourceResult purchases = IngestStage.run(distinct).get(0);

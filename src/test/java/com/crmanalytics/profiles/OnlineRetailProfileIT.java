@@ -66,7 +66,7 @@ class OnlineRetailProfileIT {
     assertThat(features.count()).isEqualTo(4_383L);
     // customer 14911: 5,707 lines on 270 invoices, of which 205 are purchases (the rest cancellations)
     Row c = features.filter(col(CustomerFeatures.CUSTOMER_ID).equalTo("14911")).first();
-    assertThat((Object) c.getAs(CustomerFeatures.LIFETIME_ORDERS)).isEqualTo(205L);
+    assertThat(((Number) c.getAs(CustomerFeatures.LIFETIME_ORDERS)).longValue()).isEqualTo(205L);
     assertThat(orders.filter(col(Orders.CUSTOMER_ID).equalTo("14911")).count()).isEqualTo(5_707L);
     assertThat(orders.filter(col(Orders.CUSTOMER_ID).equalTo("14911")).agg(countDistinct(Orders.ORDER_ID)).first()
         .getLong(0)).isEqualTo(270L);
