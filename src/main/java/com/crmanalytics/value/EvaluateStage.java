@@ -132,9 +132,9 @@ public final class EvaluateStage {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // No correlation when either side is constant (nobody bought in the holdout): under ANSI, corr divides by 0.
-      Column correlation = org.apache.spark.sql.functions.when(
+      Column corrWhenVaried = org.apache.spark.sql.functions.when(
           stddev_pop(ACTUAL).gt(0).and(stddev_pop(PREDICTED).gt(0)), corr(ACTUAL, PREDICTED));
-      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), correlation,
+      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), corrWhenVaried,
           avg(abs(col(ACTUAL).minus(col(PREDICTED)))), count(col(PREDICTED))).first();
       if (totals.getLong(5) != totals.getLong(0)) {
         throw Errors.modelFit(String.format(Locale.ROOT, "%d of %d holdout predictions are not finite numbers",
