@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.corr;
-import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -131,10 +129,7 @@ public final class EvaluateStage {
         .select(ACTUAL, PREDICTED, GROUP)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      // No correlation when either side is constant (nobody bought in the holdout): under ANSI, corr divides by 0.
-      Column corrWhenVaried = org.apache.spark.sql.functions.when(
-          stddev_pop(ACTUAL).gt(0).and(stddev_pop(PREDICTED).gt(0)), corr(ACTUAL, PREDICTED));
-      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), corrWhenVaried,
+      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), corr(ACTUAL, PREDICTED),
           avg(abs(col(ACTUAL).minus(col(PREDICTED)))), count(col(PREDICTED))).first();
       if (totals.getLong(5) != totals.getLong(0)) {
         throw Errors.modelFit(String.format(Locale.ROOT, "%d of %d holdout predictions are not finite numbers",
