@@ -1,8 +1,6 @@
 package com.crmanalytics.config;
 
-import com.crmanalytics.config.ExtractSettings.Format;
 import com.crmanalytics.contract.Source;
-import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -12,19 +10,16 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.File;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +33,7 @@ import java.util.function.Supplier;
  * message naming the key, the value and what is allowed.
  */
 public final class ConfigLoader {
-  private static final String EXTRACTS = "extracts";
+  static final String EXTRACTS = "extracts";
   /** Values of clv.model: auto, or the name of a com.crmanalytics.model.TransactionModelType. */
   private static final List<String> CLV_MODELS = List.of(ClvSettings.AUTO, "bg-nbd", "mbg-nbd", "pareto-nbd");
   /** Values of clv.reference: the published results crm evaluate prints beside its own (none: no column). */
@@ -100,7 +95,8 @@ public final class ConfigLoader {
       List<String> parts = ConfigUtil.splitPath(path);
       boolean free =
           parts.get(0).equals("spark")
-              || (parts.get(0).equals(EXTRACTS) && parts.size() > 2 && parts.get(2).equals("columns"));
+              || (parts.get(0).equals(EXTRACTS) && parts.size() > 2
+                  && (parts.get(2).equals("columns") || parts.get(2).equals("expressions")));
       if (!free && !reference.hasPathOrNull(path)) {
         throw Errors.config(
             "unknown key " + path + " (" + e.getValue().origin().description() + ")", null);
@@ -131,7 +127,7 @@ public final class ConfigLoader {
     ServeSettings.from(c);
     Map<Source, ExtractSettings> extracts = new EnumMap<>(Source.class);
     for (Source s : Source.values()) {
-      extracts.put(s, extract(c, s));
+      extracts.put(s, ExtractConfig.read(c, s));
     }
     Map<String, String> spark = new TreeMap<>();
     if (c.hasPath("spark")) {
@@ -338,88 +334,7 @@ public final class ConfigLoader {
             () -> Errors.badConfig(key, text, String.join(", ", Arrays.stream(values).map(id).toList())));
   }
 
-  private static ExtractSettings extract(Config root, Source source) {
-    String prefix = EXTRACTS + "." + source.id() + ".";
-    String formatText = string(root, prefix + "format");
-    Format format =
-        Arrays.stream(Format.values())
-            .filter(f -> f.id().equals(formatText))
-            .findFirst()
-            .orElseThrow(() -> Errors.badConfig(prefix + "format", formatText, "csv, jsonl, parquet"));
-    String encodingName = string(root, prefix + "encoding");
-    Charset encoding;
-    try {
-      encoding = Charset.forName(encodingName);
-    } catch (IllegalArgumentException e) {
-      throw Errors.badConfig(prefix + "encoding", encodingName, "a Java charset name such as UTF-8, GBK, ISO-8859-1");
-    }
-    String delimiter = string(root, prefix + "csv.delimiter");
-    if (delimiter.equals("\\t")) {
-      delimiter = "\t";
-    }
-    if (delimiter.length() != 1 && !delimiter.equals(ExtractSettings.WHITESPACE)) {
-      throw Errors.badConfig(prefix + "csv.delimiter", delimiter, "one character, \"\\t\" or \"whitespace\"");
-    }
-    String quote = string(root, prefix + "csv.quote");
-    if (quote.length() != 1) {
-      throw Errors.badConfig(prefix + "csv.quote", quote, "one character");
-    }
-    boolean header = bool(root, prefix + "csv.header");
-    List<String> sourceColumns = strings(root, prefix + "source-columns");
-    if (format == Format.CSV && !header && sourceColumns.isEmpty()) {
-      throw Errors.badConfig(
-          prefix + "source-columns", "[]", "the names of the columns, in order, when csv.header = false");
-    }
-    Map<String, String> columns = mapping(root, prefix + "columns", source, sourceColumns);
-    return new ExtractSettings(
-        source,
-        format,
-        string(root, prefix + "pattern"),
-        bool(root, prefix + "required"),
-        encoding,
-        header,
-        delimiter,
-        quote.charAt(0),
-        sourceColumns,
-        columns,
-        patterns(root, prefix + "timestamp-formats"),
-        patterns(root, prefix + "date-formats"));
-  }
-
-  private static Map<String, String> mapping(
-      Config root, String key, Source source, List<String> sourceColumns) {
-    Map<String, String> columns = new LinkedHashMap<>();
-    Config mapping = root.getConfig(key);
-    for (String contractColumn : mapping.root().keySet()) {
-      TableContract table = source.table(); // only with a mapping: the contract loads Spark's classes
-      String k = key + "." + contractColumn;
-      if (!table.valueColumns().contains(contractColumn)) {
-        throw Errors.badConfig(k, contractColumn, "a column of " + table.name() + ": " + String.join(", ", table.valueColumns()));
-      }
-      String from = string(root, key + "." + ConfigUtil.quoteString(contractColumn));
-      if (!sourceColumns.isEmpty()
-          && !from.equals(ExtractSettings.FILE_LINE)
-          && !sourceColumns.contains(from)) {
-        throw Errors.badConfig(k, from, "one of source-columns " + sourceColumns + " or " + ExtractSettings.FILE_LINE);
-      }
-      columns.put(contractColumn, from);
-    }
-    return columns;
-  }
-
-  private static List<String> patterns(Config root, String key) {
-    List<String> patterns = strings(root, key);
-    for (String p : patterns) {
-      try {
-        DateTimeFormatter.ofPattern(p);
-      } catch (IllegalArgumentException e) {
-        throw Errors.badConfig(key, p, "a datetime pattern such as yyyy-MM-dd or yyyyMMdd HH:mm:ss");
-      }
-    }
-    return patterns;
-  }
-
-  private static String string(Config c, String key) {
+  static String string(Config c, String key) {
     try {
       return c.getString(key);
     } catch (ConfigException.Missing e) {
@@ -429,7 +344,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static double number(Config c, String key) {
+  static double number(Config c, String key) {
     try {
       return c.getDouble(key);
     } catch (ConfigException.WrongType e) {
@@ -437,7 +352,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static int integer(Config c, String key) {
+  static int integer(Config c, String key) {
     try {
       return c.getInt(key);
     } catch (ConfigException.WrongType e) {
@@ -445,7 +360,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static boolean bool(Config c, String key) {
+  static boolean bool(Config c, String key) {
     try {
       return c.getBoolean(key);
     } catch (ConfigException.WrongType e) {
@@ -453,7 +368,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static List<String> strings(Config c, String key) {
+  static List<String> strings(Config c, String key) {
     try {
       return new ArrayList<>(c.getStringList(key));
     } catch (ConfigException.WrongType e) {

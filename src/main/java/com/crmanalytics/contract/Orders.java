@@ -30,7 +30,8 @@ public final class Orders {
       TableContract.builder("orders", "Order lines from the order system, full history (silver)")
           .required(ORDER_ID, STRING, "Order number in the source system")
           .optional(LINE_NO, INT, "Line within the order (1 when the extract has no lines)")
-          .required(CUSTOMER_ID, STRING, "Customer who placed the order")
+          .requiredUnlessAnonymous(CUSTOMER_ID, STRING, "Customer who placed the order; null on an anonymous line"
+              + " (a guest buyer: counted in sales totals, not in per-customer tables)")
           .required(ORDER_TS, TIMESTAMP, "When the order was placed")
           .optional(PRODUCT_ID, STRING, "Product sold on the line")
           .optional(CATEGORY, STRING, "Product category")

@@ -17,6 +17,7 @@ public final class PipelineRuns {
   public static final String ROWS_ACCEPTED = "rows_accepted";
   public static final String ROWS_QUARANTINED = "rows_quarantined";
   public static final String ROWS_DUPLICATE = "rows_duplicate";
+  public static final String ROWS_ANONYMOUS = "rows_anonymous";
   public static final String MESSAGE = "message";
   public static final String CODE_VERSION = "code_version";
   public static final String CONFIG_HASH = "config_hash";
@@ -42,12 +43,16 @@ public final class PipelineRuns {
           .required(STARTED_AT, TIMESTAMP, "When the stage started")
           .required(FINISHED_AT, TIMESTAMP, "When the stage ended")
           .optional(ROWS_READ, LONG, "Input rows read")
-          .optional(ROWS_ACCEPTED, LONG, "Rows inserted into or updating silver")
+          .optional(ROWS_ACCEPTED, LONG, "Rows with a known customer inserted into or updating silver; 0 when the"
+              + " quality gate refused the source (nothing was written; the message gives the valid count)")
           .optional(ROWS_QUARANTINED, LONG, "Rows sent to quarantine")
           .optional(ROWS_DUPLICATE, LONG, "Exact duplicates (within the extract or of silver), not inserted again")
           .optional(MESSAGE, STRING, "What happened, in one line")
           .optional(CODE_VERSION, STRING, "Version of crm-analytics that ran")
           .optional(CONFIG_HASH, STRING, "SHA-256 of the effective configuration")
+          .optional(ROWS_ANONYMOUS, LONG, "Rows without a known customer (guest buyers, unidentified callers):"
+              + " kept in silver for sales totals, left out of per-customer analytics;"
+              + " rows_read = rows_accepted + rows_quarantined + rows_duplicate + rows_anonymous")
           .build();
 
   private PipelineRuns() {}

@@ -9,7 +9,12 @@ public enum ReasonCode {
   INVALID_VALUE("invalid_value", "a value outside its allowed set or range (boolean flags, satisfaction 1-5, negative durations)"),
   NEGATIVE_PRICE("negative_price", "a unit price below zero, or a cost below zero on a line that is not a return"),
   DATE_AFTER_BUSINESS_DATE("date_after_business_date", "the event happened after the business date being ingested"),
-  CONFLICTING_DUPLICATE_KEY("conflicting_duplicate_key", "the same key appears more than once in one extract with different values");
+  CONFLICTING_DUPLICATE_KEY("conflicting_duplicate_key", "the same key appears more than once in one extract with different values"),
+  DATE_BEFORE_FLOOR("date_before_floor", "an event date before the configured earliest plausible date (extracts.<source>.min-date)"),
+  CONTROL_CHARACTER("control_character", "a text value holds a control character (NUL, ESC, ...) other than tab and line breaks"),
+  FIELD_TOO_LONG("field_too_long", "a text value is longer than extracts.<source>.max-field-length characters"),
+  HEADER_REPEATED("header_repeated", "the line repeats the file's header line"),
+  EXPRESSION_FAILED("expression_failed", "the expression of a required column gave no value although the columns it reads have values");
 
   private final String code;
   private final String description;

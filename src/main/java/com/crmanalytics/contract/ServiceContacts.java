@@ -26,7 +26,8 @@ public final class ServiceContacts {
       TableContract.builder(
               "service_contacts", "Customer-service contacts (calls, tickets, chats), full history (silver)")
           .required(CONTACT_ID, STRING, "Contact or ticket number in the service system")
-          .required(CUSTOMER_ID, STRING, "Customer who made the contact")
+          .requiredUnlessAnonymous(CUSTOMER_ID, STRING, "Customer who made the contact; null when the caller was"
+              + " not identified (counted in service totals, not in per-customer tables)")
           .required(OPENED_TS, TIMESTAMP, "When the contact was opened")
           .optional(CLOSED_TS, TIMESTAMP, "When the contact was closed")
           .optional(CHANNEL, STRING, "phone, email, web, chat or visit")

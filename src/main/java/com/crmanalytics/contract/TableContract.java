@@ -142,6 +142,12 @@ public final class TableContract {
       return this;
     }
 
+    /** Required of input rows, except rows the profile marks anonymous, which store null. */
+    public Builder requiredUnlessAnonymous(String column, DataType type, String comment) {
+      fields.add(new Field(column, type, true, comment, true));
+      return this;
+    }
+
     public Builder optional(String column, DataType type, String comment) {
       fields.add(new Field(column, type, false, comment));
       return this;

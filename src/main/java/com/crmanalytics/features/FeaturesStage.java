@@ -123,7 +123,9 @@ public final class FeaturesStage {
       int windowDays,
       ModelTimeUnit unit) {
     Column d = lit(asOf);
-    Dataset<Row> days = orderDays(orders, d);
+    // Anonymous rows (no customer: guest buyers, unidentified callers) count in sales totals only.
+    Dataset<Row> days = orderDays(orders.filter(col(Orders.CUSTOMER_ID).isNotNull()), d);
+    service = service.filter(col(ServiceContacts.CUSTOMER_ID).isNotNull());
     Column inWindow = col(DAY).gt(date_sub(d, windowDays));
     Column purchaseDay = col(PURCHASE).gt(0);
     Column repeatNet = col(PURCHASE_NET).minus(col(FIRST_PURCHASE).getField(NET));

@@ -12,6 +12,8 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.crmanalytics.config.ExtractSettings.IdenticalLines;
+import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.Quarantine;
 import com.crmanalytics.contract.ReasonCode;
 import com.crmanalytics.contract.TableContract;
@@ -26,14 +28,18 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Decides the fate of every validated row of one extract, in column {@code outcome}: {@code accepted}
- * (goes on to the MERGE), {@code duplicate} (an exact copy of an earlier line of the same extract) or
+ * (goes on to the MERGE), {@code anonymous} (valid, without a known customer: also merged, counted
+ * apart), {@code duplicate} (an exact copy of an earlier line of the same extract) or
  * {@code quarantined} (broke a rule, or shares its key with a different row of the same extract).
+ * Orders without line numbers get them here ({@code derive-line-numbers}): the lines of each order
+ * are numbered in file order, after exact copies are set aside unless identical lines are distinct.
  */
 public final class Deduplicator {
   public static final String OUTCOME = "outcome";
   public static final String ACCEPTED = "accepted";
   public static final String DUPLICATE = "duplicate";
   public static final String QUARANTINED = "quarantined";
+  public static final String ANONYMOUS = "anonymous";
 
   private static final String VALID = "_valid";
   private static final String COPY = "_copy";
@@ -43,24 +49,44 @@ public final class Deduplicator {
   private Deduplicator() {}
 
   public static Dataset<Row> classify(Dataset<Row> validated, TableContract table) {
+    return classify(validated, table, false, IdenticalLines.DUPLICATE);
+  }
+
+  /**
+   * @param deriveLineNumbers number the lines of each order (orders only; line_no is null on input)
+   * @param identical with derived line numbers: whether a repeated identical line is a duplicate
+   */
+  public static Dataset<Row> classify(
+      Dataset<Row> validated, TableContract table, boolean deriveLineNumbers, IdenticalLines identical) {
     List<Column> values = new ArrayList<>(List.of(col(VALID)));
-    table.valueColumns().forEach(c -> values.add(col(c)));
+    table.valueColumns().stream()
+        .filter(c -> !(deriveLineNumbers && c.equals(Orders.LINE_NO)))
+        .forEach(c -> values.add(col(c)));
     List<Column> keys = new ArrayList<>(List.of(col(VALID)));
     table.key().forEach(k -> keys.add(col(k)));
+    Column order = col(ExtractReader.SOURCE_FILE);
+    Column line = col(ExtractReader.LINE_NUMBER);
 
-    WindowSpec sameValues =
-        Window.partitionBy(values.toArray(Column[]::new))
-            .orderBy(col(ExtractReader.SOURCE_FILE), col(ExtractReader.LINE_NUMBER));
+    WindowSpec sameValues = Window.partitionBy(values.toArray(Column[]::new)).orderBy(order, line);
     WindowSpec sameKey = Window.partitionBy(keys.toArray(Column[]::new));
     Column firstCopy = col(COPY).equalTo(1);
     Column where = concat(col(ExtractReader.SOURCE_FILE), lit(":"), col(ExtractReader.LINE_NUMBER).cast("string"));
 
-    // One shuffle by key serves both windows: each partitions by the key or a superset of it.
+    // One shuffle serves every window: each partitions by the key's first column (and VALID) or a superset.
+    Column[] shuffle = deriveLineNumbers ? new Column[] {col(VALID), col(Orders.ORDER_ID)} : keys.toArray(Column[]::new);
     Dataset<Row> ranked =
         validated
             .withColumn(VALID, col(Quarantine.REASON_CODE).isNull())
-            .repartition(keys.toArray(Column[]::new))
-            .withColumn(COPY, row_number().over(sameValues))
+            .repartition(shuffle);
+    ranked = deriveLineNumbers && identical == IdenticalLines.DISTINCT
+        ? ranked.withColumn(COPY, lit(1))
+        : ranked.withColumn(COPY, row_number().over(sameValues));
+    if (deriveLineNumbers) {
+      WindowSpec orderLines = Window.partitionBy(col(VALID), firstCopy, col(Orders.ORDER_ID)).orderBy(order, line);
+      ranked = ranked.withColumn(Orders.LINE_NO, when(col(VALID).and(firstCopy), row_number().over(orderLines)));
+    }
+    ranked =
+        ranked
             .withColumn(VERSIONS, sum(when(firstCopy, 1).otherwise(0)).over(sameKey))
             .withColumn(LINES, collect_list(when(firstCopy, where)).over(sameKey));
 
@@ -73,6 +99,7 @@ public final class Deduplicator {
             when(not(valid), lit(QUARANTINED))
                 .when(not(firstCopy), lit(DUPLICATE))
                 .when(conflict, lit(QUARANTINED))
+                .when(col(RecordValidator.ANONYMOUS), lit(ANONYMOUS))
                 .otherwise(lit(ACCEPTED)))
         .withColumn(
             Quarantine.REASON_CODE,

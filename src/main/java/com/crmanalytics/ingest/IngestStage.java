@@ -44,6 +44,20 @@ public final class IngestStage {
   private IngestStage() {}
 
   public static List<SourceResult> run(RunContext ctx) {
+    // Profiles' expressions must give null, not stop the job, on a value they cannot convert (a row
+    // then goes to quarantine as expression_failed); ingest's own casts are try_ casts anyway.
+    String ansi = ctx.spark().conf().get(ANSI, "true");
+    ctx.spark().conf().set(ANSI, "false");
+    try {
+      return runSources(ctx);
+    } finally {
+      ctx.spark().conf().set(ANSI, ansi);
+    }
+  }
+
+  private static final String ANSI = "spark.sql.ansi.enabled";
+
+  private static List<SourceResult> runSources(RunContext ctx) {
     ctx.spark().sparkContext().setJobGroup("ingest", "ingest " + ctx.businessDate(), false);
     ExtractReader reader = new ExtractReader(ctx.spark(), ctx.config().landing());
     Path dateFolder = reader.dateFolder(ctx.businessDate().toString());
@@ -61,6 +75,12 @@ public final class IngestStage {
             folder.toString());
       }
       files.put(source, found);
+    }
+
+    for (Source source : Source.values()) {
+      if (!files.get(source).isEmpty()) {
+        Expressions.check(ctx.spark(), ctx.config().extract(source));
+      }
     }
 
     List<SourceResult> results = new ArrayList<>();
@@ -83,16 +103,19 @@ public final class IngestStage {
               "ingest:" + source.id(),
               result.status(),
               started,
-              new Counts(result.read(), result.accepted(), result.quarantined(), result.duplicate()),
+              new Counts(result.read(), result.accepted(), result.quarantined(), result.duplicate(), result.anonymous()),
               result.message());
       results.add(result);
     }
 
-    String rejected =
-        results.stream()
-            .filter(r -> r.status().equals(PipelineRuns.REJECTED))
-            .map(r -> r.message())
-            .collect(Collectors.joining("; "));
+    List<String> problems = new ArrayList<>();
+    for (SourceResult r : results) {
+      if (r.status().equals(PipelineRuns.REJECTED)) {
+        problems.add(r.message());
+      }
+      r.refusedFiles().forEach((file, why) -> problems.add("refused file " + file + ": " + why));
+    }
+    String rejected = String.join("; ", problems);
     if (!rejected.isEmpty()) {
       throw Errors.qualityGate(rejected);
     }
@@ -102,10 +125,16 @@ public final class IngestStage {
   private static SourceResult ingest(RunContext ctx, ExtractReader reader, Source source, List<Path> files) {
     ExtractSettings settings = ctx.config().extract(source);
     TableContract table = source.table();
-    Dataset<Row> raw =
+    ExtractReader.Extract extract =
         reader.read(settings, files, settings.wantedColumns(table.valueColumns()), neededColumns(settings, table));
+    extract.refused().forEach((file, why) -> LOG.warn("ingest {}: refused file {}: {}", source.id(), file, why));
+    String refusedNote = extract.refused().isEmpty() ? ""
+        : "; refused " + extract.refused().size() + " file(s), not ingested: " + extract.refused().entrySet().stream()
+            .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
     Dataset<Row> classified =
-        Deduplicator.classify(RecordValidator.validate(raw, settings, table, ctx.businessDate()), table)
+        Deduplicator.classify(
+                RecordValidator.validate(extract.rows(), settings, table, ctx.businessDate()),
+                table, settings.deriveLineNumbers(), settings.identicalLines())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, Long> outcomes = new HashMap<>();
@@ -115,35 +144,48 @@ public final class IngestStage {
       long accepted = outcomes.getOrDefault(Deduplicator.ACCEPTED, 0L);
       long quarantined = outcomes.getOrDefault(Deduplicator.QUARANTINED, 0L);
       long copies = outcomes.getOrDefault(Deduplicator.DUPLICATE, 0L);
-      long read = accepted + quarantined + copies;
+      long anonymous = outcomes.getOrDefault(Deduplicator.ANONYMOUS, 0L);
+      long read = accepted + quarantined + copies + anonymous;
 
       writeQuarantine(ctx, source, classified.filter(col(Deduplicator.OUTCOME).equalTo(Deduplicator.QUARANTINED)));
 
-      double ratio = read == 0 ? 0 : (double) quarantined / read;
+      long judged = read - anonymous;
+      double ratio = judged == 0 ? 0 : (double) quarantined / judged;
       if (ratio > ctx.config().maxRejectRatio()) {
+        // Nothing reaches silver: rows_accepted and rows_anonymous are 0, the valid count is in the message.
         String message =
             String.format(
-                "%s rejected %d of %d rows (%.1f%% > quality.max-reject-ratio %.1f%%); silver %s left untouched, see quarantine",
-                source.id(), quarantined, read, 100 * ratio, 100 * ctx.config().maxRejectRatio(), table.name());
-        return new SourceResult(source, PipelineRuns.REJECTED, read, accepted, quarantined, copies, message);
+                "%s rejected %d of %d rows%s (%.1f%% > quality.max-reject-ratio %.1f%%); silver %s left untouched, "
+                    + "see quarantine: nothing written (%d valid rows held back)%s",
+                source.id(), quarantined, judged, anonymous > 0 ? " with a customer" : "", 100 * ratio,
+                100 * ctx.config().maxRejectRatio(), table.name(), accepted + anonymous, refusedNote);
+        return new SourceResult(source, PipelineRuns.REJECTED, read, 0, quarantined, copies, 0, message,
+            extract.refused());
       }
 
-      Dataset<Row> rows =
-          classified
-              .filter(col(Deduplicator.OUTCOME).equalTo(Deduplicator.ACCEPTED))
-              .withColumn(Lineage.BUSINESS_DATE, lit(ctx.businessDate()))
-              .withColumn(Lineage.RUN_ID, lit(ctx.runId()));
-      MergeCounts merged = ctx.warehouse().merge(table, rows);
+      MergeCounts merged = ctx.warehouse().merge(table, kept(ctx, classified, Deduplicator.ACCEPTED));
+      // Anonymous rows are merged on their own so that rows_accepted counts only rows with a customer.
+      if (anonymous > 0) {
+        ctx.warehouse().merge(table, kept(ctx, classified, Deduplicator.ANONYMOUS));
+      }
       long written = merged.inserted() + merged.updated();
       long duplicate = copies + (accepted - written);
       String message =
           String.format(
-              "read %d from %d file(s): %d inserted, %d updated, %d quarantined, %d duplicate",
-              read, files.size(), merged.inserted(), merged.updated(), quarantined, duplicate);
-      return new SourceResult(source, PipelineRuns.SUCCEEDED, read, written, quarantined, duplicate, message);
+              "read %d from %d file(s): %d inserted, %d updated, %d quarantined, %d duplicate, %d anonymous%s",
+              read, files.size(), merged.inserted(), merged.updated(), quarantined, duplicate, anonymous, refusedNote);
+      return new SourceResult(source, PipelineRuns.SUCCEEDED, read, written, quarantined, duplicate, anonymous,
+          message, extract.refused());
     } finally {
       classified.unpersist();
     }
+  }
+
+  private static Dataset<Row> kept(RunContext ctx, Dataset<Row> classified, String outcome) {
+    return classified
+        .filter(col(Deduplicator.OUTCOME).equalTo(outcome))
+        .withColumn(Lineage.BUSINESS_DATE, lit(ctx.businessDate()))
+        .withColumn(Lineage.RUN_ID, lit(ctx.runId()));
   }
 
   /** Every file must have the extract columns the mapping names and those of required fields. */
@@ -151,7 +193,9 @@ public final class IngestStage {
     Set<String> needed = new LinkedHashSet<>();
     for (Field f : table.fields()) {
       boolean derivable = table.derivations().containsKey(f.name());
-      if (settings.isMapped(f.name()) || (f.required() && !derivable && table.hasColumn(f.name()))) {
+      if (settings.isExpression(f.name())) {
+        needed.addAll(settings.expressions().get(f.name()).columns());
+      } else if (settings.isMapped(f.name()) || (f.required() && !derivable && table.hasColumn(f.name()))) {
         needed.add(settings.sourceColumn(f.name()));
       }
     }

@@ -1,6 +1,7 @@
 package com.crmanalytics.io;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -15,8 +16,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -24,17 +27,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * Reads the files of one extract into raw records, one per input line (or Parquet row), with the
@@ -47,6 +47,10 @@ public final class ExtractReader {
   public static final String RAW_RECORD = "raw_record";
   public static final String FIELDS = "fields";
   public static final String PARSE_ERROR = "parse_error";
+  /** The quarantine reason code of {@link #PARSE_ERROR}: malformed_line or header_repeated. */
+  public static final String PARSE_CODE = "parse_code";
+  /** Lines a quoted field may span before the record is judged malformed (an unclosed quote). */
+  static final int MAX_RECORD_LINES = 1000;
 
   /** The shape of what {@link #read} returns. */
   public static final StructType RAW_SCHEMA =
@@ -55,7 +59,14 @@ public final class ExtractReader {
           .add(LINE_NUMBER, DataTypes.LongType, false)
           .add(RAW_RECORD, DataTypes.StringType, true)
           .add(FIELDS, DataTypes.createArrayType(DataTypes.StringType, true), true)
-          .add(PARSE_ERROR, DataTypes.StringType, true);
+          .add(PARSE_ERROR, DataTypes.StringType, true)
+          .add(PARSE_CODE, DataTypes.StringType, true);
+
+  /**
+   * What {@link #read} returns: the rows of the files that could be read, and the files refused
+   * whole (file → why), which are not ingested.
+   */
+  public record Extract(Dataset<Row> rows, Map<String, String> refused) {}
 
   private final SparkSession spark;
   private final String landing;
@@ -103,10 +114,21 @@ public final class ExtractReader {
    * @param neededColumns extract columns that every file must have (checked against a csv header,
    *     the configured source columns or the Parquet schema); a missing one stops the run
    */
-  public Dataset<Row> read(
-      ExtractSettings settings, List<Path> files, List<String> wanted, Set<String> neededColumns) {
+  public Extract read(
+      ExtractSettings settings, List<Path> all, List<String> wanted, Set<String> neededColumns) {
+    Map<String, String> refused = new LinkedHashMap<>();
+    List<Path> files = new ArrayList<>();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    for (Path file : all) {
+      Optional<String> problem = FileSniffer.problem(conf, file, settings.format(), settings.encoding().name());
+      if (problem.isPresent()) {
+        refused.put(relativeName(file), problem.get());
+      } else {
+        files.add(file);
+      }
+    }
     if (settings.format() == Format.PARQUET) {
-      return readParquet(settings, files, wanted, neededColumns);
+      return new Extract(readParquet(settings, files, wanted, neededColumns), refused);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<JavaRDD<Row>> parts = new ArrayList<>();
@@ -130,39 +152,22 @@ public final class ExtractReader {
         }
         requireColumns(settings, name, columns, neededColumns);
         parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), columns, wanted);
+        if (settings.header()) {
+          parser = parser.withHeaderCheck();
+        }
       }
       parts.add(lines(jsc, file, name, parser, skipFirst));
     }
-    JavaRDD<Row> all = parts.isEmpty() ? jsc.emptyRDD() : jsc.union(parts.toArray(JavaRDD[]::new));
-    return spark.createDataFrame(all, RAW_SCHEMA);
+    JavaRDD<Row> rows = parts.isEmpty() ? jsc.emptyRDD() : jsc.union(parts.toArray(JavaRDD[]::new));
+    return new Extract(spark.createDataFrame(rows, RAW_SCHEMA), refused);
   }
 
   private static JavaRDD<Row> lines(
       JavaSparkContext jsc, Path file, String name, LineParser parser, boolean skipFirst) {
-    // Byte offsets order the lines of a file; zipWithIndex turns that order into line numbers.
-    // The closure (and so the parser and its decoder) is deserialised once per task.
-    return jsc.hadoopFile(file.toString(), TextInputFormat.class, LongWritable.class, Text.class)
-        .map(t -> t._2().copyBytes())
-        .zipWithIndex()
-        .flatMap(
-            (Tuple2<byte[], Long> line) -> {
-              long index = line._2();
-              if ((skipFirst && index == 0) || isBlank(line._1())) {
-                return Collections.emptyIterator();
-              }
-              LineParser.Parsed p = parser.parse(line._1(), index == 0);
-              return List.of(RowFactory.create(name, index + 1, p.raw(), p.values(), p.error()))
-                  .iterator();
-            });
-  }
-
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
+    // One partition per file, read in order: line numbers are counted, and a quoted field may go on
+    // over several lines. The closure (and so the parser and its decoder) is deserialised once per task.
+    return jsc.hadoopFile(file.toString(), WholeFileTextInputFormat.class, LongWritable.class, Text.class)
+        .mapPartitions(it -> new RecordIterator(name, parser, skipFirst, it));
   }
 
   /** Fails on the driver, naming the file, before a Spark job would fail on it. */
@@ -176,7 +181,8 @@ public final class ExtractReader {
 
   private List<String> header(ExtractSettings settings, Path file, String name) {
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(fs(file).open(file), settings.encoding()))) {
+        new BufferedReader(new InputStreamReader(
+            FileSniffer.open(spark.sparkContext().hadoopConfiguration(), file), settings.encoding()))) {
       String first = reader.readLine();
       if (first == null) {
         return List.of();
@@ -196,6 +202,9 @@ public final class ExtractReader {
 
   private Dataset<Row> readParquet(
       ExtractSettings settings, List<Path> files, List<String> wanted, Set<String> neededColumns) {
+    if (files.isEmpty()) {
+      return spark.createDataFrame(List.of(), RAW_SCHEMA);
+    }
     Dataset<Row> data;
     try {
       data = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
@@ -205,18 +214,20 @@ public final class ExtractReader {
     String[] names = data.columns();
     requireColumns(settings, files.toString(), List.of(names), neededColumns);
     List<String> present = List.of(names);
+    // A null in a column the file has is an empty field; a column the file lacks is absent (null).
     Column[] values =
         wanted.stream()
-            .map(n -> present.contains(n) ? col(n).cast("string") : lit(null).cast("string"))
+            .map(n -> present.contains(n) ? coalesce(col("`" + n + "`").cast("string"), lit("")) : lit(null).cast("string"))
             .toArray(Column[]::new);
-    Column[] all = Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
+    Column[] all = Arrays.stream(names).map(n -> col("`" + n + "`")).toArray(Column[]::new);
     Column path = col("_metadata.file_path");
     return data.select(
         substring_index(path, "/", -3).as(SOURCE_FILE),
         col("_metadata.row_index").plus(1).cast("long").as(LINE_NUMBER),
         to_json(struct(all)).as(RAW_RECORD),
         array(values).as(FIELDS),
-        lit(null).cast("string").as(PARSE_ERROR));
+        lit(null).cast("string").as(PARSE_ERROR),
+        lit(null).cast("string").as(PARSE_CODE));
   }
 
   /** "…/landing/2024-05-01/orders/a.csv" → "2024-05-01/orders/a.csv": stable wherever the landing lives. */

@@ -27,8 +27,19 @@ public final class LineParser implements Serializable {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** The outcome for one line: the text as read, the wanted values, or why it could not be split. */
-  public record Parsed(String raw, String[] values, String error) {}
+  /**
+   * The outcome for one record: the text as read, the wanted values, or why it could not be split
+   * ({@code code}: the quarantine reason code, malformed_line or header_repeated).
+   */
+  public record Parsed(String raw, String[] values, String error, String code) {
+    public Parsed(String raw, String[] values, String error) {
+      this(raw, values, error, error == null ? null : MALFORMED);
+    }
+  }
+
+  /** Reason codes a parse can give (the values of contract.ReasonCode; io does not import contract). */
+  public static final String MALFORMED = "malformed_line";
+  public static final String HEADER_REPEATED = "header_repeated";
 
   private final boolean json;
   private final String charsetName;
@@ -38,6 +49,8 @@ public final class LineParser implements Serializable {
   private final List<String> wanted;
   /** For delimited lines: the position of each wanted column in the line, or -1. */
   private final int[] positions;
+  /** The columns come from the file's header line, so a line equal to them is a repeated header. */
+  private final boolean headerCheck;
   private transient CharsetDecoder decoder;
 
   private LineParser(
@@ -49,6 +62,23 @@ public final class LineParser implements Serializable {
     this.columns = List.copyOf(columns);
     this.wanted = List.copyOf(wanted);
     this.positions = wanted.stream().mapToInt(columns::indexOf).toArray();
+    this.headerCheck = false;
+  }
+
+  private LineParser(LineParser p, boolean headerCheck) {
+    this.json = p.json;
+    this.charsetName = p.charsetName;
+    this.delimiter = p.delimiter;
+    this.quote = p.quote;
+    this.columns = p.columns;
+    this.wanted = p.wanted;
+    this.positions = p.positions;
+    this.headerCheck = headerCheck;
+  }
+
+  /** The same parser, reporting a line equal to the header as {@link #HEADER_REPEATED}. */
+  public LineParser withHeaderCheck() {
+    return new LineParser(this, true);
   }
 
   /**
@@ -67,17 +97,67 @@ public final class LineParser implements Serializable {
 
   /** Decodes one line; a UTF-8 byte-order mark at the start of a file is dropped. */
   public Parsed parse(byte[] bytes, boolean firstLine) {
+    String text = decode(bytes, firstLine);
+    return text == null ? undecodable(bytes) : parse(text);
+  }
+
+  /** The line's text, or null when it is not valid text in the extract's encoding. */
+  public String decode(byte[] bytes, boolean firstLine) {
     String text;
     try {
       text = decoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      String lossy = new String(bytes, Charset.forName(charsetName));
-      return new Parsed(lossy, null, "malformed line: not valid " + charsetName + " text");
+      return null;
     }
     if (firstLine && !text.isEmpty() && text.charAt(0) == BOM) {
       text = text.substring(1);
     }
-    return parse(text);
+    return text;
+  }
+
+  /** The outcome for a line that {@link #decode} refused. */
+  public Parsed undecodable(byte[] bytes) {
+    String lossy = new String(bytes, Charset.forName(charsetName));
+    return new Parsed(lossy, null, "malformed line: not valid " + charsetName + " text");
+  }
+
+  /**
+   * True when a delimited record's text ends inside a quoted field (RFC 4180: a quoted field may hold
+   * line breaks), so the next line belongs to the same record.
+   */
+  public boolean open(String text) {
+    if (json) {
+      return false;
+    }
+    boolean whitespace = ExtractSettings.WHITESPACE.equals(delimiter);
+    int n = text.length();
+    int i = 0;
+    boolean fieldStart = true;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (fieldStart && c == quote) {
+        i++;
+        while (true) {
+          if (i >= n) {
+            return true;
+          }
+          if (text.charAt(i) == quote) {
+            if (i + 1 < n && text.charAt(i + 1) == quote) {
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          i++;
+        }
+        fieldStart = false;
+        continue;
+      }
+      fieldStart = isDelimiter(c, whitespace);
+      i++;
+    }
+    return false;
   }
 
   /** Splits decoded text into fields. */
@@ -90,6 +170,9 @@ public final class LineParser implements Serializable {
       values = split(text);
     } catch (IllegalArgumentException e) {
       return new Parsed(text, null, "malformed line: " + e.getMessage());
+    }
+    if (headerCheck && values.stream().map(String::strip).toList().equals(columns)) {
+      return new Parsed(text, null, "the header line repeated: " + String.join(", ", columns), HEADER_REPEATED);
     }
     if (values.size() != columns.size()) {
       return new Parsed(

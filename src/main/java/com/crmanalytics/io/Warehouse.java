@@ -102,6 +102,13 @@ public final class Warehouse {
     if (!added.isEmpty()) {
       spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
     }
+    // A column an earlier version stored NOT NULL that may now be null (customer_id of anonymous rows).
+    var stored = DeltaTable.forPath(spark, path(table)).toDF().schema();
+    for (Field f : table.fields()) {
+      if (f.nullable() && present.contains(f.name()) && !stored.apply(f.name()).nullable()) {
+        spark.sql("ALTER TABLE delta.`" + path(table) + "` ALTER COLUMN `" + f.name() + "` DROP NOT NULL");
+      }
+    }
   }
 
   /** The current version of a table; a table not yet written stops the command (exit 4). */

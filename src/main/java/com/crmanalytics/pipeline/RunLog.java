@@ -13,8 +13,12 @@ import org.apache.spark.sql.RowFactory;
 /** Writes {@code pipeline_runs}: one row per stage (per source for ingest), as soon as it ends. */
 public final class RunLog {
   /** Row counts of a stage; null where a count does not apply. */
-  public record Counts(Long read, Long accepted, Long quarantined, Long duplicate) {
-    public static final Counts NONE = new Counts(null, null, null, null);
+  public record Counts(Long read, Long accepted, Long quarantined, Long duplicate, Long anonymous) {
+    public static final Counts NONE = new Counts(null, null, null, null, null);
+
+    public Counts(Long read, Long accepted, Long quarantined, Long duplicate) {
+      this(read, accepted, quarantined, duplicate, null);
+    }
   }
 
   private final Warehouse warehouse;
@@ -46,7 +50,8 @@ public final class RunLog {
             counts.duplicate(),
             message,
             codeVersion,
-            configHash);
+            configHash,
+            counts.anonymous());
     warehouse.append(
         PipelineRuns.CONTRACT,
         warehouse.spark().createDataFrame(List.of(row), PipelineRuns.CONTRACT.schema()));

@@ -1,6 +1,7 @@
 package com.crmanalytics.report;
 
 import com.crmanalytics.contract.Reports;
+import com.crmanalytics.contract.Source;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,9 @@ final class OperationsSections {
   /** ROI and cost per response per campaign, best ROI first. */
   String campaigns() {
     List<Row> all = new ArrayList<>(Cells.where(ctx.rows(Reports.CAMPAIGNS), "level", "campaign"));
+    if (ctx.data.absent(Source.CAMPAIGNS)) {
+      return ctx.section("campaigns", "wide", null, ctx.empty(t.text("campaigns.absent")), null);
+    }
     if (all.isEmpty()) {
       return ctx.section("campaigns", "wide", null, ctx.empty(t.text("campaigns.empty")), null);
     }
@@ -65,6 +69,9 @@ final class OperationsSections {
   /** Wait, abandonment, first-contact resolution and satisfaction per tier (small multiples). */
   String service() {
     List<Row> tiers = new ArrayList<>(Cells.where(ctx.rows(Reports.SERVICE), "level", "tier"));
+    if (ctx.data.absent(Source.SERVICE)) {
+      return ctx.section("service", "wide", null, ctx.empty(t.text("service.absent")), null);
+    }
     if (tiers.isEmpty()) {
       return ctx.section("service", "wide", null, ctx.empty(t.text("service.empty")), null);
     }

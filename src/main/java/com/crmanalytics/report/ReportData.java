@@ -1,11 +1,13 @@
 package com.crmanalytics.report;
 
 import com.crmanalytics.config.ReportSettings;
+import com.crmanalytics.contract.Source;
 import com.crmanalytics.contract.TableContract;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /**
@@ -21,6 +23,7 @@ import org.apache.spark.sql.Row;
  *     (read columns by name: {@code row.getAs("revenue")}; money is BigDecimal, counts Long, shares Double)
  * @param previousDate the latest earlier date with a report_kpis row, if any
  * @param previousKpis that date's report_kpis row, if any
+ * @param absentSources sources whose silver table does not exist: their sections say so in one line
  */
 public record ReportData(
     LocalDate date,
@@ -29,7 +32,18 @@ public record ReportData(
     int windowDays,
     Map<TableContract, List<Row>> tables,
     Optional<LocalDate> previousDate,
-    Optional<Row> previousKpis) {
+    Optional<Row> previousKpis,
+    Set<Source> absentSources) {
+
+  public ReportData(LocalDate date, String currency, ReportSettings settings, int windowDays,
+      Map<TableContract, List<Row>> tables, Optional<LocalDate> previousDate, Optional<Row> previousKpis) {
+    this(date, currency, settings, windowDays, tables, previousDate, previousKpis, Set.of());
+  }
+
+  /** True when the warehouse has never received this source's extract (an orders-only company has no campaigns). */
+  public boolean absent(Source source) {
+    return absentSources.contains(source);
+  }
 
   /** The rows of one report table (empty when it has none for D, e.g. migration on the first run). */
   public List<Row> rows(TableContract table) {

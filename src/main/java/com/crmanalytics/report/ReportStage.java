@@ -18,6 +18,7 @@ import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.ServiceContacts;
+import com.crmanalytics.contract.Source;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
@@ -30,10 +31,12 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
@@ -92,9 +95,11 @@ public final class ReportStage {
           .persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(orders);
       orders.createOrReplaceTempView("rpt_orders");
-      window(wh.read(CampaignTouches.CONTRACT), CampaignTouches.SENT_TS, "sent_day", d, w)
+      // A company that sends no campaign or service extract still gets its report: those sections say so.
+      Set<Source> absent = EnumSet.noneOf(Source.class);
+      window(readOrEmpty(wh, Source.CAMPAIGNS, absent), CampaignTouches.SENT_TS, "sent_day", d, w)
           .createOrReplaceTempView("rpt_touches");
-      wh.read(ServiceContacts.CONTRACT)
+      readOrEmpty(wh, Source.SERVICE, absent)
           .withColumn("day", to_date(col(ServiceContacts.OPENED_TS)))
           .filter(col("day").leq(lit(d)))
           .createOrReplaceTempView("rpt_contacts");
@@ -149,7 +154,7 @@ public final class ReportStage {
         wh.replace(t.getKey(), spark.createDataFrame(t.getValue(), t.getKey().schema()), onD);
       }
       ReportData data = new ReportData(d, config.currency(), config.report(), w, tables,
-          previousKpis.map(r -> r.<Date>getAs(Reports.AS_OF_DATE).toLocalDate()), previousKpis);
+          previousKpis.map(r -> r.<Date>getAs(Reports.AS_OF_DATE).toLocalDate()), previousKpis, absent);
       String page = writePage(spark, config.reports(), d, ReportPage.render(data));
       String message = String.format("%d customers reported as of %s%s; %s", n, d,
           previous.map(p -> " (migration since " + p + ")").orElse(" (first report: no migration)"), page);
@@ -204,6 +209,15 @@ public final class ReportStage {
             .filter(col(ProductAffinity.AS_OF_DATE).equalTo(lit(d))
                 .and(col(ProductAffinity.ANTECEDENT_SIZE).equalTo(1))))
         .orderBy(ProductAffinity.RULE_RANK).limit(ProductSection.MAX_PAIRS).collectAsList();
+  }
+
+  /** A source's silver table, or no rows (and the source noted as absent) when no extract ever came. */
+  private static Dataset<Row> readOrEmpty(Warehouse wh, Source source, Set<Source> absent) {
+    if (wh.exists(source.table())) {
+      return wh.read(source.table());
+    }
+    absent.add(source);
+    return wh.spark().createDataFrame(List.of(), source.table().schema());
   }
 
   /** The latest date before D in customer_segments, if any. */

@@ -46,7 +46,8 @@ final class WindowRetention {
     Row first = orders.withColumn(DAY, to_date(col(Orders.ORDER_TS))).filter(day.leq(lit(d))).agg(min(DAY)).first();
     Row counts = orders
         .withColumn(DAY, to_date(col(Orders.ORDER_TS)))
-        .filter(day.leq(lit(d)).and(day.gt(date_sub(lit(d), 2 * windowDays))).and(col(Orders.AMOUNT).geq(0)))
+        .filter(day.leq(lit(d)).and(day.gt(date_sub(lit(d), 2 * windowDays))).and(col(Orders.AMOUNT).geq(0))
+            .and(col(Orders.CUSTOMER_ID).isNotNull()))
         .groupBy(Orders.CUSTOMER_ID)
         .agg(max(when(day.leq(windowStart), 1).otherwise(0)).as(PREVIOUS),
             max(when(day.gt(windowStart), 1).otherwise(0)).as(CURRENT))

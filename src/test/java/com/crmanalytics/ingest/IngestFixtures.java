@@ -26,7 +26,7 @@ final class IngestFixtures {
           "O8,1,C4,2024-05-01,P1,books,3,10.00,31.00,,USD,web,north,complete", // 10 conflict
           "O9,1,C5,2024-05-02 08:00:00,P2,games,1,15.00,15.00,9.00,USD,store,south,complete", // 11 accepted
           "O9,1,C5,2024-05-02 08:00:00,P2,games,1,15.00,15.00,9.00,USD,store,south,complete", // 12 duplicate
-          "O10,1,C6,2024-05-01,P2,games,-1,15.00,,-9.00,USD,store,south,returned", // 13 accepted, return
+          "O10,1,C6,2024-05-01,P2,games,-1,15.00,-15.00,-9.00,USD,store,south,returned", // 13 accepted, return
           "O11,,C6,2024-05-01,P3,home,1,7.50,7.50,,USD,web,east,complete", // 14 accepted, line_no 1
           "");
 

@@ -251,7 +251,7 @@ class IngestStageTest {
 
     landing.write(D, "orders", "orders.csv", IngestFixtures.ORDERS);
     landing.write(D, "campaigns", "t.csv", IngestFixtures.CAMPAIGNS);
-    assertThatThrownBy(() -> IngestStage.run(context(D, Map.of())))
+    assertThatThrownBy(() -> IngestStage.run(context(D, Map.of("extracts.service.required", "true"))))
         .hasMessageContaining("Missing input: required source service (no files matching '*')")
         .hasMessageContaining("2024-05-02/service");
 
@@ -270,12 +270,15 @@ class IngestStageTest {
     assertThat(campaigns.source()).isEqualTo(Source.CAMPAIGNS);
     assertThat(List.of(campaigns.read(), campaigns.status())).containsExactly(0L, "succeeded");
 
+    // A file that is not what its format says is refused alone: the other sources are ingested, exit 3.
     landing.write(D, "campaigns", "touches.csv", List.of("this is not parquet"));
-    assertThatThrownBy(() -> IngestStage.run(context(D, Map.of("extracts.campaigns.format", "parquet"))))
-        .hasMessageStartingWith("Cannot read [")
-        .hasMessageContaining("2024-05-02/campaigns/touches.csv")
-        .hasMessageContaining("not readable as Parquet")
+    Map<String, String> parquet = new java.util.HashMap<>(LENIENT);
+    parquet.put("extracts.campaigns.format", "parquet");
+    RunContext refused = context(D, parquet);
+    assertThatThrownBy(() -> IngestStage.run(refused))
+        .hasMessage("Quality gate failed: refused file 2024-05-02/campaigns/touches.csv: is not a Parquet file")
         .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.DATA_QUALITY));
+    assertThat(table(refused, Orders.CONTRACT).count()).isEqualTo(4);
   }
 
   private List<String> quarantine(RunContext ctx, String source) {
