@@ -3,7 +3,9 @@ package com.crmanalytics.value;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.corr;
+import static org.apache.spark.sql.functions.covar_pop;
+import static org.apache.spark.sql.functions.stddev_pop;
+import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -129,7 +132,10 @@ public final class EvaluateStage {
         .select(ACTUAL, PREDICTED, GROUP)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), corr(ACTUAL, PREDICTED),
+      // corr divides by zero under ANSI SQL when nobody (or everybody alike) bought in the holdout: null instead
+      Column pearson = try_divide(covar_pop(col(ACTUAL), col(PREDICTED)),
+          stddev_pop(col(ACTUAL)).multiply(stddev_pop(col(PREDICTED))));
+      Row totals = joined.agg(count(lit(1)), sum(ACTUAL), sum(PREDICTED), pearson,
           avg(abs(col(ACTUAL).minus(col(PREDICTED)))), count(col(PREDICTED))).first();
       if (totals.getLong(5) != totals.getLong(0)) {
         throw Errors.modelFit(String.format(Locale.ROOT, "%d of %d holdout predictions are not finite numbers",
