@@ -65,38 +65,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
   /** Σ count · ln L over the patterns, with the per-(x, t) terms computed once per pair as in {@link BgNbd}. */
   @Override
   public double logLikelihood(PatternSet patterns) {
-    int nx = patterns.xs.length;
-    double[] head = new double[nx];
-    double[] rx = new double[nx];
-    double[] dropout = new double[nx];
-    for (int k = 0; k < nx; k++) {
-      int x = patterns.xs[k];
-      head[k] = head(x);
-      rx[k] = x;
-      dropout[k] = Math.log(a) - Math.log(b + x);
-    }
-    double[] logAlphaT = patterns.logShiftedTimes(alpha);
-    double[] scaled = patterns.log1pScaledTimes(alpha);
-    int pairs = patterns.pairs();
-    double[] atT = new double[pairs];
-    double[] atTx = new double[pairs];
-    for (int j = 0; j < pairs; j++) {
-      int k = patterns.pairX[j];
-      int t = patterns.pairTime[j];
-      double power = -r * scaled[t] - rx[k] * logAlphaT[t];
-      atT[j] = head[k] + power;
-      atTx[j] = head[k] + (dropout[k] + power);
-    }
-    int[] tPair = patterns.tPair;
-    int[] txPair = patterns.txPair;
-    double[] count = patterns.count;
-    return patterns.sum((from, to) -> {
-      double sum = 0;
-      for (int i = from; i < to; i++) {
-        sum += count[i] * LogMath.addExpForSum(atT[tPair[i]], atTx[txPair[i]]);
-      }
-      return sum;
-    }, this);
+    return patterns.betaGeometricSum(r, alpha, this::head, x -> Math.log(a) - Math.log(b + x), this);
   }
 
   /** 1 / (1 + a/(b + x) · ((α + T)/(α + t_x))^(r+x)); below 1 also for x = 0. */

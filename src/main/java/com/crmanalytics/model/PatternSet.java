@@ -229,4 +229,38 @@ public final class PatternSet {
       IntStream.range(0, chunks).parallel().forEach(c -> body.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
     }
   }
+
+  /**
+   * Σ count · ln(e^{h(x) + A1(x, T)} + e^{h(x) + d(x) + A1(x, t_x)}) with A1(x, t) = −r·ln(1 + t/α) − x·ln(α + t): the
+   * likelihood shape that BG/NBD and MBG/NBD share (h the terms in x alone, d the log drop-out term), with the
+   * per-(x, t) terms computed once per distinct pair and only the log-sum-exp per pattern.
+   */
+  double betaGeometricSum(double r, double alpha, java.util.function.IntToDoubleFunction head,
+      java.util.function.IntToDoubleFunction dropout, TransactionModel what) {
+    int nx = xs.length;
+    double[] h = new double[nx];
+    double[] d = new double[nx];
+    for (int k = 0; k < nx; k++) {
+      h[k] = head.applyAsDouble(xs[k]);
+      d[k] = dropout.applyAsDouble(xs[k]);
+    }
+    double[] logAlphaT = logShiftedTimes(alpha);
+    double[] scaled = log1pScaledTimes(alpha);
+    double[] atT = new double[pairs()];
+    double[] atTx = new double[pairs()];
+    for (int j = 0; j < atT.length; j++) {
+      int k = pairX[j];
+      int t = pairTime[j];
+      double power = -r * scaled[t] - xs[k] * logAlphaT[t];
+      atT[j] = h[k] + power;
+      atTx[j] = h[k] + (d[k] + power);
+    }
+    return sum((from, to) -> {
+      double total = 0;
+      for (int i = from; i < to; i++) {
+        total += count[i] * LogMath.addExpForSum(atT[tPair[i]], atTx[txPair[i]]);
+      }
+      return total;
+    }, what);
+  }
 }
