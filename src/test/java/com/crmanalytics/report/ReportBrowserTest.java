@@ -29,8 +29,10 @@ class ReportBrowserTest {
   static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
 
   /** Charts each section draws from the full second-run fixture. */
-  private static final Map<String, Integer> CHARTS = Map.of("headline", 0, "changes", 0, "pyramid", 1,
-      "concentration", 1, "segments", 1, "migration", 2, "campaigns", 2, "service", 4, "sales", 3, "model", 2);
+  private static final Map<String, Integer> CHARTS = Map.ofEntries(Map.entry("headline", 0), Map.entry("changes", 0),
+      Map.entry("pyramid", 1), Map.entry("concentration", 1), Map.entry("segments", 1), Map.entry("migration", 2),
+      Map.entry("cohorts", 1), Map.entry("campaigns", 2), Map.entry("products", 1), Map.entry("service", 4),
+      Map.entry("sales", 3), Map.entry("model", 2));
 
   /**
    * Per section id: whether it exists, its laid-out size, its heading, and per SVG chart its size,
