@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the warehouse over Arrow Flight SQL (JDBC: jdbc:arrow-flight-sql://HOST:PORT/?useEncryption=false)",
-      "until SIGTERM or Ctrl-C. Every table by its plain name, personal columns masked, paths and writes",
-      "refused, as in crm sql. Listens on serve.host:serve.port (default 127.0.0.1:32010); see docs/sql-server.md."
+      "Serve the warehouse over Arrow Flight SQL until SIGTERM or Ctrl-C.",
+      "JDBC URL: jdbc:arrow-flight-sql://HOST:PORT/?useEncryption=false (docs/sql-server.md).",
+      "Every table by its plain name, personal columns masked, paths and writes refused, as in crm sql.",
+      "Listens on serve.host:serve.port (default 127.0.0.1:32010)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;

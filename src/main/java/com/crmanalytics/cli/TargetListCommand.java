@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
     name = "target-list",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a contact list: the customers a query chooses (it must return customer_id; it sees personal",
-      "columns masked, like crm sql; the variable as_of holds --date), with name, phone, e-mail and consent",
-      "date and channel, for those with marketing consent on D only. Prints how many were left out for lack",
-      "of consent; records the export (user, time, query, counts, file) in the exports table."
+      "Write a contact list: the customers a query chooses, with name, phone, e-mail and consent date and channel,"
+          + " for those with marketing consent on D only.",
+      "The query must return customer_id; it sees personal columns masked, like crm sql, and the variable as_of"
+          + " holds --date.",
+      "Prints how many were left out for lack of consent, and records the export (user, time, query, counts, file)"
+          + " in the exports table."
     })
 final class TargetListCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
