@@ -68,7 +68,7 @@ public final class Hypergeometric {
     boolean integerGap = Math.abs(c - a - b - Math.rint(c - a - b)) < INTEGER_GAP;
     if (z > NEAR_ONE && !integerGap) {
       Scaled transformed = linear(a, b, c, z);
-      if (transformed != null) {
+      if (transformed != null && plausible(transformed, a, b, c)) {
         return transformed;
       }
     }
@@ -83,6 +83,15 @@ public final class Hypergeometric {
           + "within %d terms without cancellation, directly or after Euler's transform", a, b, c, z, MAX_TERMS));
     }
     return result;
+  }
+
+  /**
+   * With a, b, c > 0 every term of the series is positive, so 2F1 ≥ 1 for z ≥ 0: a transformed value below that
+   * has lost its precision to the cancellation of two huge terms (seen on a heavy buyer of real data: a = 78.8,
+   * b = 650.4, c = 650.1, z = 0.952 gave −1), and the series are summed instead.
+   */
+  private static boolean plausible(Scaled s, double a, double b, double c) {
+    return !(a > 0 && b > 0 && c > 0) || (s.mantissa() > 0 && Math.log(s.mantissa()) + s.logScale() >= -1e-12);
   }
 
   /** The z → 1 − z transformation, interpolated in c next to an integer c − a − b; null if it cancels. */

@@ -116,4 +116,24 @@ class HypergeometricTest {
     assertThatThrownBy(() -> Hypergeometric.value(a, b, c, z)).isInstanceOf(ModelException.class)
         .hasMessageContaining("2F1(a=");
   }
+
+  @Test
+  void aHeavyBuyerOfRealDataNearZOneIsPositiveAndMatchesEulersSeries() {
+    // Online Retail II, customer 14156 under MBG/NBD over the lifetime horizon: the z -> 1 - z form cancelled to -1
+    double a = 78.8374443340072;
+    double b = 650.3962933923498;
+    double c = 650.089894013805;
+    double z = 0.9524191164383926;
+    double v = Hypergeometric.value(a, b, c, z);
+    // Euler: (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z), the second series summed here term by term
+    double sum = 1;
+    double term = 1;
+    for (int j = 0; j < 20_000; j++) {
+      term *= (c - a + j) * (c - b + j) / ((c + j) * (j + 1)) * z;
+      sum += term;
+    }
+    double euler = Math.pow(1 - z, c - a - b) * sum;
+    org.assertj.core.api.Assertions.assertThat(v).isGreaterThan(1).isCloseTo(euler,
+        org.assertj.core.api.Assertions.within(1e-9 * euler));
+  }
 }
