@@ -14,10 +14,15 @@ public final class Crm {
 
   private Crm() {}
 
-  /** {@code crm ARGS…} followed by the test Spark settings ({@link TestSpark#SETTINGS}). */
+  /**
+   * {@code crm ARGS…} followed by the test Spark settings ({@link TestSpark#SETTINGS}), except for {@code crm
+   * generate}, which runs no Spark and takes no configuration.
+   */
   public static Result run(List<String> args) {
     List<String> all = new ArrayList<>(args);
-    TestSpark.SETTINGS.forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
+    if (!args.get(0).equals("generate")) {
+      TestSpark.SETTINGS.forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = CrmCommand.commandLine();
