@@ -32,8 +32,11 @@ class YoungBusinessIT {
     assertThat(generated.exit()).as(generated.err()).isZero();
     assertThat(Files.isDirectory(landing.resolve("2025-03-24"))).isTrue();
     Path warehouse = tmp.resolve("warehouse");
+    // The generator puts at least one bad row of every kind into each day's extract: on a young business's small
+    // day that is more than the default 5% gate, which is not what this test is about.
     Crm.Result run = Crm.run(List.of("run", "--date", "2025-03-24", "--landing", landing.toString(), "--warehouse",
-        warehouse.toString(), "--set", "paths.reports=" + tmp.resolve("reports")));
+        warehouse.toString(), "--set", "paths.reports=" + tmp.resolve("reports"), "--set",
+        "quality.max-reject-ratio=0.25"));
     System.out.println(run.out());
     System.err.println(run.err());
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
