@@ -31,13 +31,24 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First business date.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "First business date.")
   LocalDate from;
 
-  @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last business date (inclusive).")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "Last business date (inclusive).")
   LocalDate to;
 
-  @Option(names = "--resume", description = "Skip the dates whose last run succeeded (single stages run later do not count).")
+  @Option(
+      names = "--resume",
+      description =
+          "Skip the dates whose last run succeeded (single stages run later do not count).")
   boolean resume;
 
   @Override
@@ -65,7 +76,8 @@ final class BackfillCommand implements Callable<Integer> {
           RunCommand.chain(ctx, out);
         } catch (RuntimeException e) {
           out.printf(
-              "backfill stopped at %s after %d run(s); later dates not run (continue with --resume)%n", d, ran);
+              "backfill stopped at %s after %d run(s); later dates not run (continue with --resume)%n",
+              d, ran);
           out.flush();
           throw e;
         }

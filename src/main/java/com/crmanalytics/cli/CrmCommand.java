@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
     name = "crm",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Customer analytics on Spark and Delta Lake: ingest extracts, segment customers, value them.",
+    description =
+        "Customer analytics on Spark and Delta Lake: ingest extracts, segment customers, value them.",
     subcommands = {
       RunCommand.class,
       NightlyCommand.class,
@@ -82,7 +83,10 @@ public final class CrmCommand implements Runnable {
       }
       String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
       err.println(
-          "crm: unexpected failure: " + root.getClass().getSimpleName() + ": " + message
+          "crm: unexpected failure: "
+              + root.getClass().getSimpleName()
+              + ": "
+              + message
               + (verbose ? "" : " (run with --verbose for the stack trace)"));
       err.flush();
       return ExitCode.FAILURE.code();

@@ -23,7 +23,8 @@ abstract class DatedCommand implements Callable<Integer> {
       names = "--date",
       required = true,
       paramLabel = "YYYY-MM-DD",
-      description = "Business date: the extracts of this date are read, and nothing after it is used.")
+      description =
+          "Business date: the extracts of this date are read, and nothing after it is used.")
   LocalDate date;
 
   /** The stages of one command for one date. */
@@ -41,14 +42,18 @@ abstract class DatedCommand implements Callable<Integer> {
    * another run holds it) and runs the stages; the lock is released whatever happens.
    */
   static int execute(
-      GlobalOptions global, CommandSpec spec, Function<PipelineConfig, LocalDate> date, Stages stages) {
+      GlobalOptions global,
+      CommandSpec spec,
+      Function<PipelineConfig, LocalDate> date,
+      Stages stages) {
     PipelineConfig config = global.config();
     LocalDate businessDate = date.apply(config);
     Warehouse warehouse = global.warehouse(config);
     RunContext ctx = RunContext.start(businessDate, config, warehouse, VersionProvider.version());
     PrintWriter out = spec.commandLine().getOut();
     try (WarehouseLock lock = lock(warehouse, spec.name() + " " + ctx.runId(), spec)) {
-      out.printf("run %s for %s (warehouse %s)%n", ctx.runId(), businessDate, ctx.warehouse().root());
+      out.printf(
+          "run %s for %s (warehouse %s)%n", ctx.runId(), businessDate, ctx.warehouse().root());
       out.flush();
       stages.run(ctx, out);
     }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Audited exports: target-list writes contact details of consenting customers (docs/personal-data.md).",
+    description =
+        "Audited exports: target-list writes contact details of consenting customers (docs/personal-data.md).",
     subcommands = {TargetListCommand.class, CommandLine.HelpCommand.class})
 final class ExportCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -43,72 +43,148 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--customers", required = true, paramLabel = "N", description = "Number of customers.")
+  @Option(
+      names = "--customers",
+      required = true,
+      paramLabel = "N",
+      description = "Number of customers.")
   long customers;
 
-  @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day customers can arrive.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "First day customers can arrive.")
   LocalDate from;
 
-  @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day simulated (the last folder).")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "Last day simulated (the last folder).")
   LocalDate to;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Landing folder to write; must be empty or absent.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Landing folder to write; must be empty or absent.")
   Path out;
 
-  @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
-      description = "csv, jsonl or parquet (default: ${DEFAULT-VALUE}). Set extracts.<source>.format to match when ingesting.")
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      paramLabel = "FORMAT",
+      description =
+          "csv, jsonl or parquet (default: ${DEFAULT-VALUE}). Set extracts.<source>.format to match when ingesting.")
   ExtractFormat format;
 
-  @Option(names = "--bad-rows", defaultValue = "0", paramLabel = "RATE",
-      description = "Share of extra rows that break a contract rule, one of every quarantine reason code; listed in _truth/bad_rows.csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bad-rows",
+      defaultValue = "0",
+      paramLabel = "RATE",
+      description =
+          "Share of extra rows that break a contract rule, one of every quarantine reason code; listed in _truth/bad_rows.csv (default: ${DEFAULT-VALUE}).")
   double badRows;
 
-  @Option(names = "--increments", defaultValue = "7", paramLabel = "K",
+  @Option(
+      names = "--increments",
+      defaultValue = "7",
+      paramLabel = "K",
       description = "Daily folders after the initial load (default: ${DEFAULT-VALUE}).")
   int increments;
 
-  @Option(names = "--r", defaultValue = "0.2426", paramLabel = "R", description = "BG/NBD: shape of the Gamma purchase rate λ (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--r",
+      defaultValue = "0.2426",
+      paramLabel = "R",
+      description = "BG/NBD: shape of the Gamma purchase rate λ (default: ${DEFAULT-VALUE}).")
   double r;
 
-  @Option(names = "--alpha", defaultValue = "4.4135", paramLabel = "ALPHA", description = "BG/NBD: rate of the Gamma purchase rate, in weeks (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--alpha",
+      defaultValue = "4.4135",
+      paramLabel = "ALPHA",
+      description =
+          "BG/NBD: rate of the Gamma purchase rate, in weeks (default: ${DEFAULT-VALUE}).")
   double alpha;
 
-  @Option(names = "--a", defaultValue = "0.7929", paramLabel = "A", description = "BG/NBD: Beta(a, b) drop-out probability p (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--a",
+      defaultValue = "0.7929",
+      paramLabel = "A",
+      description = "BG/NBD: Beta(a, b) drop-out probability p (default: ${DEFAULT-VALUE}).")
   double a;
 
-  @Option(names = "--b", defaultValue = "2.4259", paramLabel = "B", description = "BG/NBD: Beta(a, b) drop-out probability p (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--b",
+      defaultValue = "2.4259",
+      paramLabel = "B",
+      description = "BG/NBD: Beta(a, b) drop-out probability p (default: ${DEFAULT-VALUE}).")
   double b;
 
-  @Option(names = "--spend-p", defaultValue = "6.2496", paramLabel = "P", description = "Gamma-Gamma: shape of a transaction's value (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--spend-p",
+      defaultValue = "6.2496",
+      paramLabel = "P",
+      description = "Gamma-Gamma: shape of a transaction's value (default: ${DEFAULT-VALUE}).")
   double spendP;
 
-  @Option(names = "--spend-q", defaultValue = "3.7442", paramLabel = "Q", description = "Gamma-Gamma: shape of the customer's spend rate ν, above 1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--spend-q",
+      defaultValue = "3.7442",
+      paramLabel = "Q",
+      description =
+          "Gamma-Gamma: shape of the customer's spend rate ν, above 1 (default: ${DEFAULT-VALUE}).")
   double spendQ;
 
-  @Option(names = "--spend-gamma", defaultValue = "15.4435", paramLabel = "G", description = "Gamma-Gamma: rate γ of ν; mean spend = γ·p/(q−1) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--spend-gamma",
+      defaultValue = "15.4435",
+      paramLabel = "G",
+      description = "Gamma-Gamma: rate γ of ν; mean spend = γ·p/(q−1) (default: ${DEFAULT-VALUE}).")
   double spendGamma;
 
   @Override
   public Integer call() {
     GeneratorOptions options =
         new GeneratorOptions(
-            customers, from, to, seed, out, format, badRows, increments,
+            customers,
+            from,
+            to,
+            seed,
+            out,
+            format,
+            badRows,
+            increments,
             new GeneratorParams(r, alpha, a, b, spendP, spendQ, spendGamma));
     requireEmpty(out);
     long started = System.nanoTime();
     ExtractGenerator.Summary summary = new ExtractGenerator(options).run();
     double seconds = (System.nanoTime() - started) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("generated %d customers into %s: initial load %s + %d daily folder(s) to %s, %s%n",
+    w.printf(
+        "generated %d customers into %s: initial load %s + %d daily folder(s) to %s, %s%n",
         customers, out, options.initialLoad(), increments, to, format);
     for (Source s : Source.values()) {
-      w.printf("  %-10s %,12d rows%s%n", s.id(), summary.rows().get(s),
-          summary.badRows().get(s) > 0 ? String.format(" + %,d bad", summary.badRows().get(s)) : "");
+      w.printf(
+          "  %-10s %,12d rows%s%n",
+          s.id(),
+          summary.rows().get(s),
+          summary.badRows().get(s) > 0
+              ? String.format(" + %,d bad", summary.badRows().get(s))
+              : "");
     }
-    w.printf("  %.1f MB in %.1f s; ground truth in %s%n", summary.bytes() / 1e6, seconds, out.resolve(ExtractGenerator.TRUTH));
+    w.printf(
+        "  %.1f MB in %.1f s; ground truth in %s%n",
+        summary.bytes() / 1e6, seconds, out.resolve(ExtractGenerator.TRUTH));
     w.flush();
     return 0;
   }
@@ -122,7 +198,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
     try (Stream<Path> entries = Files.list(out)) {
       if (entries.findAny().isPresent()) {
-        throw Errors.usage("--out " + out + " is not empty; choose a new folder (generate never overwrites extracts)");
+        throw Errors.usage(
+            "--out "
+                + out
+                + " is not empty; choose a new folder (generate never overwrites extracts)");
       }
     } catch (IOException e) {
       throw Errors.usage("--out " + out + " cannot be read: " + e.getMessage());

@@ -27,7 +27,10 @@ public final class GlobalOptions {
       description = "Override one configuration key (repeatable); wins over every file.")
   Map<String, String> set = new LinkedHashMap<>();
 
-  @Option(names = "--warehouse", paramLabel = "DIR", description = "Warehouse root (paths.warehouse).")
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      description = "Warehouse root (paths.warehouse).")
   String warehouse;
 
   @Option(names = "--landing", paramLabel = "DIR", description = "Landing root (paths.landing).")
@@ -35,7 +38,9 @@ public final class GlobalOptions {
 
   private boolean verbose;
 
-  @Option(names = "--verbose", description = "Log what Spark does and print stack traces on errors.")
+  @Option(
+      names = "--verbose",
+      description = "Log what Spark does and print stack traces on errors.")
   void setVerbose(boolean verbose) {
     this.verbose = verbose;
     if (verbose) {

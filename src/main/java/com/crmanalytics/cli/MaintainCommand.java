@@ -33,7 +33,8 @@ final class MaintainCommand implements Callable<Integer> {
 
   @Option(
       names = "--force",
-      description = "Allow a retention below 168 hours (turns off Delta's retention check for this command).")
+      description =
+          "Allow a retention below 168 hours (turns off Delta's retention check for this command).")
   boolean force;
 
   @Override
@@ -60,7 +61,8 @@ final class MaintainCommand implements Callable<Integer> {
       long compacted = 0;
       long removed = 0;
       for (String table : tables) {
-        TableMaintenance.Result r = maintenance.maintain(table, settings.vacuumRetentionHours(), force);
+        TableMaintenance.Result r =
+            maintenance.maintain(table, settings.vacuumRetentionHours(), force);
         out.printf(
             "maintain %-18s compacted %d file(s) into %d, vacuum removed %d file(s), %d data file(s) left%n",
             r.table(), r.filesCompacted(), r.filesAdded(), r.filesRemoved(), r.dataFilesLeft());

@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code crm nightly [--date D]}: {@code run} for schedulers, for yesterday unless told otherwise. */
+/**
+ * {@code crm nightly [--date D]}: {@code run} for schedulers, for yesterday unless told otherwise.
+ */
 @Command(
     name = "nightly",
     mixinStandardHelpOptions = true,
@@ -43,7 +45,10 @@ final class NightlyCommand implements Callable<Integer> {
             return date;
           }
           LocalDate yesterday = BusinessDates.yesterday(config.timezone(), clock);
-          spec.commandLine().getOut().printf("nightly: business date %s (yesterday in %s)%n", yesterday, config.timezone());
+          spec.commandLine()
+              .getOut()
+              .printf(
+                  "nightly: business date %s (yesterday in %s)%n", yesterday, config.timezone());
           return yesterday;
         },
         RunCommand::chain);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "notebook",
     mixinStandardHelpOptions = true,
-    description = "SQL notebooks in Databricks source format (notebooks-export/): run them against the warehouse.",
+    description =
+        "SQL notebooks in Databricks source format (notebooks-export/): run them against the warehouse.",
     subcommands = {NotebookRunCommand.class, CommandLine.HelpCommand.class})
 final class NotebookCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,13 +3,13 @@ package com.crmanalytics.cli;
 import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.config.PrivacySettings;
 import com.crmanalytics.error.Errors;
-import com.crmanalytics.sql.GuardedSql;
 import com.crmanalytics.notebook.Cell;
 import com.crmanalytics.notebook.Notebook;
 import com.crmanalytics.notebook.NotebookHtml;
 import com.crmanalytics.notebook.NotebookRun;
 import com.crmanalytics.notebook.ResultTable;
 import com.crmanalytics.notebook.Statement;
+import com.crmanalytics.sql.GuardedSql;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crm notebook run FILE [--out result.html]}: runs the SQL cells of a notebook in order against
- * the warehouse (every table a view of its plain name, as in {@code crm sql}), prints each result, and
- * optionally writes one HTML page with the Markdown and the results. The first failing statement stops
- * the run.
+ * {@code crm notebook run FILE [--out result.html]}: runs the SQL cells of a notebook in order
+ * against the warehouse (every table a view of its plain name, as in {@code crm sql}), prints each
+ * result, and optionally writes one HTML page with the Markdown and the results. The first failing
+ * statement stops the run.
  */
 @Command(
     name = "run",
@@ -46,7 +46,10 @@ final class NotebookRunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The notebook, e.g. notebooks-export/segment_explorer.sql.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The notebook, e.g. notebooks-export/segment_explorer.sql.")
   Path file;
 
   @Option(
@@ -59,7 +62,8 @@ final class NotebookRunCommand implements Callable<Integer> {
       names = "--limit",
       defaultValue = "1000",
       paramLabel = "N",
-      description = "Most rows shown per result, on stdout and in the HTML (default ${DEFAULT-VALUE}).")
+      description =
+          "Most rows shown per result, on stdout and in the HTML (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
@@ -69,7 +73,8 @@ final class NotebookRunCommand implements Callable<Integer> {
     }
     Notebook notebook = Notebook.read(file);
     PipelineConfig config = global.config();
-    GuardedSql warehouse = GuardedSql.open(global.warehouse(config), PrivacySettings.from(config.raw()));
+    GuardedSql warehouse =
+        GuardedSql.open(global.warehouse(config), PrivacySettings.from(config.raw()));
     PrintWriter out = spec.commandLine().getOut();
     NotebookRun run = new NotebookRun(notebook, limit);
     long started = System.nanoTime();
@@ -114,27 +119,48 @@ final class NotebookRunCommand implements Callable<Integer> {
 
   private void runCell(GuardedSql warehouse, Cell cell, NotebookRun run, PrintWriter out) {
     if (!cell.isSql()) {
-      String heading = cell.source().lines().filter(l -> !l.isBlank()).findFirst().orElse("").replaceFirst("^#+\\s*", "");
-      out.printf("-- cell %d (markdown): %s%n", cell.number(), cell.title().isEmpty() ? heading : cell.title());
+      String heading =
+          cell.source()
+              .lines()
+              .filter(l -> !l.isBlank())
+              .findFirst()
+              .orElse("")
+              .replaceFirst("^#+\\s*", "");
+      out.printf(
+          "-- cell %d (markdown): %s%n",
+          cell.number(), cell.title().isEmpty() ? heading : cell.title());
       return;
     }
     SparkSession spark = warehouse.spark();
     for (Statement statement : cell.statements()) {
-      spark.sparkContext().setJobGroup("notebook", "notebook " + file.getFileName() + " cell " + cell.number(), false);
+      spark
+          .sparkContext()
+          .setJobGroup(
+              "notebook", "notebook " + file.getFileName() + " cell " + cell.number(), false);
       ResultTable table;
       try {
         table = ResultPrinter.collect(warehouse.sql(statement.sql()), limit);
       } catch (Exception e) {
         // Spark's AnalysisException is a checked exception that spark.sql throws undeclared.
         Optional<String> sqlError = SqlFailures.describe(e, warehouse.warehouse());
-        String message = sqlError.orElseGet(() -> e.getClass().getSimpleName() + ": " + SqlFailures.firstLine(e.getMessage()));
+        String message =
+            sqlError.orElseGet(
+                () -> e.getClass().getSimpleName() + ": " + SqlFailures.firstLine(e.getMessage()));
         run.fail(cell, statement, message);
-        throw Errors.notebookCell(run.notebook().name(), cell.number(), statement.line(), message, sqlError.isPresent(), e);
+        throw Errors.notebookCell(
+            run.notebook().name(),
+            cell.number(),
+            statement.line(),
+            message,
+            sqlError.isPresent(),
+            e);
       } finally {
         spark.sparkContext().clearJobGroup();
       }
       run.add(cell, statement, table);
-      out.printf("-- cell %d, line %d%s%n", cell.number(), statement.line(), table.hasColumns() ? "" : ": done");
+      out.printf(
+          "-- cell %d, line %d%s%n",
+          cell.number(), statement.line(), table.hasColumns() ? "" : ": done");
       if (table.hasColumns()) {
         ResultPrinter.table(table, out, "use --limit");
       }
@@ -150,7 +176,8 @@ final class NotebookRunCommand implements Callable<Integer> {
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       try {
         Files.writeString(tmp, page, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }

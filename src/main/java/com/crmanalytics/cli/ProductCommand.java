@@ -5,7 +5,10 @@ import com.crmanalytics.product.ProductStage;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
-/** {@code crm product --date D}: the products bought together and what to offer each customer, as of D. */
+/**
+ * {@code crm product --date D}: the products bought together and what to offer each customer, as of
+ * D.
+ */
 @Command(
     name = "product",
     mixinStandardHelpOptions = true,

@@ -15,8 +15,9 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Prints a query result as an aligned table, CSV or JSON Lines, without holding it all in memory (the
- * table format holds at most its limit of rows); shared by {@code crm sql} and {@code crm notebook run}.
+ * Prints a query result as an aligned table, CSV or JSON Lines, without holding it all in memory
+ * (the table format holds at most its limit of rows); shared by {@code crm sql} and {@code crm
+ * notebook run}.
  */
 final class ResultPrinter {
   /** Output formats of {@code crm sql}. */
@@ -32,7 +33,8 @@ final class ResultPrinter {
     switch (format) {
       case json -> result.toJSON().toLocalIterator().forEachRemaining(out::println);
       case csv -> {
-        out.println(String.join(",", Arrays.stream(result.columns()).map(ResultPrinter::csv).toList()));
+        out.println(
+            String.join(",", Arrays.stream(result.columns()).map(ResultPrinter::csv).toList()));
         Iterator<Row> rows = asText(result).toLocalIterator();
         while (rows.hasNext()) {
           Row r = rows.next();
@@ -52,8 +54,8 @@ final class ResultPrinter {
   }
 
   /**
-   * Runs the query and keeps at most {@code limit} rows, each value as Spark renders it (null for SQL
-   * NULL); a statement without a result set (SET VAR, CREATE …) gives a table without columns.
+   * Runs the query and keeps at most {@code limit} rows, each value as Spark renders it (null for
+   * SQL NULL); a statement without a result set (SET VAR, CREATE …) gives a table without columns.
    */
   static ResultTable collect(Dataset<Row> result, int limit) {
     StructField[] fields = result.schema().fields();
@@ -106,13 +108,19 @@ final class ResultPrinter {
     }
     out.println(rule);
     int n = t.rows().size();
-    out.println(n + (n == 1 ? " row" : " rows") + (t.more() ? " shown (more exist; " + moreHint + ")" : ""));
+    out.println(
+        n
+            + (n == 1 ? " row" : " rows")
+            + (t.more() ? " shown (more exist; " + moreHint + ")" : ""));
   }
 
   private static String line(List<String> cells, int[] width) {
     StringBuilder b = new StringBuilder("|");
     for (int i = 0; i < cells.size(); i++) {
-      b.append(' ').append(cells.get(i)).append(" ".repeat(width[i] - cells.get(i).length())).append(" |");
+      b.append(' ')
+          .append(cells.get(i))
+          .append(" ".repeat(width[i] - cells.get(i).length()))
+          .append(" |");
     }
     return b.toString();
   }
@@ -123,12 +131,18 @@ final class ResultPrinter {
 
   /** Spark's own rendering of every value (dates, decimals, maps) in the session's time zone. */
   private static Dataset<Row> asText(Dataset<Row> result) {
-    Column[] cols = Arrays.stream(result.columns()).map(c -> col("`" + c + "`").cast("string").as(c)).toArray(Column[]::new);
+    Column[] cols =
+        Arrays.stream(result.columns())
+            .map(c -> col("`" + c + "`").cast("string").as(c))
+            .toArray(Column[]::new);
     return result.select(cols);
   }
 
   private static String csv(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
     return value;

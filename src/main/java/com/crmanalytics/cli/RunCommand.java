@@ -43,13 +43,25 @@ final class RunCommand extends DatedCommand {
       ReportCommand.report(ctx, out);
     } catch (RuntimeException e) {
       try {
-        ctx.log().record(PipelineRuns.RUN_STAGE, PipelineRuns.FAILED, started, Counts.NONE, String.valueOf(e.getMessage()));
+        ctx.log()
+            .record(
+                PipelineRuns.RUN_STAGE,
+                PipelineRuns.FAILED,
+                started,
+                Counts.NONE,
+                String.valueOf(e.getMessage()));
       } catch (RuntimeException logFailed) {
         e.addSuppressed(logFailed);
       }
       throw e;
     }
-    ctx.log().record(PipelineRuns.RUN_STAGE, PipelineRuns.SUCCEEDED, started, Counts.NONE, "every stage finished");
+    ctx.log()
+        .record(
+            PipelineRuns.RUN_STAGE,
+            PipelineRuns.SUCCEEDED,
+            started,
+            Counts.NONE,
+            "every stage finished");
     out.printf("run %s succeeded%n", ctx.runId());
   }
 }

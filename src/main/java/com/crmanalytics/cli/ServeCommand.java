@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code crm serve}: the Arrow Flight SQL endpoint BI tools connect to, until SIGTERM or Ctrl-C. */
+/**
+ * {@code crm serve}: the Arrow Flight SQL endpoint BI tools connect to, until SIGTERM or Ctrl-C.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -35,23 +37,32 @@ final class ServeCommand implements Callable<Integer> {
     ServeSettings settings = ServeSettings.from(config.raw());
     PrivacySettings privacy = PrivacySettings.from(config.raw());
     Warehouse warehouse = global.warehouse(config);
-    SqlServer server = SqlServer.start(settings, () -> GuardedSql.open(warehouse, privacy), VersionProvider.version());
+    SqlServer server =
+        SqlServer.start(
+            settings, () -> GuardedSql.open(warehouse, privacy), VersionProvider.version());
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("crm serve: Arrow Flight SQL on %s:%d, warehouse %s%n", settings.host(), server.port(), warehouse.root());
-    out.printf("JDBC: jdbc:arrow-flight-sql://%s:%d/?useEncryption=false%n", settings.host(), server.port());
+    out.printf(
+        "crm serve: Arrow Flight SQL on %s:%d, warehouse %s%n",
+        settings.host(), server.port(), warehouse.root());
+    out.printf(
+        "JDBC: jdbc:arrow-flight-sql://%s:%d/?useEncryption=false%n",
+        settings.host(), server.port());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      try {
-        server.close();
-        out.println("crm serve: stopped");
-        out.flush();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        stopped.countDown();
-      }
-    }, "crm-serve-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                server.close();
+                out.println("crm serve: stopped");
+                out.flush();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                stopped.countDown();
+              }
+            },
+            "crm-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     server.awaitTermination();
     stopped.await();

@@ -43,7 +43,8 @@ final class SqlCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       defaultValue = "1000",
-      description = "Most rows shown in table format (csv and json print them all; default ${DEFAULT-VALUE}).")
+      description =
+          "Most rows shown in table format (csv and json print them all; default ${DEFAULT-VALUE}).")
   int limit;
 
   @Override

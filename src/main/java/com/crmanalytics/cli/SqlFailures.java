@@ -9,12 +9,16 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 
-/** Tells a failure that is the SQL's fault (syntax, unknown name, a value it cannot compute) from any other. */
+/**
+ * Tells a failure that is the SQL's fault (syntax, unknown name, a value it cannot compute) from
+ * any other.
+ */
 final class SqlFailures {
   /**
    * SQLSTATE classes of errors in the statement itself: 07 dynamic SQL (unbound parameters), 0A
    * feature not supported, 21 cardinality (a scalar subquery with many rows), 22 data exception
-   * (division by zero, a failed cast, overflow), 42 syntax or access rule (unknown table or column).
+   * (division by zero, a failed cast, overflow), 42 syntax or access rule (unknown table or
+   * column).
    */
   private static final Set<String> STATEMENT_FAULTS = Set.of("07", "0A", "21", "22", "42");
 
@@ -34,9 +38,15 @@ final class SqlFailures {
       }
       if (t instanceof AnalysisException) {
         return Optional.of(
-            "SQL error: " + firstLine(t.getMessage()) + " (tables: " + String.join(", ", warehouse.tableNames()) + ")");
+            "SQL error: "
+                + firstLine(t.getMessage())
+                + " (tables: "
+                + String.join(", ", warehouse.tableNames())
+                + ")");
       }
-      if (t instanceof SparkThrowable s && s.getSqlState() != null && s.getSqlState().length() >= 2
+      if (t instanceof SparkThrowable s
+          && s.getSqlState() != null
+          && s.getSqlState().length() >= 2
           && STATEMENT_FAULTS.contains(s.getSqlState().substring(0, 2))) {
         return Optional.of("SQL error: " + firstLine(t.getMessage()));
       }
@@ -44,7 +54,10 @@ final class SqlFailures {
     return Optional.empty();
   }
 
-  /** The first line that is not blank: Spark's messages put the SQL and a caret under it on later lines. */
+  /**
+   * The first line that is not blank: Spark's messages put the SQL and a caret under it on later
+   * lines.
+   */
   static String firstLine(String message) {
     String m = String.valueOf(message);
     return m.lines().filter(l -> !l.isBlank()).findFirst().orElse(m).strip();

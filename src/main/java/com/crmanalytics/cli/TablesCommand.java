@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code crm tables [TABLE...]}: what the warehouse holds, and what each column of a table means. */
+/**
+ * {@code crm tables [TABLE...]}: what the warehouse holds, and what each column of a table means.
+ */
 @Command(
     name = "tables",
     mixinStandardHelpOptions = true,
@@ -27,7 +29,10 @@ final class TablesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TABLE", arity = "0..*", description = "Tables whose columns to describe")
+  @Parameters(
+      paramLabel = "TABLE",
+      arity = "0..*",
+      description = "Tables whose columns to describe")
   List<String> tables = List.of();
 
   @Override
@@ -39,8 +44,12 @@ final class TablesCommand implements Callable<Integer> {
     if (!tables.isEmpty()) {
       for (String table : tables) {
         if (!names.contains(table)) {
-          throw Errors.missingTable(table, warehouse.root() + "/" + table,
-              names.isEmpty() ? "no tables yet: run crm run --date YYYY-MM-DD" : "tables: " + String.join(", ", names));
+          throw Errors.missingTable(
+              table,
+              warehouse.root() + "/" + table,
+              names.isEmpty()
+                  ? "no tables yet: run crm run --date YYYY-MM-DD"
+                  : "tables: " + String.join(", ", names));
         }
       }
       tables.forEach(table -> describe(warehouse, table, out));
@@ -52,23 +61,31 @@ final class TablesCommand implements Callable<Integer> {
     }
     int width = names.stream().mapToInt(String::length).max().orElse(5);
     for (String name : names) {
-      long rows = warehouse.spark().read().format("delta").load(warehouse.root() + "/" + name).count();
+      long rows =
+          warehouse.spark().read().format("delta").load(warehouse.root() + "/" + name).count();
       out.printf("%-" + width + "s %12d  %s%n", name, rows, warehouse.description(name));
     }
     out.flush();
     return 0;
   }
 
-  /** The table's description, then one line per column: name, type and the column comment stored in Delta. */
+  /**
+   * The table's description, then one line per column: name, type and the column comment stored in
+   * Delta.
+   */
   private static void describe(Warehouse warehouse, String table, PrintWriter out) {
-    StructType schema = warehouse.spark().read().format("delta").load(warehouse.root() + "/" + table).schema();
+    StructType schema =
+        warehouse.spark().read().format("delta").load(warehouse.root() + "/" + table).schema();
     out.printf("%s: %s%n", table, warehouse.description(table));
     int width = 0;
     for (StructField f : schema.fields()) {
       width = Math.max(width, f.name().length());
     }
     for (StructField f : schema.fields()) {
-      out.printf("  %-" + width + "s  %-14s %s%n", f.name(), f.dataType().simpleString(),
+      out.printf(
+          "  %-" + width + "s  %-14s %s%n",
+          f.name(),
+          f.dataType().simpleString(),
           f.getComment().isDefined() ? f.getComment().get() : "");
     }
   }

@@ -35,15 +35,24 @@ final class TargetListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
       description = "Export date: consent must date from it or before.")
   LocalDate date;
 
-  @Option(names = "--query", required = true, paramLabel = "FILE_OR_SQL",
+  @Option(
+      names = "--query",
+      required = true,
+      paramLabel = "FILE_OR_SQL",
       description = "A file holding the SELECT, or the SELECT itself.")
   String query;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.csv",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.csv",
       description = "The csv file to write (readable by its owner only).")
   Path out;
 
@@ -51,7 +60,8 @@ final class TargetListCommand implements Callable<Integer> {
   public Integer call() {
     String sql = readQuery(query);
     PipelineConfig config = global.config();
-    GuardedSql guarded = GuardedSql.open(global.warehouse(config), PrivacySettings.from(config.raw()));
+    GuardedSql guarded =
+        GuardedSql.open(global.warehouse(config), PrivacySettings.from(config.raw()));
     TargetListExport.Result r;
     try {
       r = TargetListExport.run(guarded, date, sql, out, System.getProperty("user.name"));
@@ -64,7 +74,9 @@ final class TargetListCommand implements Callable<Integer> {
     }
     PrintWriter w = spec.commandLine().getOut();
     w.printf("wrote %d customer(s) with marketing consent to %s%n", r.written(), r.out());
-    w.printf("left out: %d without marketing consent on %s, %d not in customers%n", r.withoutConsent(), date, r.unknown());
+    w.printf(
+        "left out: %d without marketing consent on %s, %d not in customers%n",
+        r.withoutConsent(), date, r.unknown());
     w.printf("recorded as export %s in the exports table%n", r.exportId());
     w.flush();
     return 0;

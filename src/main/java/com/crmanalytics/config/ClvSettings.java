@@ -1,8 +1,8 @@
 package com.crmanalytics.config;
 
 /**
- * The {@code clv} section: which transaction model to fit, the value horizon, the discount rate, the
- * margin ratio used where costs are unknown, and the fewest repeat buyers a fit may use.
+ * The {@code clv} section: which transaction model to fit, the value horizon, the discount rate,
+ * the margin ratio used where costs are unknown, and the fewest repeat buyers a fit may use.
  *
  * @param model auto, bg-nbd, mbg-nbd or pareto-nbd
  * @param timeUnit unit of x, t_x, T and of the fitted rates
@@ -27,6 +27,7 @@ public record ClvSettings(
 
   /** clv.model: fit every model and keep the best out of time. */
   public static final String AUTO = "auto";
+
   public static final String NO_REFERENCE = "none";
   public static final String CDNOW = "cdnow";
 

@@ -27,17 +27,24 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Loads and validates the configuration. Precedence, lowest first: {@code reference.conf} in the jar,
- * the site file ({@code --conf}), then the command line's overrides ({@code --warehouse},
- * {@code --landing}, {@code --set key=value}). Any invalid value stops the run with exit code 2 and a
- * message naming the key, the value and what is allowed.
+ * Loads and validates the configuration. Precedence, lowest first: {@code reference.conf} in the
+ * jar, the site file ({@code --conf}), then the command line's overrides ({@code --warehouse},
+ * {@code --landing}, {@code --set key=value}). Any invalid value stops the run with exit code 2 and
+ * a message naming the key, the value and what is allowed.
  */
 public final class ConfigLoader {
   static final String EXTRACTS = "extracts";
+
   /** Values of clv.model: auto, or the name of a com.crmanalytics.model.TransactionModelType. */
-  private static final List<String> CLV_MODELS = List.of(ClvSettings.AUTO, "bg-nbd", "mbg-nbd", "pareto-nbd");
-  /** Values of clv.reference: the published results crm evaluate prints beside its own (none: no column). */
-  private static final List<String> CLV_REFERENCES = List.of(ClvSettings.NO_REFERENCE, ClvSettings.CDNOW);
+  private static final List<String> CLV_MODELS =
+      List.of(ClvSettings.AUTO, "bg-nbd", "mbg-nbd", "pareto-nbd");
+
+  /**
+   * Values of clv.reference: the published results crm evaluate prints beside its own (none: no
+   * column).
+   */
+  private static final List<String> CLV_REFERENCES =
+      List.of(ClvSettings.NO_REFERENCE, ClvSettings.CDNOW);
 
   private ConfigLoader() {}
 
@@ -53,9 +60,13 @@ public final class ConfigLoader {
     }
     Config site =
         siteFile != null && siteFile.isFile()
-            ? parse(() -> ConfigFactory.parseFile(siteFile, ConfigParseOptions.defaults().setAllowMissing(false)))
+            ? parse(
+                () ->
+                    ConfigFactory.parseFile(
+                        siteFile, ConfigParseOptions.defaults().setAllowMissing(false)))
             : ConfigFactory.empty();
-    Config merged = parse(() -> overrides(overrides).withFallback(site).withFallback(reference).resolve());
+    Config merged =
+        parse(() -> overrides(overrides).withFallback(site).withFallback(reference).resolve());
     rejectUnknownKeys(merged, parse(reference::resolve));
     return validate(merged);
   }
@@ -95,7 +106,8 @@ public final class ConfigLoader {
       List<String> parts = ConfigUtil.splitPath(path);
       boolean free =
           parts.get(0).equals("spark")
-              || (parts.get(0).equals(EXTRACTS) && parts.size() > 2
+              || (parts.get(0).equals(EXTRACTS)
+                  && parts.size() > 2
                   && (parts.get(2).equals("columns") || parts.get(2).equals("expressions")));
       if (!free && !reference.hasPathOrNull(path)) {
         throw Errors.config(
@@ -109,18 +121,24 @@ public final class ConfigLoader {
     try {
       zone = ZoneId.of(string(c, "run.timezone"));
     } catch (DateTimeException e) {
-      throw Errors.badConfig("run.timezone", c.getString("run.timezone"), "a time-zone id such as UTC or Asia/Shanghai");
+      throw Errors.badConfig(
+          "run.timezone",
+          c.getString("run.timezone"),
+          "a time-zone id such as UTC or Asia/Shanghai");
     }
     String currency = string(c, "run.currency");
     try {
       Currency.getInstance(currency);
     } catch (IllegalArgumentException e) {
-      throw Errors.badConfig("run.currency", currency, "an ISO 4217 currency code such as USD or CNY");
+      throw Errors.badConfig(
+          "run.currency", currency, "an ISO 4217 currency code such as USD or CNY");
     }
     double ratio = number(c, "quality.max-reject-ratio");
     if (!(ratio >= 0 && ratio <= 1)) {
       throw Errors.badConfig(
-          "quality.max-reject-ratio", c.getValue("quality.max-reject-ratio").unwrapped(), "a number from 0 to 1");
+          "quality.max-reject-ratio",
+          c.getValue("quality.max-reject-ratio").unwrapped(),
+          "a number from 0 to 1");
     }
     MaintenanceSettings.from(c);
     PrivacySettings.from(c);
@@ -163,7 +181,9 @@ public final class ConfigLoader {
     int bins = integer(c, "rfm.bins");
     if (bins < RfmSettings.MIN_BINS || bins > RfmSettings.MAX_BINS) {
       throw Errors.badConfig(
-          "rfm.bins", bins, "a whole number from " + RfmSettings.MIN_BINS + " to " + RfmSettings.MAX_BINS);
+          "rfm.bins",
+          bins,
+          "a whole number from " + RfmSettings.MIN_BINS + " to " + RfmSettings.MAX_BINS);
     }
     return new RfmSettings(window, bins);
   }
@@ -214,16 +234,21 @@ public final class ConfigLoader {
     }
     int horizon = integer(c, "clv.horizon-months");
     if (horizon < 1 || horizon > 600) {
-      throw Errors.badConfig("clv.horizon-months", horizon, "a whole number of months from 1 to 600");
+      throw Errors.badConfig(
+          "clv.horizon-months", horizon, "a whole number of months from 1 to 600");
     }
     double rate = number(c, "clv.annual-discount-rate");
     if (!(rate >= 0 && rate < 10)) {
-      throw Errors.badConfig("clv.annual-discount-rate", c.getValue("clv.annual-discount-rate").unwrapped(),
+      throw Errors.badConfig(
+          "clv.annual-discount-rate",
+          c.getValue("clv.annual-discount-rate").unwrapped(),
           "a yearly rate as a fraction, 0 or more and below 10 (0.10 = 10 %)");
     }
     double margin = number(c, "clv.margin-rate");
     if (!(margin > -1 && margin <= 1)) {
-      throw Errors.badConfig("clv.margin-rate", c.getValue("clv.margin-rate").unwrapped(),
+      throw Errors.badConfig(
+          "clv.margin-rate",
+          c.getValue("clv.margin-rate").unwrapped(),
           "a margin / revenue ratio above -1 and at most 1 (1.0 = revenue CLV)");
     }
     int minRepeat = integer(c, "clv.min-repeat-buyers");
@@ -232,29 +257,35 @@ public final class ConfigLoader {
     }
     int draws = integer(c, "clv.interval-draws");
     if (draws < 20 || draws > 100_000) {
-      throw Errors.badConfig("clv.interval-draws", draws, "a whole number of parameter draws from 20 to 100000");
+      throw Errors.badConfig(
+          "clv.interval-draws", draws, "a whole number of parameter draws from 20 to 100000");
     }
     long intervalSeed;
     try {
       intervalSeed = c.getLong("clv.interval-seed");
     } catch (ConfigException.WrongType e) {
-      throw Errors.badConfig("clv.interval-seed", c.getValue("clv.interval-seed").unwrapped(), "a whole number");
+      throw Errors.badConfig(
+          "clv.interval-seed", c.getValue("clv.interval-seed").unwrapped(), "a whole number");
     }
     String reference = string(c, "clv.reference");
     if (!CLV_REFERENCES.contains(reference)) {
       throw Errors.badConfig("clv.reference", reference, String.join(", ", CLV_REFERENCES));
     }
-    return new ClvSettings(model, timeUnit(c), horizon, rate, margin, minRepeat, draws, intervalSeed, reference);
+    return new ClvSettings(
+        model, timeUnit(c), horizon, rate, margin, minRepeat, draws, intervalSeed, reference);
   }
 
   private static ChurnSettings churn(Config c) {
     int horizon = integer(c, "churn.horizon-days");
     if (horizon < 1 || horizon > 3660) {
-      throw Errors.badConfig("churn.horizon-days", horizon, "a whole number of days from 1 to 3660");
+      throw Errors.badConfig(
+          "churn.horizon-days", horizon, "a whole number of days from 1 to 3660");
     }
     double gain = number(c, "churn.min-auc-gain");
     if (!(gain >= 0 && gain < 0.5)) {
-      throw Errors.badConfig("churn.min-auc-gain", c.getValue("churn.min-auc-gain").unwrapped(),
+      throw Errors.badConfig(
+          "churn.min-auc-gain",
+          c.getValue("churn.min-auc-gain").unwrapped(),
           "a ROC AUC margin, 0 or more and below 0.5 (0.01 = one point)");
     }
     long seed;
@@ -266,17 +297,21 @@ public final class ConfigLoader {
     double medium = number(c, "churn.risk-bands.medium-from");
     double high = number(c, "churn.risk-bands.high-from");
     if (!(medium > 0 && medium < high && high < 1)) {
-      throw Errors.badConfig("churn.risk-bands", c.getValue("churn.risk-bands").unwrapped(),
+      throw Errors.badConfig(
+          "churn.risk-bands",
+          c.getValue("churn.risk-bands").unwrapped(),
           "{ medium-from = m, high-from = h } with 0 < m < h < 1");
     }
     return new ChurnSettings(horizon, gain, seed, medium, high);
   }
 
   private static ReportSettings report(Config c) {
-    String language = oneOf(c, "report.language", ReportSettings.LANGUAGES.toArray(String[]::new), l -> l);
+    String language =
+        oneOf(c, "report.language", ReportSettings.LANGUAGES.toArray(String[]::new), l -> l);
     int attribution = integer(c, "report.attribution-days");
     if (attribution < 0 || attribution > 366) {
-      throw Errors.badConfig("report.attribution-days", attribution, "a whole number of days from 0 to 366");
+      throw Errors.badConfig(
+          "report.attribution-days", attribution, "a whole number of days from 0 to 366");
     }
     int recent = integer(c, "report.recent-days");
     if (recent < 1 || recent > 3660) {
@@ -288,7 +323,8 @@ public final class ConfigLoader {
   private static ProductSettings product(Config c) {
     double support = number(c, "product.min-support");
     if (!(support > 0 && support <= 1)) {
-      throw Errors.badConfig("product.min-support", support, "a share of orders above 0 and at most 1, e.g. 0.01");
+      throw Errors.badConfig(
+          "product.min-support", support, "a share of orders above 0 and at most 1, e.g. 0.01");
     }
     double confidence = number(c, "product.min-confidence");
     if (!(confidence >= 0 && confidence <= 1)) {
@@ -296,11 +332,13 @@ public final class ConfigLoader {
     }
     double lift = number(c, "product.min-lift");
     if (!(lift >= 0 && Double.isFinite(lift))) {
-      throw Errors.badConfig("product.min-lift", lift, "a number, 0 or more (1 = no better than chance)");
+      throw Errors.badConfig(
+          "product.min-lift", lift, "a number, 0 or more (1 = no better than chance)");
     }
     int antecedent = integer(c, "product.max-antecedent");
     if (antecedent < 1 || antecedent > 5) {
-      throw Errors.badConfig("product.max-antecedent", antecedent, "a whole number of products from 1 to 5");
+      throw Errors.badConfig(
+          "product.max-antecedent", antecedent, "a whole number of products from 1 to 5");
     }
     int orders = integer(c, "product.min-orders");
     if (orders < 1) {
@@ -312,11 +350,13 @@ public final class ConfigLoader {
     }
     int basket = integer(c, "product.max-basket-products");
     if (basket < 2) {
-      throw Errors.badConfig("product.max-basket-products", basket, "a whole number of products, at least 2");
+      throw Errors.badConfig(
+          "product.max-basket-products", basket, "a whole number of products, at least 2");
     }
     double fdr = number(c, "product.false-discovery-rate");
     if (!(fdr > 0 && fdr <= 1)) {
-      throw Errors.badConfig("product.false-discovery-rate", fdr, "a share above 0 and at most 1, e.g. 0.05");
+      throw Errors.badConfig(
+          "product.false-discovery-rate", fdr, "a share above 0 and at most 1, e.g. 0.05");
     }
     return new ProductSettings(support, confidence, lift, antecedent, orders, topN, basket, fdr);
   }
@@ -331,7 +371,9 @@ public final class ConfigLoader {
         .filter(v -> id.apply(v).equals(text))
         .findFirst()
         .orElseThrow(
-            () -> Errors.badConfig(key, text, String.join(", ", Arrays.stream(values).map(id).toList())));
+            () ->
+                Errors.badConfig(
+                    key, text, String.join(", ", Arrays.stream(values).map(id).toList())));
   }
 
   static String string(Config c, String key) {
@@ -382,7 +424,8 @@ public final class ConfigLoader {
     c.entrySet().forEach(e -> sorted.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(sorted.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(digest.digest(sorted.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

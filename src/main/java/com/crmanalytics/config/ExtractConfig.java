@@ -43,20 +43,23 @@ final class ExtractConfig {
         Arrays.stream(Format.values())
             .filter(f -> f.id().equals(formatText))
             .findFirst()
-            .orElseThrow(() -> Errors.badConfig(prefix + "format", formatText, "csv, jsonl, parquet"));
+            .orElseThrow(
+                () -> Errors.badConfig(prefix + "format", formatText, "csv, jsonl, parquet"));
     String encodingName = string(root, prefix + "encoding");
     Charset encoding;
     try {
       encoding = Charset.forName(encodingName);
     } catch (IllegalArgumentException e) {
-      throw Errors.badConfig(prefix + "encoding", encodingName, "a Java charset name such as UTF-8, GBK, ISO-8859-1");
+      throw Errors.badConfig(
+          prefix + "encoding", encodingName, "a Java charset name such as UTF-8, GBK, ISO-8859-1");
     }
     String delimiter = string(root, prefix + "csv.delimiter");
     if (delimiter.equals("\\t")) {
       delimiter = "\t";
     }
     if (delimiter.length() != 1 && !delimiter.equals(ExtractSettings.WHITESPACE)) {
-      throw Errors.badConfig(prefix + "csv.delimiter", delimiter, "one character, \"\\t\" or \"whitespace\"");
+      throw Errors.badConfig(
+          prefix + "csv.delimiter", delimiter, "one character, \"\\t\" or \"whitespace\"");
     }
     String quote = string(root, prefix + "csv.quote");
     if (quote.length() != 1) {
@@ -66,20 +69,29 @@ final class ExtractConfig {
     List<String> sourceColumns = strings(root, prefix + "source-columns");
     if (format == Format.CSV && !header && sourceColumns.isEmpty()) {
       throw Errors.badConfig(
-          prefix + "source-columns", "[]", "the names of the columns, in order, when csv.header = false");
+          prefix + "source-columns",
+          "[]",
+          "the names of the columns, in order, when csv.header = false");
     }
     Map<String, String> columns = mapping(root, prefix + "columns", source, sourceColumns);
-    Map<String, ColumnExpression> expressions = expressions(root, prefix + "expressions", source, sourceColumns);
+    Map<String, ColumnExpression> expressions =
+        expressions(root, prefix + "expressions", source, sourceColumns);
     for (String c : expressions.keySet()) {
       if (columns.containsKey(c)) {
-        throw Errors.badConfig(prefix + "expressions." + c, expressions.get(c).sql(),
+        throw Errors.badConfig(
+            prefix + "expressions." + c,
+            expressions.get(c).sql(),
             "either a column mapping or an expression for " + c + ", not both");
       }
     }
     boolean deriveLines = bool(root, prefix + "derive-line-numbers");
-    if (deriveLines && (source != Source.ORDERS || columns.containsKey(Orders.LINE_NO)
-        || expressions.containsKey(Orders.LINE_NO))) {
-      throw Errors.badConfig(prefix + "derive-line-numbers", true,
+    if (deriveLines
+        && (source != Source.ORDERS
+            || columns.containsKey(Orders.LINE_NO)
+            || expressions.containsKey(Orders.LINE_NO))) {
+      throw Errors.badConfig(
+          prefix + "derive-line-numbers",
+          true,
           "false here: only orders without a mapped line_no have their lines numbered");
     }
     String identical = string(root, prefix + "identical-lines");
@@ -87,12 +99,20 @@ final class ExtractConfig {
         Arrays.stream(IdenticalLines.values())
             .filter(v -> v.id().equals(identical))
             .findFirst()
-            .orElseThrow(() -> Errors.badConfig(prefix + "identical-lines", identical, "duplicate or distinct"));
-    List<String> anonymous = strings(root, prefix + "anonymous-customers").stream().map(String::strip).toList();
-    // The contract is looked at only when needed: it loads Spark's classes, which --help and config errors avoid.
-    if (!anonymous.isEmpty() && !(source.table().hasColumn(Orders.CUSTOMER_ID)
-        && source.table().field(Orders.CUSTOMER_ID).nullable())) {
-      throw Errors.badConfig(prefix + "anonymous-customers", anonymous,
+            .orElseThrow(
+                () ->
+                    Errors.badConfig(
+                        prefix + "identical-lines", identical, "duplicate or distinct"));
+    List<String> anonymous =
+        strings(root, prefix + "anonymous-customers").stream().map(String::strip).toList();
+    // The contract is looked at only when needed: it loads Spark's classes, which --help and config
+    // errors avoid.
+    if (!anonymous.isEmpty()
+        && !(source.table().hasColumn(Orders.CUSTOMER_ID)
+            && source.table().field(Orders.CUSTOMER_ID).nullable())) {
+      throw Errors.badConfig(
+          prefix + "anonymous-customers",
+          anonymous,
           "[] here: only orders and service rows may lack a customer");
     }
     String minDateText = string(root, prefix + "min-date");
@@ -104,7 +124,8 @@ final class ExtractConfig {
     }
     int maxLength = integer(root, prefix + "max-field-length");
     if (maxLength < 1) {
-      throw Errors.badConfig(prefix + "max-field-length", maxLength, "a whole number of characters, at least 1");
+      throw Errors.badConfig(
+          prefix + "max-field-length", maxLength, "a whole number of characters, at least 1");
     }
     return new ExtractSettings(
         source,
@@ -151,14 +172,16 @@ final class ExtractConfig {
     Map<String, String> columns = new LinkedHashMap<>();
     Config mapping = root.getConfig(key);
     for (String contractColumn : mapping.root().keySet()) {
-      TableContract table = source.table(); // only with a mapping: the contract loads Spark's classes
+      TableContract table =
+          source.table(); // only with a mapping: the contract loads Spark's classes
       String k = key + "." + contractColumn;
       requireContractColumn(k, contractColumn, table);
       String from = string(root, key + "." + ConfigUtil.quoteString(contractColumn));
       if (!sourceColumns.isEmpty()
           && !from.equals(ExtractSettings.FILE_LINE)
           && !sourceColumns.contains(from)) {
-        throw Errors.badConfig(k, from, "one of source-columns " + sourceColumns + " or " + ExtractSettings.FILE_LINE);
+        throw Errors.badConfig(
+            k, from, "one of source-columns " + sourceColumns + " or " + ExtractSettings.FILE_LINE);
       }
       columns.put(contractColumn, from);
     }
@@ -171,7 +194,8 @@ final class ExtractConfig {
     Map<String, ColumnExpression> out = new LinkedHashMap<>();
     Config block = root.getConfig(key);
     for (String contractColumn : block.root().keySet()) {
-      TableContract table = source.table(); // only with an expression: the contract loads Spark's classes
+      TableContract table =
+          source.table(); // only with an expression: the contract loads Spark's classes
       String k = key + "." + contractColumn;
       requireContractColumn(k, contractColumn, table);
       String sql = string(root, key + "." + ConfigUtil.quoteString(contractColumn));
@@ -179,13 +203,23 @@ final class ExtractConfig {
       try {
         used = referencedColumns(CatalystSqlParser$.MODULE$.parseExpression(sql));
       } catch (Exception e) { // ParseException is a checked AnalysisException
-        throw Errors.badConfig(k, sql, "a Spark SQL expression over the extract's columns ("
-            + firstLine(e.getMessage()) + ")");
+        throw Errors.badConfig(
+            k,
+            sql,
+            "a Spark SQL expression over the extract's columns ("
+                + firstLine(e.getMessage())
+                + ")");
       }
       for (String c : used) {
         if (!sourceColumns.isEmpty() && !sourceColumns.contains(c)) {
-          throw Errors.badConfig(k, sql, "an expression over source-columns " + sourceColumns + "; '" + c
-              + "' is not one of them");
+          throw Errors.badConfig(
+              k,
+              sql,
+              "an expression over source-columns "
+                  + sourceColumns
+                  + "; '"
+                  + c
+                  + "' is not one of them");
         }
       }
       out.put(contractColumn, new ColumnExpression(sql, used));
@@ -193,7 +227,9 @@ final class ExtractConfig {
     return out;
   }
 
-  /** The extract columns an expression reads (its unresolved attributes), in order of appearance. */
+  /**
+   * The extract columns an expression reads (its unresolved attributes), in order of appearance.
+   */
   private static List<String> referencedColumns(Expression expression) {
     List<String> names = new ArrayList<>();
     Deque<Expression> todo = new ArrayDeque<>(List.of(expression));
@@ -221,7 +257,10 @@ final class ExtractConfig {
 
   private static void requireContractColumn(String key, String column, TableContract table) {
     if (!table.valueColumns().contains(column)) {
-      throw Errors.badConfig(key, column, "a column of " + table.name() + ": " + String.join(", ", table.valueColumns()));
+      throw Errors.badConfig(
+          key,
+          column,
+          "a column of " + table.name() + ": " + String.join(", ", table.valueColumns()));
     }
   }
 
@@ -231,7 +270,8 @@ final class ExtractConfig {
       try {
         DateTimeFormatter.ofPattern(p);
       } catch (IllegalArgumentException e) {
-        throw Errors.badConfig(key, p, "a datetime pattern such as yyyy-MM-dd or yyyyMMdd HH:mm:ss");
+        throw Errors.badConfig(
+            key, p, "a datetime pattern such as yyyy-MM-dd or yyyyMMdd HH:mm:ss");
       }
     }
     return patterns;

@@ -10,17 +10,18 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
- * How one source's extract is laid out and how its columns map onto the contract
- * ({@code extracts.<source>} in the configuration; docs/profiles.md explains each key).
+ * How one source's extract is laid out and how its columns map onto the contract ({@code
+ * extracts.<source>} in the configuration; docs/profiles.md explains each key).
  *
- * @param columns contract column → extract column (or {@link #FILE_LINE}); unmapped contract columns
- *     are read from the extract column of the same name
+ * @param columns contract column → extract column (or {@link #FILE_LINE}); unmapped contract
+ *     columns are read from the extract column of the same name
  * @param expressions contract column → a Spark SQL expression over the extract's columns
- * @param anonymousCustomers customer_id values meaning "no customer" ("" stands for empty or absent);
- *     empty: a row without a customer is an error
- * @param normaliseIds ids written as numbers with a zero fraction ({@code 17850.0}) lose the fraction
- * @param twoDigitYearBase first year of the century a two-digit year ({@code yy}) falls in; empty: the
- *     hundred years ending with the business date's year
+ * @param anonymousCustomers customer_id values meaning "no customer" ("" stands for empty or
+ *     absent); empty: a row without a customer is an error
+ * @param normaliseIds ids written as numbers with a zero fraction ({@code 17850.0}) lose the
+ *     fraction
+ * @param twoDigitYearBase first year of the century a two-digit year ({@code yy}) falls in; empty:
+ *     the hundred years ending with the business date's year
  * @param minDate event dates before this are refused ({@code date_before_floor})
  * @param maxFieldLength longer text values are refused ({@code field_too_long})
  * @param deriveLineNumbers orders: number the lines of each order in file order (no line_no column)
@@ -100,7 +101,9 @@ public record ExtractSettings(
     List<String> wanted = new ArrayList<>();
     for (String c : contractColumns) {
       Stream<String> from =
-          expressions.containsKey(c) ? expressions.get(c).columns().stream() : Stream.of(sourceColumn(c));
+          expressions.containsKey(c)
+              ? expressions.get(c).columns().stream()
+              : Stream.of(sourceColumn(c));
       from.filter(x -> !x.equals(FILE_LINE) && !wanted.contains(x)).forEach(wanted::add);
     }
     return wanted;

@@ -20,11 +20,17 @@ public record MaintenanceSettings(int vacuumRetentionHours) {
     } catch (ConfigException.Missing e) {
       throw Errors.config("missing key " + RETENTION_KEY, e);
     } catch (ConfigException e) {
-      throw Errors.badConfig(RETENTION_KEY, config.getValue(RETENTION_KEY).unwrapped(), "a whole number of hours, 0 or more");
+      throw Errors.badConfig(
+          RETENTION_KEY,
+          config.getValue(RETENTION_KEY).unwrapped(),
+          "a whole number of hours, 0 or more");
     }
     double value = number.doubleValue();
     if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-      throw Errors.badConfig(RETENTION_KEY, config.getValue(RETENTION_KEY).unwrapped(), "a whole number of hours, 0 or more");
+      throw Errors.badConfig(
+          RETENTION_KEY,
+          config.getValue(RETENTION_KEY).unwrapped(),
+          "a whole number of hours, 0 or more");
     }
     int hours = (int) value;
     return new MaintenanceSettings(hours);

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Section {@code privacy}: how query views mask personal columns (a fixed token, or a keyed hash). */
+/**
+ * Section {@code privacy}: how query views mask personal columns (a fixed token, or a keyed hash).
+ */
 public record PrivacySettings(Mask mask, Optional<Path> hashKeyFile) {
   public static final String MASK_KEY = "privacy.mask";
   public static final String HASH_KEY_FILE_KEY = "privacy.hash-key-file";
@@ -22,7 +24,10 @@ public record PrivacySettings(Mask mask, Optional<Path> hashKeyFile) {
     HASH
   }
 
-  /** Reads and validates the section (exit 2 naming key, value and what is allowed); the key file is read later. */
+  /**
+   * Reads and validates the section (exit 2 naming key, value and what is allowed); the key file is
+   * read later.
+   */
   public static PrivacySettings from(Config config) {
     String mask;
     String file;
@@ -41,23 +46,37 @@ public record PrivacySettings(Mask mask, Optional<Path> hashKeyFile) {
       default -> throw Errors.badConfig(MASK_KEY, mask, "token or hash");
     }
     if (m == Mask.HASH && file.isBlank()) {
-      throw Errors.badConfig(HASH_KEY_FILE_KEY, file, "the path of a key file when privacy.mask = hash");
+      throw Errors.badConfig(
+          HASH_KEY_FILE_KEY, file, "the path of a key file when privacy.mask = hash");
     }
     return new PrivacySettings(m, file.isBlank() ? Optional.empty() : Optional.of(Path.of(file)));
   }
 
-  /** The secret of the keyed hash; a missing, unreadable or short file stops the command (exit 2). */
+  /**
+   * The secret of the keyed hash; a missing, unreadable or short file stops the command (exit 2).
+   */
   public byte[] hashKey() {
-    Path file = hashKeyFile.orElseThrow(() -> Errors.badConfig(HASH_KEY_FILE_KEY, "", "the path of a key file"));
+    Path file =
+        hashKeyFile.orElseThrow(
+            () -> Errors.badConfig(HASH_KEY_FILE_KEY, "", "the path of a key file"));
     byte[] key;
     try {
       key = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw Errors.config(HASH_KEY_FILE_KEY + ": cannot read the key file " + file + " (" + e + ")", e);
+      throw Errors.config(
+          HASH_KEY_FILE_KEY + ": cannot read the key file " + file + " (" + e + ")", e);
     }
     if (key.length < MIN_KEY_BYTES) {
-      throw Errors.config(HASH_KEY_FILE_KEY + ": the key file " + file + " holds " + key.length
-          + " bytes; at least " + MIN_KEY_BYTES + " are needed", null);
+      throw Errors.config(
+          HASH_KEY_FILE_KEY
+              + ": the key file "
+              + file
+              + " holds "
+              + key.length
+              + " bytes; at least "
+              + MIN_KEY_BYTES
+              + " are needed",
+          null);
     }
     return key;
   }

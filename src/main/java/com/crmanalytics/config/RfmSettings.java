@@ -9,6 +9,7 @@ package com.crmanalytics.config;
  */
 public record RfmSettings(int windowDays, int bins) {
   public static final int MIN_BINS = 2;
+
   /** One digit per score keeps rfm_cell readable ("545"). */
   public static final int MAX_BINS = 9;
 }

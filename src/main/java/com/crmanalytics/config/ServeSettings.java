@@ -4,7 +4,9 @@ import com.crmanalytics.error.Errors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 
-/** Section {@code serve}: where {@code crm serve} listens and how many rows one query may return. */
+/**
+ * Section {@code serve}: where {@code crm serve} listens and how many rows one query may return.
+ */
 public record ServeSettings(String host, int port, int maxRows) {
   public static final String HOST_KEY = "serve.host";
   public static final String PORT_KEY = "serve.port";
@@ -22,7 +24,8 @@ public record ServeSettings(String host, int port, int maxRows) {
       throw Errors.badConfig(HOST_KEY, host, "a host name or IP address, e.g. 127.0.0.1");
     }
     int port = whole(config, PORT_KEY, 0, 65535, "a port number from 0 (any free port) to 65535");
-    int maxRows = whole(config, MAX_ROWS_KEY, 1, Integer.MAX_VALUE, "a whole number of rows, 1 or more");
+    int maxRows =
+        whole(config, MAX_ROWS_KEY, 1, Integer.MAX_VALUE, "a whole number of rows, 1 or more");
     return new ServeSettings(host, port, maxRows);
   }
 

@@ -21,7 +21,8 @@ public final class CampaignTouches {
 
   public static final TableContract CONTRACT =
       TableContract.builder(
-              "campaign_touches", "Marketing-campaign messages and the responses to them, full history (silver)")
+              "campaign_touches",
+              "Marketing-campaign messages and the responses to them, full history (silver)")
           .required(CAMPAIGN_ID, STRING, "Campaign identifier")
           .required(CUSTOMER_ID, STRING, "Customer who was sent the message")
           .required(SENT_TS, TIMESTAMP, "When the message was sent")

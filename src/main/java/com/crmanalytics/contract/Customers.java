@@ -20,7 +20,9 @@ public final class Customers {
   public static final String CONSENT_CHANNEL = "consent_channel";
 
   public static final TableContract CONTRACT =
-      TableContract.builder("customers", "Customer master data (silver; the only table with personal data in clear)")
+      TableContract.builder(
+              "customers",
+              "Customer master data (silver; the only table with personal data in clear)")
           .required(CUSTOMER_ID, STRING, "Customer identifier")
           .optional(SIGNUP_DATE, DATE, "Date the customer signed up")
           .optional(REGION, STRING, "Home region")
@@ -28,7 +30,9 @@ public final class Customers {
           .optional(NAME, STRING, "Name (personal data: masked in queries)")
           .optional(PHONE, STRING, "Phone number (personal data: masked in queries)")
           .optional(EMAIL, STRING, "E-mail address (personal data: masked in queries)")
-          .optional(MARKETING_CONSENT, BOOLEAN,
+          .optional(
+              MARKETING_CONSENT,
+              BOOLEAN,
               "True when the customer agreed to marketing contact; false or empty means no consent")
           .optional(CONSENT_DATE, DATE, "Date the consent (or its refusal) was given")
           .optional(CONSENT_CHANNEL, STRING, "Where the consent was given, e.g. web, store, phone")

@@ -10,7 +10,11 @@ public final class Lineage {
 
   public static final List<Field> FIELDS =
       List.of(
-          new Field(BUSINESS_DATE, Rules.DATE, true, "Business date of the extract that last wrote the row"),
+          new Field(
+              BUSINESS_DATE,
+              Rules.DATE,
+              true,
+              "Business date of the extract that last wrote the row"),
           new Field(SOURCE_FILE, Rules.STRING, true, "File the row was read from"),
           new Field(RUN_ID, Rules.STRING, true, "Pipeline run that last wrote the row"));
 

@@ -30,14 +30,20 @@ public final class Orders {
       TableContract.builder("orders", "Order lines from the order system, full history (silver)")
           .required(ORDER_ID, STRING, "Order number in the source system")
           .optional(LINE_NO, INT, "Line within the order (1 when the extract has no lines)")
-          .requiredUnlessAnonymous(CUSTOMER_ID, STRING, "Customer who placed the order; null on an anonymous line"
-              + " (a guest buyer: counted in sales totals, not in per-customer tables)")
+          .requiredUnlessAnonymous(
+              CUSTOMER_ID,
+              STRING,
+              "Customer who placed the order; null on an anonymous line"
+                  + " (a guest buyer: counted in sales totals, not in per-customer tables)")
           .required(ORDER_TS, TIMESTAMP, "When the order was placed")
           .optional(PRODUCT_ID, STRING, "Product sold on the line")
           .optional(CATEGORY, STRING, "Product category")
           .optional(QUANTITY, INT, "Units; negative for a return")
           .optional(UNIT_PRICE, MONEY, "Price of one unit")
-          .required(AMOUNT, MONEY, "Line revenue (quantity × unit price when the extract has no amount); negative for a return")
+          .required(
+              AMOUNT,
+              MONEY,
+              "Line revenue (quantity × unit price when the extract has no amount); negative for a return")
           .optional(COST, MONEY, "Cost of the goods on the line, for margin")
           .optional(CURRENCY, STRING, "ISO currency code")
           .optional(CHANNEL, STRING, "Sales channel (web, store, phone, …)")
@@ -47,7 +53,9 @@ public final class Orders {
           .key(ORDER_ID, LINE_NO)
           .eventColumn(ORDER_TS)
           .derive(LINE_NO, coalesce(col(LINE_NO), lit(1)))
-          .derive(AMOUNT, coalesce(col(AMOUNT), try_multiply(col(QUANTITY), col(UNIT_PRICE)).cast(MONEY)))
+          .derive(
+              AMOUNT,
+              coalesce(col(AMOUNT), try_multiply(col(QUANTITY), col(UNIT_PRICE)).cast(MONEY)))
           .check(Rules.belowZero(ReasonCode.NEGATIVE_PRICE, UNIT_PRICE))
           .check(Rules.belowZero(ReasonCode.NEGATIVE_PRICE, COST, col(QUANTITY).lt(0)))
           .build();

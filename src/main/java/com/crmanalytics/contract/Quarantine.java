@@ -16,7 +16,8 @@ public final class Quarantine {
   public static final String REASON = "reason";
 
   public static final TableContract CONTRACT =
-      TableContract.builder("quarantine", "Input rows refused by ingest, with file, line and reason")
+      TableContract.builder(
+              "quarantine", "Input rows refused by ingest, with file, line and reason")
           .required(RUN_ID, STRING, "Run that refused the row")
           .required(BUSINESS_DATE, DATE, "Business date of the extract")
           .required(SOURCE, STRING, "Source: orders, service, campaigns or customers")

@@ -23,6 +23,7 @@ final class Rules {
   static final DataType BOOLEAN = DataTypes.BooleanType;
   static final DataType DATE = DataTypes.DateType;
   static final DataType TIMESTAMP = DataTypes.TimestampType;
+
   /** A list of texts without nulls, e.g. the products of an association rule. */
   static final DataType STRINGS = DataTypes.createArrayType(STRING, false);
 
@@ -36,10 +37,14 @@ final class Rules {
         concat(lit(column + ": "), col(column).cast("string"), lit(" is below zero")));
   }
 
-  /** Like {@link #belowZero(ReasonCode, String)}, except on rows where {@code allowed} holds (returns). */
+  /**
+   * Like {@link #belowZero(ReasonCode, String)}, except on rows where {@code allowed} holds
+   * (returns).
+   */
   static Check belowZero(ReasonCode code, String column, Column allowed) {
     Check plain = belowZero(code, column);
-    return new Check(code, plain.failsWhen().and(not(coalesce(allowed, lit(false)))), plain.reason());
+    return new Check(
+        code, plain.failsWhen().and(not(coalesce(allowed, lit(false)))), plain.reason());
   }
 
   /** Rows whose column lies outside [low, high] fail with {@code invalid_value}. */

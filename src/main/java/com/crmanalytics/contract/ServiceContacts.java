@@ -6,7 +6,9 @@ import static com.crmanalytics.contract.Rules.MONEY;
 import static com.crmanalytics.contract.Rules.STRING;
 import static com.crmanalytics.contract.Rules.TIMESTAMP;
 
-/** Silver table {@code service_contacts}: one row per customer-service contact, keyed by contact_id. */
+/**
+ * Silver table {@code service_contacts}: one row per customer-service contact, keyed by contact_id.
+ */
 public final class ServiceContacts {
   public static final String CONTACT_ID = "contact_id";
   public static final String CUSTOMER_ID = "customer_id";
@@ -24,10 +26,14 @@ public final class ServiceContacts {
 
   public static final TableContract CONTRACT =
       TableContract.builder(
-              "service_contacts", "Customer-service contacts (calls, tickets, chats), full history (silver)")
+              "service_contacts",
+              "Customer-service contacts (calls, tickets, chats), full history (silver)")
           .required(CONTACT_ID, STRING, "Contact or ticket number in the service system")
-          .requiredUnlessAnonymous(CUSTOMER_ID, STRING, "Customer who made the contact; null when the caller was"
-              + " not identified (counted in service totals, not in per-customer tables)")
+          .requiredUnlessAnonymous(
+              CUSTOMER_ID,
+              STRING,
+              "Customer who made the contact; null when the caller was"
+                  + " not identified (counted in service totals, not in per-customer tables)")
           .required(OPENED_TS, TIMESTAMP, "When the contact was opened")
           .optional(CLOSED_TS, TIMESTAMP, "When the contact was closed")
           .optional(CHANNEL, STRING, "phone, email, web, chat or visit")

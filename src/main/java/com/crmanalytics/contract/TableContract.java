@@ -84,10 +84,15 @@ public final class TableContract {
     return schema;
   }
 
-  /** The rows' columns in the contract's order, each cast to the contract's type (e.g. sums to money). */
+  /**
+   * The rows' columns in the contract's order, each cast to the contract's type (e.g. sums to
+   * money).
+   */
   public Dataset<Row> conform(Dataset<Row> rows) {
     return rows.select(
-        fields.stream().map(f -> functions.col(f.name()).cast(f.type()).as(f.name())).toArray(Column[]::new));
+        fields.stream()
+            .map(f -> functions.col(f.name()).cast(f.type()).as(f.name()))
+            .toArray(Column[]::new));
   }
 
   public List<String> key() {
@@ -103,7 +108,10 @@ public final class TableContract {
     return Optional.ofNullable(eventColumn);
   }
 
-  /** Value rules applied after parsing, e.g. a default line number or an amount from quantity × price. */
+  /**
+   * Value rules applied after parsing, e.g. a default line number or an amount from quantity ×
+   * price.
+   */
   public Map<String, Column> derivations() {
     return derivations;
   }
@@ -113,8 +121,8 @@ public final class TableContract {
   }
 
   /**
-   * Columns holding personal data (names, phones, e-mails): kept in clear in this table only, masked
-   * in every query view and in the quarantine's copy of a refused record.
+   * Columns holding personal data (names, phones, e-mails): kept in clear in this table only,
+   * masked in every query view and in the quarantine's copy of a refused record.
    */
   public List<String> personalColumns() {
     return personal;
@@ -187,7 +195,8 @@ public final class TableContract {
     public Builder personal(String... columns) {
       for (String c : columns) {
         if (fields.stream().noneMatch(f -> f.name().equals(c))) {
-          throw new IllegalArgumentException("No column " + c + " in " + name + " to mark as personal");
+          throw new IllegalArgumentException(
+              "No column " + c + " in " + name + " to mark as personal");
         }
         personal.add(c);
       }

@@ -19,7 +19,9 @@ public final class Tables {
                   ProductAffinity.CONTRACT,
                   CustomerRecommendations.CONTRACT,
                   ModelRuns.CONTRACT),
-              Stream.concat(Reports.ALL.stream(), Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT, Exports.CONTRACT)))
+              Stream.concat(
+                  Reports.ALL.stream(),
+                  Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT, Exports.CONTRACT)))
           .toList();
 
   private Tables() {}

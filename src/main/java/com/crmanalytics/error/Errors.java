@@ -42,8 +42,7 @@ public final class Errors {
 
   /** A file that exists but cannot be read or decoded at all. */
   public static CrmException unreadableFile(String file, String why, Throwable cause) {
-    return new CrmException(
-        ExitCode.DATA_QUALITY, "Cannot read " + file + ": " + why, cause);
+    return new CrmException(ExitCode.DATA_QUALITY, "Cannot read " + file + ": " + why, cause);
   }
 
   /** One or more sources rejected more rows than the quality gate allows. */
@@ -54,7 +53,9 @@ public final class Errors {
   /** A table the command needs has not been written yet. */
   public static CrmException missingTable(String table, String path, String hint) {
     return new CrmException(
-        ExitCode.MISSING_INPUT, "Missing input: table " + table + " at " + path + " (" + hint + ")", null);
+        ExitCode.MISSING_INPUT,
+        "Missing input: table " + table + " at " + path + " (" + hint + ")",
+        null);
   }
 
   /** Another process holds the warehouse's lock; the command wrote nothing. */
@@ -70,12 +71,13 @@ public final class Errors {
 
   /** The lock file exists but cannot be read or created (permissions, store unreachable). */
   public static CrmException lockFailure(String lockFile, String why, Throwable cause) {
-    return new CrmException(ExitCode.FAILURE, "Cannot take the warehouse lock " + lockFile + ": " + why, cause);
+    return new CrmException(
+        ExitCode.FAILURE, "Cannot take the warehouse lock " + lockFile + ": " + why, cause);
   }
 
   /**
-   * A model cannot be fitted or used on the data of a date (too few repeat buyers, no convergence, a
-   * non-finite score): exit 3, and nothing is written.
+   * A model cannot be fitted or used on the data of a date (too few repeat buyers, no convergence,
+   * a non-finite score): exit 3, and nothing is written.
    */
   public static CrmException modelFit(String message, Throwable cause) {
     return new CrmException(ExitCode.DATA_QUALITY, "Model fit failed: " + message, cause);
@@ -90,8 +92,9 @@ public final class Errors {
   }
 
   /**
-   * A statement of a notebook cell failed. {@code sqlFault}: the SQL itself is wrong (syntax, unknown
-   * table or column, a value it cannot compute), exit 2 as in {@code crm sql}; otherwise exit 1.
+   * A statement of a notebook cell failed. {@code sqlFault}: the SQL itself is wrong (syntax,
+   * unknown table or column, a value it cannot compute), exit 2 as in {@code crm sql}; otherwise
+   * exit 1.
    */
   public static CrmException notebookCell(
       String notebook, int cell, int line, String message, boolean sqlFault, Throwable cause) {
@@ -99,6 +102,8 @@ public final class Errors {
     return sqlFault
         ? new CrmException(ExitCode.USAGE, where + ": " + message, cause)
         : new CrmException(
-            ExitCode.FAILURE, where + " failed: " + message + " (run with --verbose for the stack trace)", cause);
+            ExitCode.FAILURE,
+            where + " failed: " + message + " (run with --verbose for the stack trace)",
+            cause);
   }
 }

@@ -7,7 +7,10 @@ public enum ExitCode {
   USAGE(2, "usage or configuration error"),
   DATA_QUALITY(3, "data-quality gate failed"),
   MISSING_INPUT(4, "a required input is missing"),
-  /** Another process holds the warehouse's lock ({@code <warehouse>/_crm_lock}); nothing was written. */
+  /**
+   * Another process holds the warehouse's lock ({@code <warehouse>/_crm_lock}); nothing was
+   * written.
+   */
   WAREHOUSE_BUSY(5, "warehouse busy: another run holds its lock");
 
   private final int code;

@@ -3,7 +3,10 @@ package com.crmanalytics.export;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One RFC 4180 csv line: a cell with a comma, quote or line break is quoted, quotes doubled; null is empty. */
+/**
+ * One RFC 4180 csv line: a cell with a comma, quote or line break is quoted, quotes doubled; null
+ * is empty.
+ */
 final class Csv {
   private Csv() {}
 
@@ -15,7 +18,8 @@ final class Csv {
     if (value == null) {
       return "";
     }
-    boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+    boolean quote =
+        value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
     return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 }

@@ -43,8 +43,13 @@ public final class TargetListExport {
   public static final String DATE_VARIABLE = "as_of";
 
   /** The columns appended from silver customers, in this order. */
-  public static final List<String> CONTACT_COLUMNS = List.of(
-      Customers.NAME, Customers.PHONE, Customers.EMAIL, Customers.CONSENT_DATE, Customers.CONSENT_CHANNEL);
+  public static final List<String> CONTACT_COLUMNS =
+      List.of(
+          Customers.NAME,
+          Customers.PHONE,
+          Customers.EMAIL,
+          Customers.CONSENT_DATE,
+          Customers.CONSENT_CHANNEL);
 
   private static final String ORDER = "_export_order";
   private static final String STATUS = "_export_status";
@@ -54,20 +59,26 @@ public final class TargetListExport {
   private static final String UNKNOWN = "unknown";
 
   /** What an export wrote and left out. */
-  public record Result(String exportId, Path out, long written, long withoutConsent, long unknown) {}
+  public record Result(
+      String exportId, Path out, long written, long withoutConsent, long unknown) {}
 
   private TargetListExport() {}
 
   public static Result run(GuardedSql sql, LocalDate date, String query, Path out, String osUser) {
     String statement = query.strip().replaceFirst(";\\s*$", "");
     if (sql.check(statement) != SqlGuard.Kind.QUERY) {
-      throw Errors.usage("the export query must be one SELECT returning customer_id: " + firstLine(statement));
+      throw Errors.usage(
+          "the export query must be one SELECT returning customer_id: " + firstLine(statement));
     }
     sql.sql("DECLARE OR REPLACE VARIABLE " + DATE_VARIABLE + " DATE DEFAULT DATE'" + date + "'");
     Dataset<Row> chosen = sql.sql(statement);
     if (!List.of(chosen.columns()).contains(Customers.CUSTOMER_ID)) {
-      throw Errors.usage("the export query must return a column " + Customers.CUSTOMER_ID
-          + " (it returns: " + String.join(", ", chosen.columns()) + ")");
+      throw Errors.usage(
+          "the export query must return a column "
+              + Customers.CUSTOMER_ID
+              + " (it returns: "
+              + String.join(", ", chosen.columns())
+              + ")");
     }
     Warehouse warehouse = sql.warehouse();
     Dataset<Row> customers = warehouse.read(Customers.CONTRACT);
@@ -77,27 +88,50 @@ public final class TargetListExport {
         queryColumns.add(col("q.`" + c + "`").as(c));
       }
     }
-    Column consented = col("c." + Customers.MARKETING_CONSENT).equalTo(true)
-        .and(col("c." + Customers.CONSENT_DATE).isNull().or(col("c." + Customers.CONSENT_DATE).leq(lit(date))));
+    Column consented =
+        col("c." + Customers.MARKETING_CONSENT)
+            .equalTo(true)
+            .and(
+                col("c." + Customers.CONSENT_DATE)
+                    .isNull()
+                    .or(col("c." + Customers.CONSENT_DATE).leq(lit(date))));
     List<Column> selected = new ArrayList<>(queryColumns);
     CONTACT_COLUMNS.forEach(c -> selected.add(col("c." + c).as(c)));
-    selected.add(when(col("c." + KNOWN).isNull(), lit(UNKNOWN)).when(consented, lit(WRITE)).otherwise(lit(NO_CONSENT))
-        .as(STATUS));
-    Dataset<Row> rows = chosen.withColumn(ORDER, monotonically_increasing_id()).as("q")
-        .join(customers.withColumn(KNOWN, lit(true)).as("c"),
-            col("q." + Customers.CUSTOMER_ID).equalTo(col("c." + Customers.CUSTOMER_ID)), "left")
-        .orderBy(col("q." + ORDER))
-        .select(selected.toArray(Column[]::new));
+    selected.add(
+        when(col("c." + KNOWN).isNull(), lit(UNKNOWN))
+            .when(consented, lit(WRITE))
+            .otherwise(lit(NO_CONSENT))
+            .as(STATUS));
+    Dataset<Row> rows =
+        chosen
+            .withColumn(ORDER, monotonically_increasing_id())
+            .as("q")
+            .join(
+                customers.withColumn(KNOWN, lit(true)).as("c"),
+                col("q." + Customers.CUSTOMER_ID).equalTo(col("c." + Customers.CUSTOMER_ID)),
+                "left")
+            .orderBy(col("q." + ORDER))
+            .select(selected.toArray(Column[]::new));
 
     Path target = out.toAbsolutePath();
     long[] counts = new long[3];
     Path tmp = writeCsv(rows, target, counts);
     String exportId = UUID.randomUUID().toString();
     try {
-      Row audit = RowFactory.create(exportId, Timestamp.from(Instant.now()), osUser, java.sql.Date.valueOf(date),
-          statement, target.toString(), counts[0], counts[1], counts[2]);
+      Row audit =
+          RowFactory.create(
+              exportId,
+              Timestamp.from(Instant.now()),
+              osUser,
+              java.sql.Date.valueOf(date),
+              statement,
+              target.toString(),
+              counts[0],
+              counts[1],
+              counts[2]);
       // Recorded before the file takes its name: no list exists that the audit table does not know.
-      warehouse.append(Exports.CONTRACT,
+      warehouse.append(
+          Exports.CONTRACT,
           warehouse.spark().createDataFrame(List.of(audit), Exports.CONTRACT.schema()));
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -106,13 +140,17 @@ public final class TargetListExport {
       try {
         Files.deleteIfExists(tmp);
       } catch (IOException e) {
-        // The temporary file is readable only by its owner; a leftover is removed by the next export's user.
+        // The temporary file is readable only by its owner; a leftover is removed by the next
+        // export's user.
       }
     }
     return new Result(exportId, target, counts[0], counts[1], counts[2]);
   }
 
-  /** Writes the consented rows to a temporary file next to the target (owner-only), counting every status. */
+  /**
+   * Writes the consented rows to a temporary file next to the target (owner-only), counting every
+   * status.
+   */
   private static Path writeCsv(Dataset<Row> rows, Path target, long[] counts) {
     String[] names = rows.columns();
     int status = names.length - 1;

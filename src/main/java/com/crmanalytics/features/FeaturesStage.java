@@ -70,13 +70,23 @@ public final class FeaturesStage {
     ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
     try {
       Warehouse wh = ctx.warehouse();
-      Dataset<Row> features = asOf(wh, d, ctx.config().rfm().windowDays(), ctx.config().clvTimeUnit());
-      wh.replace(CustomerFeatures.CONTRACT, features, CustomerFeatures.AS_OF_DATE + " = DATE'" + d + "'");
+      Dataset<Row> features =
+          asOf(wh, d, ctx.config().rfm().windowDays(), ctx.config().clvTimeUnit());
+      wh.replace(
+          CustomerFeatures.CONTRACT, features, CustomerFeatures.AS_OF_DATE + " = DATE'" + d + "'");
       long customers =
-          wh.read(CustomerFeatures.CONTRACT).filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d))).count();
+          wh.read(CustomerFeatures.CONTRACT)
+              .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
+              .count();
       String message = String.format("%d customers as of %s", customers, d);
       LOG.info("features: {}", message);
-      ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(null, customers, null, null), message);
+      ctx.log()
+          .record(
+              STAGE,
+              PipelineRuns.SUCCEEDED,
+              started,
+              new Counts(null, customers, null, null),
+              message);
       return new Result(customers, message);
     } catch (RuntimeException e) {
       ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
@@ -146,7 +156,8 @@ public final class FeaturesStage {
                 sum(when(purchaseDay, col(NET))).as(PURCHASE_NET),
                 count(when(purchaseDay.and(inWindow), true)).as(CustomerFeatures.FREQUENCY),
                 coalesce(sum(when(inWindow, col(NET))), lit(0)).as(CustomerFeatures.MONETARY),
-                coalesce(sum(when(inWindow, col(COSTED_MARGIN))), lit(0)).as(CustomerFeatures.MONETARY_MARGIN),
+                coalesce(sum(when(inWindow, col(COSTED_MARGIN))), lit(0))
+                    .as(CustomerFeatures.MONETARY_MARGIN),
                 sum(ORDERS).as(CustomerFeatures.LIFETIME_ORDERS),
                 sum(NET).as(CustomerFeatures.LIFETIME_REVENUE),
                 sum(RETURNED).as(CustomerFeatures.RETURNED_AMOUNT),
@@ -155,15 +166,21 @@ public final class FeaturesStage {
                 sum(COSTED_REVENUE).as(COSTED_REVENUE))
             .withColumn(CustomerFeatures.AS_OF_DATE, d)
             .withColumn(CustomerFeatures.FIRST_ORDER_DATE, col(FIRST_DAY))
-            .withColumn(CustomerFeatures.RECENCY_DAYS, datediff(d, coalesce(lastPurchase, col(FIRST_DAY))))
+            .withColumn(
+                CustomerFeatures.RECENCY_DAYS, datediff(d, coalesce(lastPurchase, col(FIRST_DAY))))
             .withColumn(CustomerFeatures.TENURE_DAYS, datediff(d, col(FIRST_DAY)))
             .withColumn(
                 CustomerFeatures.MARGIN_RATE,
-                when(col(COSTED_REVENUE).notEqual(0), col(CustomerFeatures.MARGIN).cast("double").divide(col(COSTED_REVENUE).cast("double"))))
+                when(
+                    col(COSTED_REVENUE).notEqual(0),
+                    col(CustomerFeatures.MARGIN)
+                        .cast("double")
+                        .divide(col(COSTED_REVENUE).cast("double"))))
             .withColumn(CustomerFeatures.X, x)
             .withColumn(
                 CustomerFeatures.T_X,
-                coalesce(datediff(lastPurchase, col(FIRST_PURCHASE).getField(DAY)), lit(0)).divide(unitDays))
+                coalesce(datediff(lastPurchase, col(FIRST_PURCHASE).getField(DAY)), lit(0))
+                    .divide(unitDays))
             .withColumn(CustomerFeatures.T, datediff(d, firstTransaction).divide(unitDays))
             .withColumn(CustomerFeatures.M_X, when(x.gt(0), repeatNet.cast("double").divide(x)));
 
@@ -186,8 +203,10 @@ public final class FeaturesStage {
         joined
             .withColumn(
                 CustomerFeatures.RESPONSE_RATE,
-                when(col(CustomerFeatures.CAMPAIGN_TOUCHES).gt(0),
-                    col(CustomerFeatures.CAMPAIGN_RESPONSES).divide(col(CustomerFeatures.CAMPAIGN_TOUCHES))))
+                when(
+                    col(CustomerFeatures.CAMPAIGN_TOUCHES).gt(0),
+                    col(CustomerFeatures.CAMPAIGN_RESPONSES)
+                        .divide(col(CustomerFeatures.CAMPAIGN_TOUCHES))))
             .withColumn(
                 CustomerFeatures.NET_PROFITABILITY,
                 col(CustomerFeatures.MARGIN)
@@ -197,8 +216,9 @@ public final class FeaturesStage {
   }
 
   /**
-   * Order lines on or before D, first summed per order (an order is one purchase; its day is the day
-   * of its first line) and then per customer and day (purchases on one day are one transaction).
+   * Order lines on or before D, first summed per order (an order is one purchase; its day is the
+   * day of its first line) and then per customer and day (purchases on one day are one
+   * transaction).
    */
   private static Dataset<Row> orderDays(Dataset<Row> orders, Column d) {
     Column amount = col(Orders.AMOUNT);
@@ -213,7 +233,8 @@ public final class FeaturesStage {
                 min(DAY).as(DAY),
                 max(when(isReturn, 0).otherwise(1)).as(PURCHASE),
                 sum(amount).as(NET),
-                coalesce(sum(when(costed, amount.minus(col(Orders.COST)))), lit(0)).as(COSTED_MARGIN),
+                coalesce(sum(when(costed, amount.minus(col(Orders.COST)))), lit(0))
+                    .as(COSTED_MARGIN),
                 coalesce(sum(when(costed, amount)), lit(0)).as(COSTED_REVENUE),
                 coalesce(sum(when(isReturn, amount.multiply(-1))), lit(0)).as(RETURNED),
                 count(when(isReturn, true)).as(RETURN_LINES));
@@ -236,21 +257,26 @@ public final class FeaturesStage {
         .groupBy(ServiceContacts.CUSTOMER_ID)
         .agg(
             count(lit(1)).as(CustomerFeatures.SERVICE_CONTACTS),
-            count(when(lower(col(ServiceContacts.CATEGORY)).equalTo("complaint"), true)).as(CustomerFeatures.COMPLAINTS),
+            count(when(lower(col(ServiceContacts.CATEGORY)).equalTo("complaint"), true))
+                .as(CustomerFeatures.COMPLAINTS),
             avg(ServiceContacts.WAIT_SECONDS).as(CustomerFeatures.AVG_WAIT_SECONDS),
-            count(when(col(ServiceContacts.ABANDONED), true)).as(CustomerFeatures.ABANDONED_CONTACTS),
+            count(when(col(ServiceContacts.ABANDONED), true))
+                .as(CustomerFeatures.ABANDONED_CONTACTS),
             avg(ServiceContacts.SATISFACTION).as(CustomerFeatures.AVG_SATISFACTION),
             coalesce(sum(ServiceContacts.COST), lit(0)).as(CustomerFeatures.COST_TO_SERVE));
   }
 
-  /** Campaign messages sent on or before D, per customer; a response is a conversion on or before D. */
+  /**
+   * Campaign messages sent on or before D, per customer; a response is a conversion on or before D.
+   */
   private static Dataset<Row> campaignSummary(Dataset<Row> campaigns, Column d) {
     return campaigns
         .filter(to_date(col(CampaignTouches.SENT_TS)).leq(d))
         .groupBy(CampaignTouches.CUSTOMER_ID)
         .agg(
             count(lit(1)).as(CustomerFeatures.CAMPAIGN_TOUCHES),
-            count(when(to_date(col(CampaignTouches.CONVERTED_TS)).leq(d), true)).as(CustomerFeatures.CAMPAIGN_RESPONSES),
+            count(when(to_date(col(CampaignTouches.CONVERTED_TS)).leq(d), true))
+                .as(CustomerFeatures.CAMPAIGN_RESPONSES),
             coalesce(sum(CampaignTouches.COST), lit(0)).as(CustomerFeatures.CAMPAIGN_COST));
   }
 }

@@ -15,10 +15,17 @@ final class BadRows {
   /** One line of an extract; a malformed one is written so that it cannot be split into fields. */
   record Line(String[] values, boolean malformed) {}
 
-  /** Checks of real extracts that the synthetic landing does not inject (ingest tests with fixtures cover them). */
-  static final java.util.Set<ReasonCode> REAL_EXTRACT_ONLY = java.util.EnumSet.of(ReasonCode.DATE_BEFORE_FLOOR,
-      ReasonCode.CONTROL_CHARACTER, ReasonCode.FIELD_TOO_LONG, ReasonCode.HEADER_REPEATED,
-      ReasonCode.EXPRESSION_FAILED);
+  /**
+   * Checks of real extracts that the synthetic landing does not inject (ingest tests with fixtures
+   * cover them).
+   */
+  static final java.util.Set<ReasonCode> REAL_EXTRACT_ONLY =
+      java.util.EnumSet.of(
+          ReasonCode.DATE_BEFORE_FLOOR,
+          ReasonCode.CONTROL_CHARACTER,
+          ReasonCode.FIELD_TOO_LONG,
+          ReasonCode.HEADER_REPEATED,
+          ReasonCode.EXPRESSION_FAILED);
 
   private BadRows() {}
 
@@ -26,12 +33,13 @@ final class BadRows {
   static List<ReasonCode> codes(Source source, ExtractFormat format) {
     List<ReasonCode> codes = new ArrayList<>();
     for (ReasonCode code : ReasonCode.values()) {
-      boolean ok = switch (code) {
-        case MALFORMED_LINE -> format != ExtractFormat.parquet; // Parquet rows always split
-        case UNPARSEABLE_NUMBER, NEGATIVE_PRICE -> source != Source.CUSTOMERS;
-        case INVALID_VALUE -> source == Source.SERVICE;
-        default -> !REAL_EXTRACT_ONLY.contains(code);
-      };
+      boolean ok =
+          switch (code) {
+            case MALFORMED_LINE -> format != ExtractFormat.parquet; // Parquet rows always split
+            case UNPARSEABLE_NUMBER, NEGATIVE_PRICE -> source != Source.CUSTOMERS;
+            case INVALID_VALUE -> source == Source.SERVICE;
+            default -> !REAL_EXTRACT_ONLY.contains(code);
+          };
       if (ok) {
         codes.add(code);
       }
@@ -45,7 +53,12 @@ final class BadRows {
    * @param uniqueSuffix makes fresh keys unique within the run
    */
   static List<Line> make(
-      Source source, ReasonCode code, String[] template, String future, String uniqueSuffix, RandomGenerator rng) {
+      Source source,
+      ReasonCode code,
+      String[] template,
+      String future,
+      String uniqueSuffix,
+      RandomGenerator rng) {
     String[] v = template.clone();
     switch (code) {
       case MALFORMED_LINE -> {
@@ -63,8 +76,13 @@ final class BadRows {
         int column = eventColumn(source);
         String text = v[column];
         // 2026-11-22 14:05:00 -> 22/11/2026 14:05 (day first: not ISO)
-        v[column] = text.substring(8, 10) + "/" + text.substring(5, 7) + "/" + text.substring(0, 4)
-            + (text.length() > 10 ? text.substring(10, 16) : "");
+        v[column] =
+            text.substring(8, 10)
+                + "/"
+                + text.substring(5, 7)
+                + "/"
+                + text.substring(0, 4)
+                + (text.length() > 10 ? text.substring(10, 16) : "");
       }
       case INVALID_VALUE -> {
         if (rng.nextBoolean()) {

@@ -8,11 +8,14 @@ import java.util.List;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
- * The rows of a consecutive range of customers, rendered per (landing folder, source) and held until
- * the writer appends them in order; bad rows are injected here, each remembered with its position.
+ * The rows of a consecutive range of customers, rendered per (landing folder, source) and held
+ * until the writer appends them in order; bad rows are injected here, each remembered with its
+ * position.
  */
 final class Block implements CustomerSimulator.RowSink {
-  /** An injected bad row: its file slot, its line within this block's part of the file, its reason. */
+  /**
+   * An injected bad row: its file slot, its line within this block's part of the file, its reason.
+   */
   record BadEntry(int slot, int offset, ReasonCode code) {}
 
   private static final int SOURCES = Source.values().length;
@@ -44,7 +47,12 @@ final class Block implements CustomerSimulator.RowSink {
   private long customer;
   private int badSeq;
 
-  Block(long first, long count, GeneratorOptions options, Timeline timeline, List<List<ReasonCode>> codes) {
+  Block(
+      long first,
+      long count,
+      GeneratorOptions options,
+      Timeline timeline,
+      List<List<ReasonCode>> codes) {
     this.first = first;
     this.count = count;
     this.options = options;
@@ -62,7 +70,8 @@ final class Block implements CustomerSimulator.RowSink {
         text[i] = new StringBuilder();
       }
     }
-    // The first block guarantees one bad row of every applicable code per source in the initial load.
+    // The first block guarantees one bad row of every applicable code per source in the initial
+    // load.
     this.forcedNext = first == 0 && options.badRowRate() > 0 ? new int[SOURCES] : null;
   }
 
@@ -122,7 +131,9 @@ final class Block implements CustomerSimulator.RowSink {
     lines[slot]++;
     switch (options.format()) {
       case csv -> TextRows.csv(text[slot], values, malformed);
-      case jsonl -> TextRows.jsonl(text[slot], COLUMNS[source.ordinal()], KINDS[source.ordinal()], values, malformed);
+      case jsonl ->
+          TextRows.jsonl(
+              text[slot], COLUMNS[source.ordinal()], KINDS[source.ordinal()], values, malformed);
       case parquet -> rows.get(slot).add(values);
     }
   }

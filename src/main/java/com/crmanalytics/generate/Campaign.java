@@ -20,17 +20,28 @@ import org.hipparchus.random.Well512a;
  * @param winBack only customers without a purchase in the last 60 days are eligible
  */
 record Campaign(
-    String id, String name, String channel, long sentAt, long costCents, double reach, boolean valueTargeted, boolean winBack) {
+    String id,
+    String name,
+    String channel,
+    long sentAt,
+    long costCents,
+    double reach,
+    boolean valueTargeted,
+    boolean winBack) {
 
   /** Lifecycle e-mail the day after sign-up. */
-  static final Campaign WELCOME = new Campaign("K-WELCOME", "Welcome series (email)", "email", -1, 1, 1.0, false, false);
+  static final Campaign WELCOME =
+      new Campaign("K-WELCOME", "Welcome series (email)", "email", -1, 1, 1.0, false, false);
 
   /** Lifecycle e-mail 45 days after a purchase that no other purchase followed. */
-  static final Campaign REMINDER = new Campaign("K-REMINDER-45D", "We miss you, 45 days (email)", "email", -1, 1, 1.0, false, true);
+  static final Campaign REMINDER =
+      new Campaign(
+          "K-REMINDER-45D", "We miss you, 45 days (email)", "email", -1, 1, 1.0, false, true);
 
   /** The campaigns of the period, in sending order; depends only on the seed and the dates. */
   static List<Campaign> plan(GeneratorOptions options, Timeline timeline) {
-    RandomDataGenerator rng = RandomDataGenerator.of(new Well512a(Seeds.mix(options.seed(), -1, 7)));
+    RandomDataGenerator rng =
+        RandomDataGenerator.of(new Well512a(Seeds.mix(options.seed(), -1, 7)));
     List<Campaign> campaigns = new ArrayList<>();
     LocalDate month = options.from().withDayOfMonth(1);
     while (!month.isAfter(options.to())) {
@@ -38,35 +49,58 @@ record Campaign(
       List<Campaign> inMonth = new ArrayList<>();
       for (int k = 0; k < count; k++) {
         LocalDate day = month.plusDays(rng.nextInt(month.lengthOfMonth()));
-        long at = ChronoUnit.DAYS.between(options.from(), day) * Timeline.DAY
-            + (8 + rng.nextInt(10)) * 3600L + 60L * rng.nextInt(4) * 15;
+        long at =
+            ChronoUnit.DAYS.between(options.from(), day) * Timeline.DAY
+                + (8 + rng.nextInt(10)) * 3600L
+                + 60L * rng.nextInt(4) * 15;
         String channel = Catalog.CAMPAIGN_CHANNEL.draw(rng);
         String theme = Catalog.CAMPAIGN_THEMES[rng.nextInt(Catalog.CAMPAIGN_THEMES.length)];
         boolean winBack = theme.startsWith("Win-back");
-        long cost = switch (channel) {
-          case "email" -> 1 + rng.nextInt(4);
-          case "sms" -> 4 + rng.nextInt(6);
-          case "app" -> 1;
-          case "mail" -> 60 + rng.nextInt(90);
-          default -> 250 + rng.nextInt(300); // phone
-        };
-        double reach = switch (channel) {
-          case "email" -> 0.25 + 0.2 * rng.nextDouble();
-          case "sms", "app" -> 0.08 + 0.1 * rng.nextDouble();
-          case "mail" -> 0.3;
-          default -> 0.08;
-        };
+        long cost =
+            switch (channel) {
+              case "email" -> 1 + rng.nextInt(4);
+              case "sms" -> 4 + rng.nextInt(6);
+              case "app" -> 1;
+              case "mail" -> 60 + rng.nextInt(90);
+              default -> 250 + rng.nextInt(300); // phone
+            };
+        double reach =
+            switch (channel) {
+              case "email" -> 0.25 + 0.2 * rng.nextDouble();
+              case "sms", "app" -> 0.08 + 0.1 * rng.nextDouble();
+              case "mail" -> 0.3;
+              default -> 0.08;
+            };
         boolean valueTargeted = channel.equals("mail") || channel.equals("phone");
         if (at < 0 || at >= timeline.end()) {
           continue;
         }
-        inMonth.add(new Campaign(null, month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-            + " " + month.getYear() + " " + theme + " (" + channel + ")", channel, at, cost, reach, valueTargeted, winBack));
+        inMonth.add(
+            new Campaign(
+                null,
+                month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + " "
+                    + month.getYear()
+                    + " "
+                    + theme
+                    + " ("
+                    + channel
+                    + ")",
+                channel,
+                at,
+                cost,
+                reach,
+                valueTargeted,
+                winBack));
       }
       inMonth.sort(Comparator.comparingLong(Campaign::sentAt));
       for (Campaign c : inMonth) {
-        String id = String.format("K%d%02d-%d", month.getYear(), month.getMonthValue(), campaigns.size() + 1);
-        campaigns.add(new Campaign(id, c.name, c.channel, c.sentAt, c.costCents, c.reach, c.valueTargeted, c.winBack));
+        String id =
+            String.format(
+                "K%d%02d-%d", month.getYear(), month.getMonthValue(), campaigns.size() + 1);
+        campaigns.add(
+            new Campaign(
+                id, c.name, c.channel, c.sentAt, c.costCents, c.reach, c.valueTargeted, c.winBack));
       }
       month = month.plusMonths(1);
     }

@@ -9,8 +9,18 @@ import java.util.Arrays;
 final class Catalog {
   static final int PRODUCTS = 400;
   static final String[] CATEGORIES = {
-    "electronics", "home", "books", "music", "games", "garden", "toys", "sports", "beauty", "grocery"
+    "electronics",
+    "home",
+    "books",
+    "music",
+    "games",
+    "garden",
+    "toys",
+    "sports",
+    "beauty",
+    "grocery"
   };
+
   /** Gross margin ratio per category (same order as {@link #CATEGORIES}). */
   static final double[] MARGIN = {0.18, 0.35, 0.30, 0.28, 0.25, 0.40, 0.38, 0.33, 0.50, 0.20};
 
@@ -22,29 +32,46 @@ final class Catalog {
   static final Weighted CONTACT_CHANNEL = Weighted.of("phone:45,chat:20,email:20,web:10,visit:5");
   static final Weighted CONTACT_CATEGORY =
       Weighted.of("inquiry:40,billing:15,installation:12,repair:15,complaint:8,returns:10");
+
   /** Categories in the weeks around a customer's drop-out: complaints dominate. */
   static final Weighted CHURN_CONTACT_CATEGORY =
       Weighted.of("inquiry:12,billing:15,installation:3,repair:20,complaint:45,returns:5");
+
   /** Contacts that follow a purchase. */
-  static final Weighted PURCHASE_CONTACT_CATEGORY = Weighted.of("inquiry:40,installation:25,repair:15,billing:10,returns:10");
+  static final Weighted PURCHASE_CONTACT_CATEGORY =
+      Weighted.of("inquiry:40,installation:25,repair:15,billing:10,returns:10");
 
   static final Weighted CAMPAIGN_CHANNEL = Weighted.of("email:50,sms:18,app:17,mail:10,phone:5");
   static final String[] CAMPAIGN_THEMES = {
-    "New arrivals", "Flash sale", "Loyalty reward", "Win-back offer", "Seasonal picks", "Free shipping weekend",
-    "Member preview", "Clearance", "Bundle deals", "Gift guide"
+    "New arrivals",
+    "Flash sale",
+    "Loyalty reward",
+    "Win-back offer",
+    "Seasonal picks",
+    "Free shipping weekend",
+    "Member preview",
+    "Clearance",
+    "Bundle deals",
+    "Gift guide"
   };
 
   static final String[] FIRST_NAMES = {
-    "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella", "Lucas", "Mia", "Mateo",
-    "Amelia", "Wei", "Harper", "Arjun", "Chloe", "Kenji", "Zoe", "Omar", "Lena", "Diego", "Aisha", "Jonas",
+    "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella", "Lucas",
+        "Mia", "Mateo",
+    "Amelia", "Wei", "Harper", "Arjun", "Chloe", "Kenji", "Zoe", "Omar", "Lena", "Diego", "Aisha",
+        "Jonas",
     "Fatima", "Pierre", "Ingrid", "Sean", "Yuki", "Carmen"
   };
   static final String[] LAST_NAMES = {
-    "Smith", "Johnson", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Chen", "Wang", "Kim", "Nguyen",
-    "Patel", "O'Brien", "Müller", "Rossi", "Dubois", "Silva", "Kowalski", "Andersen", "Tanaka", "Lee", "Brown",
+    "Smith", "Johnson", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Chen", "Wang", "Kim",
+        "Nguyen",
+    "Patel", "O'Brien", "Müller", "Rossi", "Dubois", "Silva", "Kowalski", "Andersen", "Tanaka",
+        "Lee", "Brown",
     "Wilson", "Lopez", "Okafor", "Haddad", "Novak", "Schmidt", "Murphy", "Costa"
   };
-  static final String[] COMPANY_SUFFIXES = {" Ltd", ", Inc.", " & Sons", " Trading", " GmbH", " Supplies, LLC"};
+  static final String[] COMPANY_SUFFIXES = {
+    " Ltd", ", Inc.", " & Sons", " Trading", " GmbH", " Supplies, LLC"
+  };
 
   private static final double ZIPF_EXPONENT = 1.1;
   private static final double[] PRODUCT_CUMULATIVE = new double[PRODUCTS];

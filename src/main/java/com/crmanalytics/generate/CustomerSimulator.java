@@ -9,8 +9,8 @@ import org.hipparchus.random.Well512a;
 /**
  * Simulates one customer from (seed, customer index) alone: arrival, BG/NBD purchasing, Gamma-Gamma
  * spend split into order lines, returns, service contacts (more and angrier around a drop-out) and
- * campaign touches, and hands every row to a {@link RowSink}, with the customer's ground truth.
- * The process is documented in {@code docs/generator.md}. Not thread-safe: one instance per thread.
+ * campaign touches, and hands every row to a {@link RowSink}, with the customer's ground truth. The
+ * process is documented in {@code docs/generator.md}. Not thread-safe: one instance per thread.
  */
 final class CustomerSimulator {
   /** Receives the rows of one customer. */
@@ -72,11 +72,13 @@ final class CustomerSimulator {
     String type = Catalog.CUSTOMER_TYPE.draw(rng);
     String first = Catalog.FIRST_NAMES[rng.nextInt(Catalog.FIRST_NAMES.length)];
     String last = Catalog.LAST_NAMES[rng.nextInt(Catalog.LAST_NAMES.length)];
-    String name = type.equals("consumer")
-        ? first + " " + last
-        : last + Catalog.COMPANY_SUFFIXES[rng.nextInt(Catalog.COMPANY_SUFFIXES.length)];
+    String name =
+        type.equals("consumer")
+            ? first + " " + last
+            : last + Catalog.COMPANY_SUFFIXES[rng.nextInt(Catalog.COMPANY_SUFFIXES.length)];
     String phone = "+1-555-" + String.format("%07d", rng.nextInt(10_000_000));
-    String email = (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "") + number + "@example.com";
+    String email =
+        (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "") + number + "@example.com";
     String preferredChannel = Catalog.ORDER_CHANNEL.draw(rng);
 
     String[] c = Layout.row(Source.CUSTOMERS);
@@ -87,7 +89,8 @@ final class CustomerSimulator {
     c[Layout.C_NAME] = name;
     c[Layout.C_PHONE] = phone;
     c[Layout.C_EMAIL] = email;
-    // Consent comes from its own stream, so adding it left every other value of the extracts as it was:
+    // Consent comes from its own stream, so adding it left every other value of the extracts as it
+    // was:
     // 60% agreed at sign-up, 25% refused, 15% were never asked (empty = no consent).
     RandomDataGenerator consent = stream(options.seed(), index, 5);
     double answer = consent.nextDouble();
@@ -152,7 +155,10 @@ final class CustomerSimulator {
       int returnLines = 0;
       long left = cents;
       for (int j = 0; j < lines; j++) {
-        long lineCents = j == lines - 1 ? left : Math.max(1, Math.min(left - (lines - 1 - j), Math.round(cents * w[j] / sum)));
+        long lineCents =
+            j == lines - 1
+                ? left
+                : Math.max(1, Math.min(left - (lines - 1 - j), Math.round(cents * w[j] / sum)));
         left -= lineCents;
         int product = Catalog.product(buy.nextDouble());
         int category = Catalog.category(product);
@@ -227,9 +233,15 @@ final class CustomerSimulator {
       long day = Math.floorDiv(contactAt[k], Timeline.DAY) * Timeline.DAY;
       // business hours: 08:00-20:00
       long opened = day + 8 * 3600 + (contactAt[k] - day) / 2;
-      boolean churnWindow = dropout >= 0 && opened >= dropout - CHURN_WINDOW_BEFORE && opened < dropout + CHURN_WINDOW_AFTER;
-      String category = (contactTriggered[k] ? Catalog.PURCHASE_CONTACT_CATEGORY
-          : churnWindow ? Catalog.CHURN_CONTACT_CATEGORY : Catalog.CONTACT_CATEGORY).draw(svc);
+      boolean churnWindow =
+          dropout >= 0
+              && opened >= dropout - CHURN_WINDOW_BEFORE
+              && opened < dropout + CHURN_WINDOW_AFTER;
+      String category =
+          (contactTriggered[k]
+                  ? Catalog.PURCHASE_CONTACT_CATEGORY
+                  : churnWindow ? Catalog.CHURN_CONTACT_CATEGORY : Catalog.CONTACT_CATEGORY)
+              .draw(svc);
       if (churnWindow && !contactTriggered[k] && svc.nextDouble() < 0.3) {
         category = "complaint";
       }
@@ -246,7 +258,8 @@ final class CustomerSimulator {
       }
     }
 
-    // Campaign touches: who is targeted, and who opens, clicks and buys, depends on activity and value.
+    // Campaign touches: who is targeted, and who opens, clicks and buys, depends on activity and
+    // value.
     RandomDataGenerator mkt = stream(options.seed(), index, 3);
     double expectedSpend = params.p() / nu;
     double value = Math.pow(clamp(expectedSpend / meanSpend, 0.5, 2), 0.4);
@@ -269,34 +282,100 @@ final class CustomerSimulator {
         continue;
       }
       touches++;
-      conversions += touch(sink, mkt, campaign, customerId, sent, lastBefore, purchases, dropout, value * activity);
+      conversions +=
+          touch(
+              sink,
+              mkt,
+              campaign,
+              customerId,
+              sent,
+              lastBefore,
+              purchases,
+              dropout,
+              value * activity);
     }
     // Lifecycle campaigns, sent every day: a welcome one day after sign-up, and a reminder 45 days
     // after a purchase that no other purchase followed.
     long welcome = signup + Timeline.DAY;
     if (welcome < end) {
       touches++;
-      conversions += touch(sink, mkt, Campaign.WELCOME, customerId, welcome, 0, purchases, dropout, value * activity);
+      conversions +=
+          touch(
+              sink,
+              mkt,
+              Campaign.WELCOME,
+              customerId,
+              welcome,
+              0,
+              purchases,
+              dropout,
+              value * activity);
     }
     for (int k = 0; k < purchases; k++) {
-      long remind = Math.floorDiv(purchaseAt[k], Timeline.DAY) * Timeline.DAY + 45 * Timeline.DAY + 10 * 3600;
+      long remind =
+          Math.floorDiv(purchaseAt[k], Timeline.DAY) * Timeline.DAY + 45 * Timeline.DAY + 10 * 3600;
       boolean quiet = k + 1 == purchases || purchaseAt[k + 1] > remind;
       if (quiet && remind < end) {
         touches++;
-        conversions += touch(sink, mkt, Campaign.REMINDER, customerId, remind, k, purchases, dropout, value * activity);
+        conversions +=
+            touch(
+                sink,
+                mkt,
+                Campaign.REMINDER,
+                customerId,
+                remind,
+                k,
+                purchases,
+                dropout,
+                value * activity);
       }
     }
 
     StringBuilder truth = new StringBuilder(200);
-    truth.append(customerId).append(',').append(timeline.timestamp(signup)).append(',').append(region).append(',')
-        .append(type).append(',').append(fmt(lambda)).append(',').append(fmt(p)).append(',').append(fmt(nu)).append(',')
-        .append(fmt(expectedSpend)).append(',').append(purchases).append(',').append(days).append(',')
-        .append(purchases - 1).append(',').append(timeline.timestamp(purchaseAt[0])).append(',')
-        .append(timeline.timestamp(purchaseAt[purchases - 1])).append(',')
-        .append(dropout >= 0 ? timeline.date(dropout) : "").append(',').append(dropout < 0).append(',')
-        .append(Timeline.money(totalSpend)).append(',').append(Timeline.money(totalReturns)).append(',')
-        .append(contacts).append(',').append(complaints).append(',').append(complaintsBeforeDropout).append(',')
-        .append(touches).append(',').append(conversions);
+    truth
+        .append(customerId)
+        .append(',')
+        .append(timeline.timestamp(signup))
+        .append(',')
+        .append(region)
+        .append(',')
+        .append(type)
+        .append(',')
+        .append(fmt(lambda))
+        .append(',')
+        .append(fmt(p))
+        .append(',')
+        .append(fmt(nu))
+        .append(',')
+        .append(fmt(expectedSpend))
+        .append(',')
+        .append(purchases)
+        .append(',')
+        .append(days)
+        .append(',')
+        .append(purchases - 1)
+        .append(',')
+        .append(timeline.timestamp(purchaseAt[0]))
+        .append(',')
+        .append(timeline.timestamp(purchaseAt[purchases - 1]))
+        .append(',')
+        .append(dropout >= 0 ? timeline.date(dropout) : "")
+        .append(',')
+        .append(dropout < 0)
+        .append(',')
+        .append(Timeline.money(totalSpend))
+        .append(',')
+        .append(Timeline.money(totalReturns))
+        .append(',')
+        .append(contacts)
+        .append(',')
+        .append(complaints)
+        .append(',')
+        .append(complaintsBeforeDropout)
+        .append(',')
+        .append(touches)
+        .append(',')
+        .append(conversions);
     sink.truth(truth.toString());
   }
 
@@ -308,46 +387,61 @@ final class CustomerSimulator {
   }
 
   private String[] contact(
-      RandomDataGenerator svc, String customerId, String number, int k, long opened, String channel, String category,
+      RandomDataGenerator svc,
+      String customerId,
+      String number,
+      int k,
+      long opened,
+      String channel,
+      String category,
       boolean churnWindow) {
-    double medianWait = switch (channel) {
-      case "phone" -> 90;
-      case "chat" -> 40;
-      case "email" -> 3 * 3600;
-      case "web" -> 6 * 3600;
-      default -> 300; // visit
-    };
+    double medianWait =
+        switch (channel) {
+          case "phone" -> 90;
+          case "chat" -> 40;
+          case "email" -> 3 * 3600;
+          case "web" -> 6 * 3600;
+          default -> 300; // visit
+        };
     if (churnWindow) {
       medianWait *= 2.5;
     }
     long wait = Math.round(medianWait * Math.exp(0.9 * svc.nextGaussian()));
     boolean live = channel.equals("phone") || channel.equals("chat");
     boolean abandoned = live && svc.nextDouble() < 0.6 * wait / (wait + 600.0);
-    double medianHandle = switch (category) {
-      case "inquiry" -> 240;
-      case "billing" -> 360;
-      case "installation" -> 900;
-      case "repair" -> 720;
-      case "complaint" -> 600;
-      default -> 420;
-    };
+    double medianHandle =
+        switch (category) {
+          case "inquiry" -> 240;
+          case "billing" -> 360;
+          case "installation" -> 900;
+          case "repair" -> 720;
+          case "complaint" -> 600;
+          default -> 420;
+        };
     long handle = abandoned ? 0 : Math.round(medianHandle * Math.exp(0.6 * svc.nextGaussian()));
     double resolveChance = (category.equals("complaint") ? 0.6 : 0.85) * (churnWindow ? 0.7 : 1);
     boolean resolved = !abandoned && svc.nextDouble() < resolveChance;
     String satisfaction = "";
     if (svc.nextDouble() < (abandoned ? 0.2 : 0.6)) {
-      double mean = abandoned ? 1.5
-          : 4.2 - (resolved ? 0 : 1.2) - (category.equals("complaint") ? 0.9 : 0) - (wait > 600 && live ? 0.5 : 0)
-              - (churnWindow ? 0.8 : 0);
-      satisfaction = Long.toString(Math.max(1, Math.min(5, Math.round(mean + 0.8 * svc.nextGaussian()))));
+      double mean =
+          abandoned
+              ? 1.5
+              : 4.2
+                  - (resolved ? 0 : 1.2)
+                  - (category.equals("complaint") ? 0.9 : 0)
+                  - (wait > 600 && live ? 0.5 : 0)
+                  - (churnWindow ? 0.8 : 0);
+      satisfaction =
+          Long.toString(Math.max(1, Math.min(5, Math.round(mean + 0.8 * svc.nextGaussian()))));
     }
-    long fixed = switch (channel) {
-      case "phone" -> 150;
-      case "chat" -> 80;
-      case "email" -> 100;
-      case "web" -> 50;
-      default -> 800;
-    };
+    long fixed =
+        switch (channel) {
+          case "phone" -> 150;
+          case "chat" -> 80;
+          case "email" -> 100;
+          case "web" -> 50;
+          default -> 800;
+        };
     long cost = abandoned ? 20 : fixed + Math.round(handle / 60.0 * 85);
     String[] row = Layout.row(Source.SERVICE);
     row[Layout.S_CONTACT_ID] = "S" + number + "-" + (k + 1);
@@ -371,7 +465,13 @@ final class CustomerSimulator {
    * in) in each later folder in which a response arrives: the way a nightly extract updates it.
    */
   private void emitTouch(
-      RowSink sink, Campaign campaign, String customerId, long sent, long opened, long clicked, long converted) {
+      RowSink sink,
+      Campaign campaign,
+      String customerId,
+      long sent,
+      long opened,
+      long clicked,
+      long converted) {
     long end = timeline.end();
     long[] events = {sent, opened, clicked, converted};
     int lastFolder = -1;
@@ -390,19 +490,32 @@ final class CustomerSimulator {
       row[Layout.K_SENT_TS] = timeline.timestamp(sent);
       row[Layout.K_NAME] = campaign.name();
       row[Layout.K_CHANNEL] = campaign.channel();
-      row[Layout.K_OPENED_TS] = opened >= 0 && opened < known && opened < end ? timeline.timestamp(opened) : "";
-      row[Layout.K_CLICKED_TS] = clicked >= 0 && clicked < known && clicked < end ? timeline.timestamp(clicked) : "";
-      row[Layout.K_CONVERTED_TS] = converted >= 0 && converted < known ? timeline.timestamp(converted) : "";
+      row[Layout.K_OPENED_TS] =
+          opened >= 0 && opened < known && opened < end ? timeline.timestamp(opened) : "";
+      row[Layout.K_CLICKED_TS] =
+          clicked >= 0 && clicked < known && clicked < end ? timeline.timestamp(clicked) : "";
+      row[Layout.K_CONVERTED_TS] =
+          converted >= 0 && converted < known ? timeline.timestamp(converted) : "";
       row[Layout.K_COST] = Timeline.money(campaign.costCents());
       sink.row(folder, Source.CAMPAIGNS, row);
       lastFolder = folder;
     }
   }
 
-  /** Sends one touch; opening, clicking and buying depend on being alive, activity and value. Returns 1 if it converted. */
+  /**
+   * Sends one touch; opening, clicking and buying depend on being alive, activity and value.
+   * Returns 1 if it converted.
+   */
   private int touch(
-      RowSink sink, RandomDataGenerator mkt, Campaign campaign, String customerId, long sent, int lastBefore,
-      int purchases, long dropout, double engagementBase) {
+      RowSink sink,
+      RandomDataGenerator mkt,
+      Campaign campaign,
+      String customerId,
+      long sent,
+      int lastBefore,
+      int purchases,
+      long dropout,
+      double engagementBase) {
     boolean alive = dropout < 0 || dropout >= sent;
     double engagement = (alive ? 1 : 0.25) * engagementBase;
     long opened = -1;

@@ -3,7 +3,6 @@ package com.crmanalytics.generate;
 import com.crmanalytics.contract.ReasonCode;
 import com.crmanalytics.contract.Source;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,14 +21,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes synthetic landing folders {@code <out>/<date>/<source>/} (one initial load, then one folder
- * per daily increment) and the ground truth in {@code <out>/_truth/}. Customers are simulated in
- * blocks on all cores and appended in customer order by one writer, so the bytes depend only on the
- * options, and memory stays bounded at a few blocks whatever the customer count.
+ * Writes synthetic landing folders {@code <out>/<date>/<source>/} (one initial load, then one
+ * folder per daily increment) and the ground truth in {@code <out>/_truth/}. Customers are
+ * simulated in blocks on all cores and appended in customer order by one writer, so the bytes
+ * depend only on the options, and memory stays bounded at a few blocks whatever the customer count.
  */
 public final class ExtractGenerator {
   /** Folder of the ground truth, beside the date folders (ingest ignores it: it is not a date). */
   public static final String TRUTH = "_truth";
+
   public static final String TRUTH_CUSTOMERS = "customers.csv";
   public static final String TRUTH_BAD_ROWS = "bad_rows.csv";
   public static final String TRUTH_PARAMS = "params.json";
@@ -37,10 +37,19 @@ public final class ExtractGenerator {
 
   private static final int BLOCK = 2_000;
   private static final Map<Source, String> FILE_NAMES =
-      Map.of(Source.ORDERS, "orders", Source.SERVICE, "contacts", Source.CAMPAIGNS, "touches", Source.CUSTOMERS, "customers");
+      Map.of(
+          Source.ORDERS,
+          "orders",
+          Source.SERVICE,
+          "contacts",
+          Source.CAMPAIGNS,
+          "touches",
+          Source.CUSTOMERS,
+          "customers");
 
   /** What was written. */
-  public record Summary(Map<Source, Long> rows, Map<Source, Long> badRows, List<String> dates, long bytes) {}
+  public record Summary(
+      Map<Source, Long> rows, Map<Source, Long> badRows, List<String> dates, long bytes) {}
 
   private final GeneratorOptions options;
   private final Timeline timeline;
@@ -63,11 +72,14 @@ public final class ExtractGenerator {
 
   public Summary run() {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "generate");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "generate");
+              t.setDaemon(true);
+              return t;
+            });
     ThreadLocal<CustomerSimulator> simulators =
         ThreadLocal.withInitial(() -> new CustomerSimulator(options, timeline, campaigns));
     Path out = options.out();
@@ -83,20 +95,25 @@ public final class ExtractGenerator {
     }
     try {
       Files.createDirectories(out.resolve(TRUTH));
-      ExtractGeneratorOutput[] outputs = new ExtractGeneratorOutput[timeline.folders() * Source.values().length];
+      ExtractGeneratorOutput[] outputs =
+          new ExtractGeneratorOutput[timeline.folders() * Source.values().length];
       long[] written = new long[outputs.length];
       try (OutputStream truth = stream(out.resolve(TRUTH).resolve(TRUTH_CUSTOMERS));
           OutputStream badTruth = stream(out.resolve(TRUTH).resolve(TRUTH_BAD_ROWS))) {
         truth.write((CustomerSimulator.TRUTH_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-        badTruth.write("business_date,source,source_file,line_number,reason_code\n".getBytes(StandardCharsets.UTF_8));
+        badTruth.write(
+            "business_date,source,source_file,line_number,reason_code\n"
+                .getBytes(StandardCharsets.UTF_8));
         for (int f = 0; f < timeline.folders(); f++) {
           for (Source s : Source.values()) {
             int slot = Block.slot(f, s);
             Path dir = out.resolve(dates.get(f)).resolve(s.id());
             Files.createDirectories(dir);
-            outputs[slot] = options.format() == ExtractFormat.parquet
-                ? new ParquetOutput(dir.resolve(fileName(s, options.format())), s)
-                : new TextOutput(dir.resolve(fileName(s, options.format())), s, options.format());
+            outputs[slot] =
+                options.format() == ExtractFormat.parquet
+                    ? new ParquetOutput(dir.resolve(fileName(s, options.format())), s)
+                    : new TextOutput(
+                        dir.resolve(fileName(s, options.format())), s, options.format());
             written[slot] = outputs[slot].linesBefore();
           }
         }
@@ -106,7 +123,10 @@ public final class ExtractGenerator {
           if (first < customers && inflight.size() < 2 * threads) {
             long start = first;
             long count = Math.min(BLOCK, customers - first);
-            inflight.add(pool.submit(() -> new Block(start, count, options, timeline, codes).fill(simulators.get())));
+            inflight.add(
+                pool.submit(
+                    () ->
+                        new Block(start, count, options, timeline, codes).fill(simulators.get())));
             first += count;
             continue;
           }
@@ -114,9 +134,19 @@ public final class ExtractGenerator {
           for (Block.BadEntry e : block.bad) {
             int folder = e.slot() / Source.values().length;
             Source source = Source.values()[e.slot() % Source.values().length];
-            String file = dates.get(folder) + "/" + source.id() + "/" + fileName(source, options.format());
-            String line = dates.get(folder) + "," + source.id() + "," + file + "," + (written[e.slot()] + e.offset() + 1)
-                + "," + e.code().code() + "\n";
+            String file =
+                dates.get(folder) + "/" + source.id() + "/" + fileName(source, options.format());
+            String line =
+                dates.get(folder)
+                    + ","
+                    + source.id()
+                    + ","
+                    + file
+                    + ","
+                    + (written[e.slot()] + e.offset() + 1)
+                    + ","
+                    + e.code().code()
+                    + "\n";
             badTruth.write(line.getBytes(StandardCharsets.UTF_8));
           }
           for (int slot = 0; slot < outputs.length; slot++) {
@@ -156,19 +186,34 @@ public final class ExtractGenerator {
   }
 
   private void writeCampaigns(Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("campaign_id,campaign_name,channel,sent_ts,cost_per_touch,reach,value_targeted,win_back\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "campaign_id,campaign_name,channel,sent_ts,cost_per_touch,reach,value_targeted,win_back\n");
     List<Campaign> all = new ArrayList<>(List.of(Campaign.WELCOME, Campaign.REMINDER));
     all.addAll(campaigns);
     for (Campaign c : all) {
-      sb.append(c.id()).append(",\"").append(c.name()).append("\",").append(c.channel()).append(',')
-          .append(c.sentAt() < 0 ? "triggered" : timeline.timestamp(c.sentAt())).append(',').append(Timeline.money(c.costCents())).append(',')
-          .append(String.format(Locale.ROOT, "%.4f", c.reach())).append(',').append(c.valueTargeted()).append(',')
-          .append(c.winBack()).append('\n');
+      sb.append(c.id())
+          .append(",\"")
+          .append(c.name())
+          .append("\",")
+          .append(c.channel())
+          .append(',')
+          .append(c.sentAt() < 0 ? "triggered" : timeline.timestamp(c.sentAt()))
+          .append(',')
+          .append(Timeline.money(c.costCents()))
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.4f", c.reach()))
+          .append(',')
+          .append(c.valueTargeted())
+          .append(',')
+          .append(c.winBack())
+          .append('\n');
     }
     Files.writeString(file, sb);
   }
 
-  private void writeParams(Path file, Map<Source, Long> rows, Map<Source, Long> badRows, List<String> dates)
+  private void writeParams(
+      Path file, Map<Source, Long> rows, Map<Source, Long> badRows, List<String> dates)
       throws IOException {
     GeneratorParams p = options.params();
     StringBuilder sb = new StringBuilder("{\n");
@@ -181,11 +226,27 @@ public final class ExtractGenerator {
     sb.append("  \"format\": \"").append(options.format()).append("\",\n");
     sb.append("  \"bad_row_rate\": ").append(options.badRowRate()).append(",\n");
     sb.append("  \"time_unit\": \"week\",\n");
-    sb.append("  \"bg_nbd\": {\"r\": ").append(p.r()).append(", \"alpha\": ").append(p.alpha())
-        .append(", \"a\": ").append(p.a()).append(", \"b\": ").append(p.b()).append("},\n");
-    sb.append("  \"gamma_gamma\": {\"p\": ").append(p.p()).append(", \"q\": ").append(p.q())
-        .append(", \"gamma\": ").append(p.gamma()).append(", \"mean_spend\": ").append(p.meanSpend()).append("},\n");
-    sb.append("  \"dates\": [").append(String.join(", ", dates.stream().map(d -> "\"" + d + "\"").toList())).append("],\n");
+    sb.append("  \"bg_nbd\": {\"r\": ")
+        .append(p.r())
+        .append(", \"alpha\": ")
+        .append(p.alpha())
+        .append(", \"a\": ")
+        .append(p.a())
+        .append(", \"b\": ")
+        .append(p.b())
+        .append("},\n");
+    sb.append("  \"gamma_gamma\": {\"p\": ")
+        .append(p.p())
+        .append(", \"q\": ")
+        .append(p.q())
+        .append(", \"gamma\": ")
+        .append(p.gamma())
+        .append(", \"mean_spend\": ")
+        .append(p.meanSpend())
+        .append("},\n");
+    sb.append("  \"dates\": [")
+        .append(String.join(", ", dates.stream().map(d -> "\"" + d + "\"").toList()))
+        .append("],\n");
     sb.append("  \"rows\": {");
     appendCounts(sb, rows);
     sb.append("},\n  \"bad_rows\": {");

@@ -35,8 +35,15 @@ public record GeneratorOptions(
     }
     if (!to.minusDays(increments).isAfter(from.minusDays(1))) {
       throw Errors.usage(
-          "--increments " + increments + " leaves no initial load: the period " + from + " .. " + to
-              + " has only " + (ChronoUnit.DAYS.between(from, to) + 1) + " days");
+          "--increments "
+              + increments
+              + " leaves no initial load: the period "
+              + from
+              + " .. "
+              + to
+              + " has only "
+              + (ChronoUnit.DAYS.between(from, to) + 1)
+              + " days");
     }
     if (!(badRowRate >= 0 && badRowRate <= 0.5)) {
       throw Errors.usage("--bad-rows must be a rate between 0 and 0.5, got " + badRowRate);
@@ -48,7 +55,9 @@ public record GeneratorOptions(
     check("--spend-p", params.p());
     check("--spend-gamma", params.gamma());
     if (!(params.q() > 1)) {
-      throw Errors.usage("--spend-q must be above 1 (the mean spend γ·p/(q−1) is undefined otherwise), got " + params.q());
+      throw Errors.usage(
+          "--spend-q must be above 1 (the mean spend γ·p/(q−1) is undefined otherwise), got "
+              + params.q());
     }
   }
 

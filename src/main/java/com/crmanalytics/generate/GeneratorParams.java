@@ -4,8 +4,10 @@ package com.crmanalytics.generate;
  * The parameters of the generative process: BG/NBD purchasing (r, α in weeks, a, b) and Gamma-Gamma
  * spend (p, q, γ in the currency). Defaults are the published CDNOW estimates (models.md).
  */
-public record GeneratorParams(double r, double alpha, double a, double b, double p, double q, double gamma) {
-  public static final GeneratorParams CDNOW = new GeneratorParams(0.2426, 4.4135, 0.7929, 2.4259, 6.2496, 3.7442, 15.4435);
+public record GeneratorParams(
+    double r, double alpha, double a, double b, double p, double q, double gamma) {
+  public static final GeneratorParams CDNOW =
+      new GeneratorParams(0.2426, 4.4135, 0.7929, 2.4259, 6.2496, 3.7442, 15.4435);
 
   /** Population mean spend per transaction, γ·p/(q−1). */
   public double meanSpend() {

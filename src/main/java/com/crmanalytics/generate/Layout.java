@@ -91,10 +91,15 @@ final class Layout {
 
   static Kind[] kinds(Source source) {
     return fields(source).stream()
-        .map(f -> f.type() instanceof BooleanType ? Kind.BOOLEAN
-            : f.type() instanceof IntegerType || f.type() instanceof LongType || f.type() instanceof DecimalType
-                ? Kind.NUMBER
-                : Kind.TEXT)
+        .map(
+            f ->
+                f.type() instanceof BooleanType
+                    ? Kind.BOOLEAN
+                    : f.type() instanceof IntegerType
+                            || f.type() instanceof LongType
+                            || f.type() instanceof DecimalType
+                        ? Kind.NUMBER
+                        : Kind.TEXT)
         .toArray(Kind[]::new);
   }
 
@@ -103,7 +108,10 @@ final class Layout {
   }
 
   private static final int[] WIDTH = {
-    fields(Source.ORDERS).size(), fields(Source.SERVICE).size(), fields(Source.CAMPAIGNS).size(), fields(Source.CUSTOMERS).size()
+    fields(Source.ORDERS).size(),
+    fields(Source.SERVICE).size(),
+    fields(Source.CAMPAIGNS).size(),
+    fields(Source.CUSTOMERS).size()
   };
 
   private static int at(Source source, String column) {

@@ -1,6 +1,9 @@
 package com.crmanalytics.generate;
 
-/** Renders rows as CSV (RFC 4180 quoting) or JSON Lines, appending to a buffer with a trailing newline. */
+/**
+ * Renders rows as CSV (RFC 4180 quoting) or JSON Lines, appending to a buffer with a trailing
+ * newline.
+ */
 final class TextRows {
   private TextRows() {}
 
@@ -29,7 +32,8 @@ final class TextRows {
   }
 
   /** A malformed row is cut off before its closing brace (invalid JSON). */
-  static void jsonl(StringBuilder sb, String[] columns, Layout.Kind[] kinds, String[] values, boolean malformed) {
+  static void jsonl(
+      StringBuilder sb, String[] columns, Layout.Kind[] kinds, String[] values, boolean malformed) {
     int start = sb.length();
     sb.append('{');
     for (int i = 0; i < values.length; i++) {

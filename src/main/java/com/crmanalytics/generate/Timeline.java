@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 final class Timeline {
   static final long DAY = 86_400L;
   static final long WEEK = 7 * DAY;
+
   /** Days past the end for which date text exists (bad rows dated in the future). */
   private static final int SLACK_DAYS = 60;
 

@@ -27,12 +27,13 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Decides the fate of every validated row of one extract, in column {@code outcome}: {@code accepted}
- * (goes on to the MERGE), {@code anonymous} (valid, without a known customer: also merged, counted
- * apart), {@code duplicate} (an exact copy of an earlier line of the same extract) or
- * {@code quarantined} (broke a rule, or shares its key with a different row of the same extract).
- * Orders without line numbers get them here ({@code derive-line-numbers}): the lines of each order
- * are numbered in file order, after exact copies are set aside unless identical lines are distinct.
+ * Decides the fate of every validated row of one extract, in column {@code outcome}: {@code
+ * accepted} (goes on to the MERGE), {@code anonymous} (valid, without a known customer: also
+ * merged, counted apart), {@code duplicate} (an exact copy of an earlier line of the same extract)
+ * or {@code quarantined} (broke a rule, or shares its key with a different row of the same
+ * extract). Orders without line numbers get them here ({@code derive-line-numbers}): the lines of
+ * each order are numbered in file order, after exact copies are set aside unless identical lines
+ * are distinct.
  */
 public final class Deduplicator {
   public static final String OUTCOME = "outcome";
@@ -57,7 +58,10 @@ public final class Deduplicator {
    * @param identical with derived line numbers: whether a repeated identical line is a duplicate
    */
   public static Dataset<Row> classify(
-      Dataset<Row> validated, TableContract table, boolean deriveLineNumbers, IdenticalLines identical) {
+      Dataset<Row> validated,
+      TableContract table,
+      boolean deriveLineNumbers,
+      IdenticalLines identical) {
     List<Column> values = new ArrayList<>(List.of(col(VALID)));
     table.valueColumns().stream()
         .filter(c -> !(deriveLineNumbers && c.equals(Orders.LINE_NO)))
@@ -70,20 +74,30 @@ public final class Deduplicator {
     WindowSpec sameValues = Window.partitionBy(values.toArray(Column[]::new)).orderBy(order, line);
     WindowSpec sameKey = Window.partitionBy(keys.toArray(Column[]::new));
     Column firstCopy = col(COPY).equalTo(1);
-    Column where = concat(col(ExtractReader.SOURCE_FILE), lit(":"), col(ExtractReader.LINE_NUMBER).cast("string"));
+    Column where =
+        concat(
+            col(ExtractReader.SOURCE_FILE),
+            lit(":"),
+            col(ExtractReader.LINE_NUMBER).cast("string"));
 
-    // One shuffle serves every window: each partitions by the key's first column (and VALID) or a superset.
-    Column[] shuffle = deriveLineNumbers ? new Column[] {col(VALID), col(Orders.ORDER_ID)} : keys.toArray(Column[]::new);
+    // One shuffle serves every window: each partitions by the key's first column (and VALID) or a
+    // superset.
+    Column[] shuffle =
+        deriveLineNumbers
+            ? new Column[] {col(VALID), col(Orders.ORDER_ID)}
+            : keys.toArray(Column[]::new);
     Dataset<Row> ranked =
-        validated
-            .withColumn(VALID, col(Quarantine.REASON_CODE).isNull())
-            .repartition(shuffle);
-    ranked = deriveLineNumbers && identical == IdenticalLines.DISTINCT
-        ? ranked.withColumn(COPY, lit(1))
-        : ranked.withColumn(COPY, row_number().over(sameValues));
+        validated.withColumn(VALID, col(Quarantine.REASON_CODE).isNull()).repartition(shuffle);
+    ranked =
+        deriveLineNumbers && identical == IdenticalLines.DISTINCT
+            ? ranked.withColumn(COPY, lit(1))
+            : ranked.withColumn(COPY, row_number().over(sameValues));
     if (deriveLineNumbers) {
-      WindowSpec orderLines = Window.partitionBy(col(VALID), firstCopy, col(Orders.ORDER_ID)).orderBy(order, line);
-      ranked = ranked.withColumn(Orders.LINE_NO, when(col(VALID).and(firstCopy), row_number().over(orderLines)));
+      WindowSpec orderLines =
+          Window.partitionBy(col(VALID), firstCopy, col(Orders.ORDER_ID)).orderBy(order, line);
+      ranked =
+          ranked.withColumn(
+              Orders.LINE_NO, when(col(VALID).and(firstCopy), row_number().over(orderLines)));
     }
     ranked =
         ranked
@@ -103,14 +117,19 @@ public final class Deduplicator {
                 .otherwise(lit(ACCEPTED)))
         .withColumn(
             Quarantine.REASON_CODE,
-            when(conflict, lit(ReasonCode.CONFLICTING_DUPLICATE_KEY.code())).otherwise(col(Quarantine.REASON_CODE)))
+            when(conflict, lit(ReasonCode.CONFLICTING_DUPLICATE_KEY.code()))
+                .otherwise(col(Quarantine.REASON_CODE)))
         .withColumn(
             Quarantine.REASON,
             when(
                     conflict,
                     concat(
                         lit("key (" + keyText + ") = ("),
-                        concat_ws(", ", table.key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)),
+                        concat_ws(
+                            ", ",
+                            table.key().stream()
+                                .map(k -> col(k).cast("string"))
+                                .toArray(Column[]::new)),
                         lit(") has different values on lines "),
                         array_join(array_sort(col(LINES)), ", ")))
                 .otherwise(col(Quarantine.REASON)))

@@ -14,9 +14,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Checks a source's column expressions before anything is read: each must resolve over the extract's
- * columns (read as text) — an unknown function, a misspelt column or a type error stops the run with
- * exit 2, naming the key and the expression.
+ * Checks a source's column expressions before anything is read: each must resolve over the
+ * extract's columns (read as text) — an unknown function, a misspelt column or a type error stops
+ * the run with exit 2, naming the key and the expression.
  */
 final class Expressions {
   private Expressions() {}
@@ -30,17 +30,24 @@ final class Expressions {
     for (String c : columns) {
       schema = schema.add(c, DataTypes.StringType, true);
     }
-    Dataset<Row> empty = spark.createDataFrame(List.<Row>of(RowFactory.create(new Object[columns.size()])), schema)
-        .limit(0);
+    Dataset<Row> empty =
+        spark
+            .createDataFrame(List.<Row>of(RowFactory.create(new Object[columns.size()])), schema)
+            .limit(0);
     for (Map.Entry<String, ColumnExpression> e : settings.expressions().entrySet()) {
       try {
         empty.select(functions.expr(e.getValue().sql())).schema();
       } catch (Exception ex) { // AnalysisException is checked
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         int nl = message.indexOf('\n');
-        throw Errors.badConfig("extracts." + settings.source().id() + ".expressions." + e.getKey(),
-            e.getValue().sql(), "an expression Spark can compute over the extract's columns "
-                + columns + " (" + (nl < 0 ? message : message.substring(0, nl)).strip() + ")");
+        throw Errors.badConfig(
+            "extracts." + settings.source().id() + ".expressions." + e.getKey(),
+            e.getValue().sql(),
+            "an expression Spark can compute over the extract's columns "
+                + columns
+                + " ("
+                + (nl < 0 ? message : message.substring(0, nl)).strip()
+                + ")");
       }
     }
   }

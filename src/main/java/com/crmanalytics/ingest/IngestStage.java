@@ -12,7 +12,6 @@ import com.crmanalytics.contract.Source;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.ExtractReader;
-import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.io.Warehouse.MergeCounts;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
@@ -32,11 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage {@code ingest}: reads {@code <landing>/D/<source>/} for every source, checks each row against
- * the source's contract and MERGEs the valid rows into its silver table (orders, service_contacts,
- * campaign_touches, customers) on the table's key. Refused rows go to {@code quarantine} for D,
- * exact duplicates are only counted; every source gets a {@code pipeline_runs} row that reconciles.
- * A source over the quality gate leaves its silver table untouched and the stage fails with exit 3.
+ * Stage {@code ingest}: reads {@code <landing>/D/<source>/} for every source, checks each row
+ * against the source's contract and MERGEs the valid rows into its silver table (orders,
+ * service_contacts, campaign_touches, customers) on the table's key. Refused rows go to {@code
+ * quarantine} for D, exact duplicates are only counted; every source gets a {@code pipeline_runs}
+ * row that reconciles. A source over the quality gate leaves its silver table untouched and the
+ * stage fails with exit 3.
  */
 public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
@@ -68,7 +68,8 @@ public final class IngestStage {
     for (Source source : Source.values()) {
       ExtractSettings settings = ctx.config().extract(source);
       Path folder = new Path(dateFolder, source.id());
-      List<Path> found = reader.exists(folder) ? reader.list(folder, settings.pattern()) : List.of();
+      List<Path> found =
+          reader.exists(folder) ? reader.list(folder, settings.pattern()) : List.of();
       if (found.isEmpty() && settings.required()) {
         throw Errors.missingInput(
             "required source " + source.id() + " (no files matching '" + settings.pattern() + "')",
@@ -88,12 +89,20 @@ public final class IngestStage {
       Instant started = Instant.now();
       SourceResult result;
       if (files.get(source).isEmpty()) {
-        result = new SourceResult(source, PipelineRuns.SKIPPED, 0, 0, 0, 0, "no extract (optional source)");
+        result =
+            new SourceResult(
+                source, PipelineRuns.SKIPPED, 0, 0, 0, 0, "no extract (optional source)");
       } else {
         try {
           result = ingest(ctx, reader, source, files.get(source));
         } catch (RuntimeException e) {
-          ctx.log().record("ingest:" + source.id(), PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
+          ctx.log()
+              .record(
+                  "ingest:" + source.id(),
+                  PipelineRuns.FAILED,
+                  started,
+                  Counts.NONE,
+                  e.getMessage());
           throw e;
         }
       }
@@ -103,7 +112,12 @@ public final class IngestStage {
               "ingest:" + source.id(),
               result.status(),
               started,
-              new Counts(result.read(), result.accepted(), result.quarantined(), result.duplicate(), result.anonymous()),
+              new Counts(
+                  result.read(),
+                  result.accepted(),
+                  result.quarantined(),
+                  result.duplicate(),
+                  result.anonymous()),
               result.message());
       results.add(result);
     }
@@ -122,19 +136,34 @@ public final class IngestStage {
     return results;
   }
 
-  private static SourceResult ingest(RunContext ctx, ExtractReader reader, Source source, List<Path> files) {
+  private static SourceResult ingest(
+      RunContext ctx, ExtractReader reader, Source source, List<Path> files) {
     ExtractSettings settings = ctx.config().extract(source);
     TableContract table = source.table();
     ExtractReader.Extract extract =
-        reader.read(settings, files, settings.wantedColumns(table.valueColumns()), neededColumns(settings, table));
-    extract.refused().forEach((file, why) -> LOG.warn("ingest {}: refused file {}: {}", source.id(), file, why));
-    String refusedNote = extract.refused().isEmpty() ? ""
-        : "; refused " + extract.refused().size() + " file(s), not ingested: " + extract.refused().entrySet().stream()
-            .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
+        reader.read(
+            settings,
+            files,
+            settings.wantedColumns(table.valueColumns()),
+            neededColumns(settings, table));
+    extract
+        .refused()
+        .forEach((file, why) -> LOG.warn("ingest {}: refused file {}: {}", source.id(), file, why));
+    String refusedNote =
+        extract.refused().isEmpty()
+            ? ""
+            : "; refused "
+                + extract.refused().size()
+                + " file(s), not ingested: "
+                + extract.refused().entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
     Dataset<Row> classified =
         Deduplicator.classify(
                 RecordValidator.validate(extract.rows(), settings, table, ctx.businessDate()),
-                table, settings.deriveLineNumbers(), settings.identicalLines())
+                table,
+                settings.deriveLineNumbers(),
+                settings.identicalLines())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, Long> outcomes = new HashMap<>();
@@ -147,24 +176,45 @@ public final class IngestStage {
       long anonymous = outcomes.getOrDefault(Deduplicator.ANONYMOUS, 0L);
       long read = accepted + quarantined + copies + anonymous;
 
-      writeQuarantine(ctx, source, classified.filter(col(Deduplicator.OUTCOME).equalTo(Deduplicator.QUARANTINED)));
+      writeQuarantine(
+          ctx,
+          source,
+          classified.filter(col(Deduplicator.OUTCOME).equalTo(Deduplicator.QUARANTINED)));
 
       long judged = read - anonymous;
       double ratio = judged == 0 ? 0 : (double) quarantined / judged;
       if (ratio > ctx.config().maxRejectRatio()) {
-        // Nothing reaches silver: rows_accepted and rows_anonymous are 0, the valid count is in the message.
+        // Nothing reaches silver: rows_accepted and rows_anonymous are 0, the valid count is in the
+        // message.
         String message =
             String.format(
                 "%s rejected %d of %d rows%s (%.1f%% > quality.max-reject-ratio %.1f%%); silver %s left untouched, "
                     + "see quarantine: nothing written (%d valid rows held back)%s",
-                source.id(), quarantined, judged, anonymous > 0 ? " with a customer" : "", 100 * ratio,
-                100 * ctx.config().maxRejectRatio(), table.name(), accepted + anonymous, refusedNote);
-        return new SourceResult(source, PipelineRuns.REJECTED, read, 0, quarantined, copies, 0, message,
+                source.id(),
+                quarantined,
+                judged,
+                anonymous > 0 ? " with a customer" : "",
+                100 * ratio,
+                100 * ctx.config().maxRejectRatio(),
+                table.name(),
+                accepted + anonymous,
+                refusedNote);
+        return new SourceResult(
+            source,
+            PipelineRuns.REJECTED,
+            read,
+            0,
+            quarantined,
+            copies,
+            0,
+            message,
             extract.refused());
       }
 
-      MergeCounts merged = ctx.warehouse().merge(table, kept(ctx, classified, Deduplicator.ACCEPTED));
-      // Anonymous rows are merged on their own so that rows_accepted counts only rows with a customer.
+      MergeCounts merged =
+          ctx.warehouse().merge(table, kept(ctx, classified, Deduplicator.ACCEPTED));
+      // Anonymous rows are merged on their own so that rows_accepted counts only rows with a
+      // customer.
       if (anonymous > 0) {
         ctx.warehouse().merge(table, kept(ctx, classified, Deduplicator.ANONYMOUS));
       }
@@ -173,9 +223,24 @@ public final class IngestStage {
       String message =
           String.format(
               "read %d from %d file(s): %d inserted, %d updated, %d quarantined, %d duplicate, %d anonymous%s",
-              read, files.size(), merged.inserted(), merged.updated(), quarantined, duplicate, anonymous, refusedNote);
-      return new SourceResult(source, PipelineRuns.SUCCEEDED, read, written, quarantined, duplicate, anonymous,
-          message, extract.refused());
+              read,
+              files.size(),
+              merged.inserted(),
+              merged.updated(),
+              quarantined,
+              duplicate,
+              anonymous,
+              refusedNote);
+      return new SourceResult(
+          source,
+          PipelineRuns.SUCCEEDED,
+          read,
+          written,
+          quarantined,
+          duplicate,
+          anonymous,
+          message,
+          extract.refused());
     } finally {
       classified.unpersist();
     }
@@ -195,7 +260,8 @@ public final class IngestStage {
       boolean derivable = table.derivations().containsKey(f.name());
       if (settings.isExpression(f.name())) {
         needed.addAll(settings.expressions().get(f.name()).columns());
-      } else if (settings.isMapped(f.name()) || (f.required() && !derivable && table.hasColumn(f.name()))) {
+      } else if (settings.isMapped(f.name())
+          || (f.required() && !derivable && table.hasColumn(f.name()))) {
         needed.add(settings.sourceColumn(f.name()));
       }
     }

@@ -20,12 +20,13 @@ import org.apache.spark.sql.types.TimestampType;
 
 /**
  * Casts extract text to a contract type with the source's formats. A two-digit year ({@code yy}),
- * which Spark reads as 20yy, is moved into the century window of {@code two-digit-year-base}
- * (by default the hundred years ending with the business date's year). A text that cannot be read
- * gives null; the caller turns that into a quarantine reason.
+ * which Spark reads as 20yy, is moved into the century window of {@code two-digit-year-base} (by
+ * default the hundred years ending with the business date's year). A text that cannot be read gives
+ * null; the caller turns that into a quarantine reason.
  */
 final class Parsing {
   private final ExtractSettings settings;
+
   /** First year of the window two-digit years fall in. */
   private final int base;
 
@@ -55,7 +56,11 @@ final class Parsing {
     }
     Column[] attempts =
         formats.stream()
-            .map(f -> twoDigitYear(f) ? century(try_to_timestamp(text, lit(f))) : try_to_timestamp(text, lit(f)))
+            .map(
+                f ->
+                    twoDigitYear(f)
+                        ? century(try_to_timestamp(text, lit(f)))
+                        : try_to_timestamp(text, lit(f)))
             .map(ts -> type instanceof DateType ? to_date(ts) : ts)
             .toArray(Column[]::new);
     return attempts.length == 1 ? attempts[0] : coalesce(attempts);

@@ -24,7 +24,9 @@ final class RecordMask {
 
   private RecordMask() {}
 
-  /** The masked {@code raw_record} of rows that carry the contract's parsed columns and reason code. */
+  /**
+   * The masked {@code raw_record} of rows that carry the contract's parsed columns and reason code.
+   */
   static Column rawRecord(TableContract table) {
     Column raw = col(Quarantine.RAW_RECORD);
     if (table.personalColumns().isEmpty()) {
@@ -35,9 +37,12 @@ final class RecordMask {
       Column value = col(personal);
       Column csvQuoted = replace(value, lit("\""), lit("\"\""));
       Column jsonEscaped = replace(replace(value, lit("\\"), lit("\\\\")), lit("\""), lit("\\\""));
-      Column masked = replace(replace(replace(raw, value, token), csvQuoted, token), jsonEscaped, token);
+      Column masked =
+          replace(replace(replace(raw, value, token), csvQuoted, token), jsonEscaped, token);
       raw = when(value.isNull().or(value.equalTo("")), raw).otherwise(masked);
     }
-    return when(col(Quarantine.REASON_CODE).equalTo(ReasonCode.MALFORMED_LINE.code()), lit(WITHHELD)).otherwise(raw);
+    return when(
+            col(Quarantine.REASON_CODE).equalTo(ReasonCode.MALFORMED_LINE.code()), lit(WITHHELD))
+        .otherwise(raw);
   }
 }

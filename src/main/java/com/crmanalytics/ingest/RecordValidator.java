@@ -33,37 +33,45 @@ import org.apache.spark.sql.types.TimestampType;
 
 /**
  * Maps raw extract records onto a contract and checks them: each contract column is read from its
- * extract column (trimmed) or computed by the profile's expression, ids are normalised, values meaning
- * "no customer" make the row anonymous, values are cast to the contract's types with the configured
- * formats, derived where the contract allows it, and the first rule a row breaks ({@link Checks}) is
- * recorded as {@code reason_code} and {@code reason} (null when valid). Built from Spark column
- * functions only.
+ * extract column (trimmed) or computed by the profile's expression, ids are normalised, values
+ * meaning "no customer" make the row anonymous, values are cast to the contract's types with the
+ * configured formats, derived where the contract allows it, and the first rule a row breaks ({@link
+ * Checks}) is recorded as {@code reason_code} and {@code reason} (null when valid). Built from
+ * Spark column functions only.
  */
 public final class RecordValidator {
-  /** Output column: true when the row's customer is unknown (a guest buyer, an unidentified caller). */
+  /**
+   * Output column: true when the row's customer is unknown (a guest buyer, an unidentified caller).
+   */
   public static final String ANONYMOUS = "anonymous";
 
   static final String RAW_SUFFIX = "__raw";
   static final String BAD_SUFFIX = "__bad";
   static final String PRESENT_SUFFIX = "__present";
+
   /** For an expression column: every extract column the expression reads has a value. */
   static final String INPUTS_SUFFIX = "__inputs";
+
   /** Prefix of the reader's own columns while the extract's columns carry their own names. */
   private static final String OWN = "_crm_";
+
   private static final String VERDICT = "_verdict";
 
   private RecordValidator() {}
 
   /**
-   * @param raw rows of {@link ExtractReader#RAW_SCHEMA}, read with {@link ExtractSettings#wantedColumns}
-   * @return source_file, line_number, raw_record, the contract's value columns, anonymous, reason_code, reason
+   * @param raw rows of {@link ExtractReader#RAW_SCHEMA}, read with {@link
+   *     ExtractSettings#wantedColumns}
+   * @return source_file, line_number, raw_record, the contract's value columns, anonymous,
+   *     reason_code, reason
    */
   public static Dataset<Row> validate(
       Dataset<Row> raw, ExtractSettings settings, TableContract table, LocalDate businessDate) {
     List<Field> fields = table.valueColumns().stream().map(table::field).toList();
     List<String> wanted = settings.wantedColumns(table.valueColumns());
 
-    // The extract's columns under their own names, so expressions read them as the profile wrote them.
+    // The extract's columns under their own names, so expressions read them as the profile wrote
+    // them.
     List<Column> view = new ArrayList<>();
     for (String c : OWN_COLUMNS) {
       view.add(col(c).as(OWN + c));
@@ -101,20 +109,27 @@ public final class RecordValidator {
       }
       mapped.add(text.as(f.name() + RAW_SUFFIX));
     }
-    Dataset<Row> rows = extract.select(mapped.toArray(Column[]::new)).withColumn(ANONYMOUS, anonymous(settings, table));
+    Dataset<Row> rows =
+        extract
+            .select(mapped.toArray(Column[]::new))
+            .withColumn(ANONYMOUS, anonymous(settings, table));
     if (table.hasColumn(Orders.CUSTOMER_ID)) {
       String customer = Orders.CUSTOMER_ID + RAW_SUFFIX;
-      rows = rows.withColumn(customer, when(col(ANONYMOUS), lit(null).cast("string")).otherwise(col(customer)));
+      rows =
+          rows.withColumn(
+              customer, when(col(ANONYMOUS), lit(null).cast("string")).otherwise(col(customer)));
     }
 
     Parsing parsing = new Parsing(settings, businessDate);
     for (Field f : fields) {
       Column text = col(f.name() + RAW_SUFFIX);
-      Column value = typedByExpression.contains(f.name())
-          ? col(f.name() + "__typed")
-          : parsing.parse(text, f.type());
-      rows = rows.withColumn(f.name(), value)
-          .withColumn(f.name() + BAD_SUFFIX, text.isNotNull().and(col(f.name()).isNull()));
+      Column value =
+          typedByExpression.contains(f.name())
+              ? col(f.name() + "__typed")
+              : parsing.parse(text, f.type());
+      rows =
+          rows.withColumn(f.name(), value)
+              .withColumn(f.name() + BAD_SUFFIX, text.isNotNull().and(col(f.name()).isNull()));
     }
     // A derived value fills only a field the extract does not have (or, if the profile says so, an
     // empty amount): a value that could not be read is never replaced by a computed one.
@@ -125,14 +140,16 @@ public final class RecordValidator {
       }
       Column fillable = col(c).isNull().and(not(col(c + BAD_SUFFIX)));
       if (!c.equals(Orders.LINE_NO)) {
-        fillable = fillable.and(settings.amountWhenEmpty() ? lit(true) : not(col(c + PRESENT_SUFFIX)));
+        fillable =
+            fillable.and(settings.amountWhenEmpty() ? lit(true) : not(col(c + PRESENT_SUFFIX)));
       }
       rows = rows.withColumn(c, when(fillable, d.getValue()).otherwise(col(c)));
     }
 
     Column verdict = null;
     for (Check c : Checks.all(table, fields, settings, businessDate)) {
-      Column failed = struct(lit(c.code().code()).as("code"), c.reason().cast("string").as("reason"));
+      Column failed =
+          struct(lit(c.code().code()).as("code"), c.reason().cast("string").as("reason"));
       Column condition = coalesce(c.failsWhen(), lit(false));
       verdict = verdict == null ? when(condition, failed) : verdict.when(condition, failed);
     }
@@ -159,7 +176,9 @@ public final class RecordValidator {
     return expr(settings.expressions().get(contractColumn).sql());
   }
 
-  /** True where customer_id holds one of the profile's "no customer" values ("" = empty or absent). */
+  /**
+   * True where customer_id holds one of the profile's "no customer" values ("" = empty or absent).
+   */
   private static Column anonymous(ExtractSettings settings, TableContract table) {
     List<String> values = settings.anonymousCustomers();
     if (values.isEmpty() || !table.hasColumn(Orders.CUSTOMER_ID)) {
@@ -178,15 +197,22 @@ public final class RecordValidator {
   }
 
   private static final List<String> OWN_COLUMNS =
-      List.of(ExtractReader.SOURCE_FILE, ExtractReader.LINE_NUMBER, ExtractReader.RAW_RECORD,
-          ExtractReader.PARSE_ERROR, ExtractReader.PARSE_CODE);
+      List.of(
+          ExtractReader.SOURCE_FILE,
+          ExtractReader.LINE_NUMBER,
+          ExtractReader.RAW_RECORD,
+          ExtractReader.PARSE_ERROR,
+          ExtractReader.PARSE_CODE);
 
   private static List<Column> passThrough() {
     return OWN_COLUMNS.stream().map(c -> col(OWN + c).as(c)).toList();
   }
 
   private static List<Column> passThroughOut() {
-    return List.of(col(ExtractReader.SOURCE_FILE), col(ExtractReader.LINE_NUMBER), col(ExtractReader.RAW_RECORD));
+    return List.of(
+        col(ExtractReader.SOURCE_FILE),
+        col(ExtractReader.LINE_NUMBER),
+        col(ExtractReader.RAW_RECORD));
   }
 
   /** The text of the extract column a contract column is read from, untrimmed; null when absent. */

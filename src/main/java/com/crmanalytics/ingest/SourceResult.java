@@ -4,10 +4,10 @@ import com.crmanalytics.contract.Source;
 import java.util.Map;
 
 /**
- * What ingest did with one source's extract. When it succeeded,
- * {@code read = accepted + quarantined + duplicate + anonymous}; when the quality gate refused it
- * (status rejected) nothing was written: accepted and anonymous are 0 and the message gives the
- * number of valid rows held back.
+ * What ingest did with one source's extract. When it succeeded, {@code read = accepted +
+ * quarantined + duplicate + anonymous}; when the quality gate refused it (status rejected) nothing
+ * was written: accepted and anonymous are 0 and the message gives the number of valid rows held
+ * back.
  *
  * @param accepted rows with a known customer inserted into or updating silver
  * @param duplicate exact copies within the extract, or rows silver already holds
@@ -26,7 +26,13 @@ public record SourceResult(
     Map<String, String> refusedFiles) {
 
   public SourceResult(
-      Source source, String status, long read, long accepted, long quarantined, long duplicate, String message) {
+      Source source,
+      String status,
+      long read,
+      long accepted,
+      long quarantined,
+      long duplicate,
+      String message) {
     this(source, status, read, accepted, quarantined, duplicate, 0, message, Map.of());
   }
 

@@ -47,8 +47,10 @@ public final class ExtractReader {
   public static final String RAW_RECORD = "raw_record";
   public static final String FIELDS = "fields";
   public static final String PARSE_ERROR = "parse_error";
+
   /** The quarantine reason code of {@link #PARSE_ERROR}: malformed_line or header_repeated. */
   public static final String PARSE_CODE = "parse_code";
+
   /** Lines a quoted field may span before the record is judged malformed (an unclosed quote). */
   static final int MAX_RECORD_LINES = 1000;
 
@@ -89,7 +91,9 @@ public final class ExtractReader {
     }
   }
 
-  /** The files of an extract folder matching the pattern, by name; hidden and _-files are skipped. */
+  /**
+   * The files of an extract folder matching the pattern, by name; hidden and _-files are skipped.
+   */
   public List<Path> list(Path folder, String pattern) {
     try {
       FileStatus[] found = fs(folder).globStatus(new Path(folder, pattern));
@@ -120,7 +124,8 @@ public final class ExtractReader {
     List<Path> files = new ArrayList<>();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     for (Path file : all) {
-      Optional<String> problem = FileSniffer.problem(conf, file, settings.format(), settings.encoding().name());
+      Optional<String> problem =
+          FileSniffer.problem(conf, file, settings.format(), settings.encoding().name());
       if (problem.isPresent()) {
         refused.put(relativeName(file), problem.get());
       } else {
@@ -151,7 +156,9 @@ public final class ExtractReader {
           requireReadable(file, name);
         }
         requireColumns(settings, name, columns, neededColumns);
-        parser = LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), columns, wanted);
+        parser =
+            LineParser.delimited(
+                settings.encoding(), settings.delimiter(), settings.quote(), columns, wanted);
         if (settings.header()) {
           parser = parser.withHeaderCheck();
         }
@@ -165,8 +172,10 @@ public final class ExtractReader {
   private static JavaRDD<Row> lines(
       JavaSparkContext jsc, Path file, String name, LineParser parser, boolean skipFirst) {
     // One partition per file, read in order: line numbers are counted, and a quoted field may go on
-    // over several lines. The closure (and so the parser and its decoder) is deserialised once per task.
-    return jsc.hadoopFile(file.toString(), WholeFileTextInputFormat.class, LongWritable.class, Text.class)
+    // over several lines. The closure (and so the parser and its decoder) is deserialised once per
+    // task.
+    return jsc.hadoopFile(
+            file.toString(), WholeFileTextInputFormat.class, LongWritable.class, Text.class)
         .mapPartitions(it -> new RecordIterator(name, parser, skipFirst, it));
   }
 
@@ -181,8 +190,10 @@ public final class ExtractReader {
 
   private List<String> header(ExtractSettings settings, Path file, String name) {
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(
-            FileSniffer.open(spark.sparkContext().hadoopConfiguration(), file), settings.encoding()))) {
+        new BufferedReader(
+            new InputStreamReader(
+                FileSniffer.open(spark.sparkContext().hadoopConfiguration(), file),
+                settings.encoding()))) {
       String first = reader.readLine();
       if (first == null) {
         return List.of();
@@ -191,7 +202,8 @@ public final class ExtractReader {
         first = first.substring(1);
       }
       LineParser parser =
-          LineParser.delimited(settings.encoding(), settings.delimiter(), settings.quote(), List.of(), List.of());
+          LineParser.delimited(
+              settings.encoding(), settings.delimiter(), settings.quote(), List.of(), List.of());
       return parser.split(first).stream().map(String::strip).toList();
     } catch (IOException e) {
       throw Errors.unreadableFile(name, e.getMessage(), e);
@@ -209,7 +221,8 @@ public final class ExtractReader {
     try {
       data = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
     } catch (Exception e) {
-      throw Errors.unreadableFile(files.toString(), "not readable as Parquet: " + e.getMessage(), e);
+      throw Errors.unreadableFile(
+          files.toString(), "not readable as Parquet: " + e.getMessage(), e);
     }
     String[] names = data.columns();
     requireColumns(settings, files.toString(), List.of(names), neededColumns);
@@ -217,7 +230,11 @@ public final class ExtractReader {
     // A null in a column the file has is an empty field; a column the file lacks is absent (null).
     Column[] values =
         wanted.stream()
-            .map(n -> present.contains(n) ? coalesce(col("`" + n + "`").cast("string"), lit("")) : lit(null).cast("string"))
+            .map(
+                n ->
+                    present.contains(n)
+                        ? coalesce(col("`" + n + "`").cast("string"), lit(""))
+                        : lit(null).cast("string"))
             .toArray(Column[]::new);
     Column[] all = Arrays.stream(names).map(n -> col("`" + n + "`")).toArray(Column[]::new);
     Column path = col("_metadata.file_path");
@@ -230,7 +247,10 @@ public final class ExtractReader {
         lit(null).cast("string").as(PARSE_CODE));
   }
 
-  /** "…/landing/2024-05-01/orders/a.csv" → "2024-05-01/orders/a.csv": stable wherever the landing lives. */
+  /**
+   * "…/landing/2024-05-01/orders/a.csv" → "2024-05-01/orders/a.csv": stable wherever the landing
+   * lives.
+   */
   private static String relativeName(Path file) {
     Path source = file.getParent();
     return source.getParent().getName() + "/" + source.getName() + "/" + file.getName();

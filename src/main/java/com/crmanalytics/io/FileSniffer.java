@@ -10,10 +10,10 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /**
- * Looks at the first bytes of an extract file (decompressed when its name says it is compressed) and
- * says why it cannot be read as its declared format, if it cannot: a gzip file named {@code .csv}, a
- * Parquet file in a CSV folder, a truncated archive. Checked on the driver, so one bad file is refused
- * alone instead of failing the Spark job that reads every file.
+ * Looks at the first bytes of an extract file (decompressed when its name says it is compressed)
+ * and says why it cannot be read as its declared format, if it cannot: a gzip file named {@code
+ * .csv}, a Parquet file in a CSV folder, a truncated archive. Checked on the driver, so one bad
+ * file is refused alone instead of failing the Spark job that reads every file.
  */
 final class FileSniffer {
   private static final int SAMPLE = 8192;
@@ -31,7 +31,8 @@ final class FileSniffer {
   static Optional<String> problem(Configuration conf, Path file, Format format, String encoding) {
     byte[] head = new byte[SAMPLE];
     int n;
-    try (InputStream in = format == Format.PARQUET ? file.getFileSystem(conf).open(file) : open(conf, file)) {
+    try (InputStream in =
+        format == Format.PARQUET ? file.getFileSystem(conf).open(file) : open(conf, file)) {
       n = in.readNBytes(head, 0, SAMPLE);
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -44,10 +45,15 @@ final class FileSniffer {
           : Optional.of("is not a Parquet file" + (kind == null ? "" : " (" + kind + " data)"));
     }
     if (kind != null) {
-      return Optional.of(kind + " data, not " + format.id() + " text"
-          + (kind.equals("gzip") ? " (a gzip extract must be named *.gz)" : ""));
+      return Optional.of(
+          kind
+              + " data, not "
+              + format.id()
+              + " text"
+              + (kind.equals("gzip") ? " (a gzip extract must be named *.gz)" : ""));
     }
-    boolean wide = encoding.toUpperCase().startsWith("UTF-16") || encoding.toUpperCase().startsWith("UTF-32");
+    boolean wide =
+        encoding.toUpperCase().startsWith("UTF-16") || encoding.toUpperCase().startsWith("UTF-32");
     int nul = 0;
     for (int i = 0; i < n; i++) {
       if (head[i] == 0) {
@@ -56,7 +62,14 @@ final class FileSniffer {
     }
     // A stray NUL is a bad field (quarantined with its line); many of them mean binary content.
     if (!wide && nul >= 4 && nul * 20 > n) {
-      return Optional.of("binary data (" + nul + " NUL bytes in the first " + n + "), not " + format.id() + " text");
+      return Optional.of(
+          "binary data ("
+              + nul
+              + " NUL bytes in the first "
+              + n
+              + "), not "
+              + format.id()
+              + " text");
     }
     return Optional.empty();
   }

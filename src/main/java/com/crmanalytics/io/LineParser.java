@@ -17,9 +17,9 @@ import java.util.List;
 /**
  * Turns one line of a text extract into the values of the wanted columns, in the order asked for:
  * decodes the bytes in the extract's encoding, then splits a delimited line (quotes, any delimiter,
- * or runs of whitespace) or reads a JSON object. A wanted column the line lacks is null.
- * Pure and per-line, so it runs on executors and is tested without Spark. Not thread-safe: one
- * instance per partition.
+ * or runs of whitespace) or reads a JSON object. A wanted column the line lacks is null. Pure and
+ * per-line, so it runs on executors and is tested without Spark. Not thread-safe: one instance per
+ * partition.
  */
 public final class LineParser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,8 +37,11 @@ public final class LineParser implements Serializable {
     }
   }
 
-  /** Reason codes a parse can give (the values of contract.ReasonCode; io does not import contract). */
+  /**
+   * Reason codes a parse can give (the values of contract.ReasonCode; io does not import contract).
+   */
   public static final String MALFORMED = "malformed_line";
+
   public static final String HEADER_REPEATED = "header_repeated";
 
   private final boolean json;
@@ -47,14 +50,22 @@ public final class LineParser implements Serializable {
   private final char quote;
   private final List<String> columns;
   private final List<String> wanted;
+
   /** For delimited lines: the position of each wanted column in the line, or -1. */
   private final int[] positions;
+
   /** The columns come from the file's header line, so a line equal to them is a repeated header. */
   private final boolean headerCheck;
+
   private transient CharsetDecoder decoder;
 
   private LineParser(
-      boolean json, String charsetName, String delimiter, char quote, List<String> columns, List<String> wanted) {
+      boolean json,
+      String charsetName,
+      String delimiter,
+      char quote,
+      List<String> columns,
+      List<String> wanted) {
     this.json = json;
     this.charsetName = charsetName;
     this.delimiter = delimiter;
@@ -90,7 +101,10 @@ public final class LineParser implements Serializable {
     return new LineParser(false, charset.name(), delimiter, quote, columns, wanted);
   }
 
-  /** A parser for JSON Lines: one object per line; it returns the values of the members {@code wanted}. */
+  /**
+   * A parser for JSON Lines: one object per line; it returns the values of the members {@code
+   * wanted}.
+   */
   public static LineParser jsonLines(Charset charset, List<String> wanted) {
     return new LineParser(true, charset.name(), null, '"', List.of(), wanted);
   }
@@ -122,8 +136,8 @@ public final class LineParser implements Serializable {
   }
 
   /**
-   * True when a delimited record's text ends inside a quoted field (RFC 4180: a quoted field may hold
-   * line breaks), so the next line belongs to the same record.
+   * True when a delimited record's text ends inside a quoted field (RFC 4180: a quoted field may
+   * hold line breaks), so the next line belongs to the same record.
    */
   public boolean open(String text) {
     if (json) {
@@ -172,7 +186,8 @@ public final class LineParser implements Serializable {
       return new Parsed(text, null, "malformed line: " + e.getMessage());
     }
     if (headerCheck && values.stream().map(String::strip).toList().equals(columns)) {
-      return new Parsed(text, null, "the header line repeated: " + String.join(", ", columns), HEADER_REPEATED);
+      return new Parsed(
+          text, null, "the header line repeated: " + String.join(", ", columns), HEADER_REPEATED);
     }
     if (values.size() != columns.size()) {
       return new Parsed(
@@ -253,7 +268,8 @@ public final class LineParser implements Serializable {
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      return new Parsed(text, null, "malformed line: invalid JSON (" + e.getOriginalMessage() + ")");
+      return new Parsed(
+          text, null, "malformed line: invalid JSON (" + e.getOriginalMessage() + ")");
     }
     if (node == null || !node.isObject()) {
       return new Parsed(text, null, "malformed line: not a JSON object");

@@ -14,22 +14,29 @@ import scala.Tuple2;
 
 /**
  * Turns the lines of one file, in order, into raw records ({@link ExtractReader#RAW_SCHEMA}): a
- * record is one line, or several when a quoted field holds line breaks (RFC 4180); its line number is
- * that of its first line, so the numbers of the records after it stay true. Blank lines and a header
- * line are skipped. A quote still open after {@link ExtractReader#MAX_RECORD_LINES} lines or at the
- * end of the file makes its first line malformed, and the lines after it are read again on their own.
+ * record is one line, or several when a quoted field holds line breaks (RFC 4180); its line number
+ * is that of its first line, so the numbers of the records after it stay true. Blank lines and a
+ * header line are skipped. A quote still open after {@link ExtractReader#MAX_RECORD_LINES} lines or
+ * at the end of the file makes its first line malformed, and the lines after it are read again on
+ * their own.
  */
 final class RecordIterator implements Iterator<Row> {
   private final String name;
   private final LineParser parser;
   private final boolean skipFirst;
   private final Iterator<Tuple2<LongWritable, Text>> lines;
+
   /** Lines read but not yet part of a record: (line number, bytes). */
   private final Deque<Tuple2<Long, byte[]>> pending = new ArrayDeque<>();
+
   private long lineNumber;
   private Row next;
 
-  RecordIterator(String name, LineParser parser, boolean skipFirst, Iterator<Tuple2<LongWritable, Text>> lines) {
+  RecordIterator(
+      String name,
+      LineParser parser,
+      boolean skipFirst,
+      Iterator<Tuple2<LongWritable, Text>> lines) {
     this.name = name;
     this.parser = parser;
     this.skipFirst = skipFirst;

@@ -16,7 +16,9 @@ public final class SparkSessions {
         SparkSession.builder()
             .appName("crm-analytics")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.session.timeZone", config.timezone().getId());
     for (Map.Entry<String, String> e : config.spark().entrySet()) {
       if (!submitted.contains(e.getKey())) {

@@ -11,18 +11,22 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * OPTIMIZE (bin-packing compaction) and VACUUM of one Delta table of the warehouse. The retention is
- * set as the table's {@code delta.deletedFileRetentionDuration} and VACUUM runs without an argument:
- * Delta 4.4 ignores (with a warning) any retention passed to VACUUM other than 0 and uses that table
- * property instead, so passing the configured hours would silently keep Delta's default of 7 days.
+ * OPTIMIZE (bin-packing compaction) and VACUUM of one Delta table of the warehouse. The retention
+ * is set as the table's {@code delta.deletedFileRetentionDuration} and VACUUM runs without an
+ * argument: Delta 4.4 ignores (with a warning) any retention passed to VACUUM other than 0 and uses
+ * that table property instead, so passing the configured hours would silently keep Delta's default
+ * of 7 days.
  */
 public final class TableMaintenance {
-  private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+  private static final String RETENTION_CHECK =
+      "spark.databricks.delta.retentionDurationCheck.enabled";
+
   /** The table property VACUUM's retention comes from. */
   public static final String RETENTION_PROPERTY = "delta.deletedFileRetentionDuration";
 
   /** What maintenance did to one table. */
-  public record Result(String table, long filesCompacted, long filesAdded, long filesRemoved, long dataFilesLeft) {}
+  public record Result(
+      String table, long filesCompacted, long filesAdded, long filesRemoved, long dataFilesLeft) {}
 
   private final Warehouse warehouse;
 
@@ -31,9 +35,9 @@ public final class TableMaintenance {
   }
 
   /**
-   * Compacts the table's small files, then deletes files unreferenced for longer than
-   * {@code retentionHours}. With {@code force}, Delta's retention safety check is off for this call
-   * only (readers of versions older than the retention then fail).
+   * Compacts the table's small files, then deletes files unreferenced for longer than {@code
+   * retentionHours}. With {@code force}, Delta's retention safety check is off for this call only
+   * (readers of versions older than the retention then fail).
    */
   public Result maintain(String table, int retentionHours, boolean force) {
     SparkSession spark = warehouse.spark();
@@ -48,8 +52,16 @@ public final class TableMaintenance {
     String retention = "interval " + retentionHours + " hours";
     DeltaTable delta = DeltaTable.forPath(spark, path);
     Row detail = delta.detail().first();
-    if (!retention.equals(detail.getJavaMap(detail.fieldIndex("properties")).get(RETENTION_PROPERTY))) {
-      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + RETENTION_PROPERTY + "' = '" + retention + "')");
+    if (!retention.equals(
+        detail.getJavaMap(detail.fieldIndex("properties")).get(RETENTION_PROPERTY))) {
+      spark.sql(
+          "ALTER TABLE delta.`"
+              + path
+              + "` SET TBLPROPERTIES ('"
+              + RETENTION_PROPERTY
+              + "' = '"
+              + retention
+              + "')");
     }
     String previous = spark.conf().get(RETENTION_CHECK, "true");
     try {
@@ -73,7 +85,9 @@ public final class TableMaintenance {
       long n = 0;
       while (files.hasNext()) {
         Path p = files.next().getPath();
-        if (!p.toString().contains("/_delta_log/") && !p.getName().startsWith(".") && !p.getName().startsWith("_")) {
+        if (!p.toString().contains("/_delta_log/")
+            && !p.getName().startsWith(".")
+            && !p.getName().startsWith("_")) {
           n++;
         }
       }

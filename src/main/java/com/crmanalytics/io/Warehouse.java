@@ -7,9 +7,6 @@ import com.crmanalytics.contract.Lineage;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
 import io.delta.tables.DeltaTable;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,8 +24,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The Delta tables of the product, one folder per table under the warehouse root. The only code that
- * knows where tables live and how they are written.
+ * The Delta tables of the product, one folder per table under the warehouse root. The only code
+ * that knows where tables live and how they are written.
  */
 public final class Warehouse {
   private final SparkSession spark;
@@ -41,7 +41,10 @@ public final class Warehouse {
   private static String qualify(SparkSession spark, String root) {
     Path path = new Path(root);
     try {
-      String q = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+      String q =
+          path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+              .makeQualified(path)
+              .toString();
       return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
     } catch (IOException e) {
       throw Errors.unreadableFile(root, e.getMessage(), e);
@@ -66,8 +69,9 @@ public final class Warehouse {
 
   /**
    * Creates the table with its schema, column comments and description if it is not there yet; a
-   * table written by an earlier version that lacks a column the contract has since gained (always an
-   * optional one) gets it added, null in the existing rows, so an upgrade needs no migration step.
+   * table written by an earlier version that lacks a column the contract has since gained (always
+   * an optional one) gets it added, null in the existing rows, so an upgrade needs no migration
+   * step.
    */
   public void ensure(TableContract table) {
     if (!ensured.add(table.name())) {
@@ -87,26 +91,47 @@ public final class Warehouse {
 
   private void addNewColumns(TableContract table) {
     Set<String> present =
-        Arrays.stream(DeltaTable.forPath(spark, path(table)).toDF().schema().fieldNames()).collect(Collectors.toSet());
+        Arrays.stream(DeltaTable.forPath(spark, path(table)).toDF().schema().fieldNames())
+            .collect(Collectors.toSet());
     List<String> added = new ArrayList<>();
     for (Field f : table.fields()) {
       if (!present.contains(f.name())) {
         if (f.required()) {
-          throw Errors.config("table " + table.name() + " at " + path(table) + " lacks the required column " + f.name()
-              + " of this version; rebuild it (crm backfill) or restore a matching version", null);
+          throw Errors.config(
+              "table "
+                  + table.name()
+                  + " at "
+                  + path(table)
+                  + " lacks the required column "
+                  + f.name()
+                  + " of this version; rebuild it (crm backfill) or restore a matching version",
+              null);
         }
-        added.add("`" + f.name() + "` " + f.type().sql() + " COMMENT '" + f.comment().replace("\\", "\\\\")
-            .replace("'", "\\'") + "'");
+        added.add(
+            "`"
+                + f.name()
+                + "` "
+                + f.type().sql()
+                + " COMMENT '"
+                + f.comment().replace("\\", "\\\\").replace("'", "\\'")
+                + "'");
       }
     }
     if (!added.isEmpty()) {
-      spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+      spark.sql(
+          "ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
     }
-    // A column an earlier version stored NOT NULL that may now be null (customer_id of anonymous rows).
+    // A column an earlier version stored NOT NULL that may now be null (customer_id of anonymous
+    // rows).
     var stored = DeltaTable.forPath(spark, path(table)).toDF().schema();
     for (Field f : table.fields()) {
       if (f.nullable() && present.contains(f.name()) && !stored.apply(f.name()).nullable()) {
-        spark.sql("ALTER TABLE delta.`" + path(table) + "` ALTER COLUMN `" + f.name() + "` DROP NOT NULL");
+        spark.sql(
+            "ALTER TABLE delta.`"
+                + path(table)
+                + "` ALTER COLUMN `"
+                + f.name()
+                + "` DROP NOT NULL");
       }
     }
   }
@@ -126,8 +151,8 @@ public final class Warehouse {
   }
 
   /**
-   * Atomically replaces the rows matching {@code condition} (a SQL predicate every new row satisfies)
-   * with {@code rows}: reruns of the same date replace, never add.
+   * Atomically replaces the rows matching {@code condition} (a SQL predicate every new row
+   * satisfies) with {@code rows}: reruns of the same date replace, never add.
    */
   public void replace(TableContract table, Dataset<Row> rows, String condition) {
     ensure(table);
@@ -148,8 +173,8 @@ public final class Warehouse {
    * rerun of an old extract never undoes a later restatement. Rows must have unique keys.
    *
    * <p>The match condition also bounds every key column of the target by the incoming rows' minimum
-   * and maximum: it changes no match (a matching row lies within those bounds), but lets Delta skip the
-   * files whose key statistics lie outside them, so a nightly increment of new keys (new order
+   * and maximum: it changes no match (a matching row lies within those bounds), but lets Delta skip
+   * the files whose key statistics lie outside them, so a nightly increment of new keys (new order
    * numbers, recent send times) does not read the whole history.
    */
   public MergeCounts merge(TableContract table, Dataset<Row> rows) {
@@ -164,11 +189,15 @@ public final class Warehouse {
       limits.add(functions.min(k));
       limits.add(functions.max(k));
     }
-    Row bounds = source.agg(limits.get(0), limits.subList(1, limits.size()).toArray(Column[]::new)).first();
+    Row bounds =
+        source.agg(limits.get(0), limits.subList(1, limits.size()).toArray(Column[]::new)).first();
     for (int i = 0; i < table.key().size(); i++) {
       if (!bounds.isNullAt(2 * i)) {
-        on = on.and(col("t." + table.key().get(i))
-            .between(functions.lit(bounds.get(2 * i)), functions.lit(bounds.get(2 * i + 1))));
+        on =
+            on.and(
+                col("t." + table.key().get(i))
+                    .between(
+                        functions.lit(bounds.get(2 * i)), functions.lit(bounds.get(2 * i + 1))));
       }
     }
     String same =
@@ -200,7 +229,10 @@ public final class Warehouse {
     return WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), root, owner, warn);
   }
 
-  /** The Delta tables present under the root, by name (folders with a Delta log; files such as the lock are not tables). */
+  /**
+   * The Delta tables present under the root, by name (folders with a Delta log; files such as the
+   * lock are not tables).
+   */
   public List<String> tableNames() {
     Path dir = new Path(root);
     try {

@@ -36,7 +36,10 @@ public final class WarehouseLock implements AutoCloseable {
 
   private static final String HOST = hostName();
 
-  /** Who holds the lock. {@code owner} says what runs, e.g. {@code run 2026-11-22_20261124T010000_1a2b}. */
+  /**
+   * Who holds the lock. {@code owner} says what runs, e.g. {@code run
+   * 2026-11-22_20261124T010000_1a2b}.
+   */
   public record Holder(String host, long pid, String owner, Instant since) {
     /** This process, now. */
     public static Holder current(String owner) {
@@ -68,7 +71,9 @@ public final class WarehouseLock implements AutoCloseable {
 
     /** True when the holder is a process of this host that no longer runs. */
     boolean deadOnThisHost() {
-      return host.equals(HOST) && pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      return host.equals(HOST)
+          && pid > 0
+          && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
   }
 
@@ -93,7 +98,8 @@ public final class WarehouseLock implements AutoCloseable {
    *
    * @param warn receives the warning when a dead process's lock is taken over
    */
-  public static WarehouseLock acquire(Configuration hadoop, String root, String owner, Consumer<String> warn) {
+  public static WarehouseLock acquire(
+      Configuration hadoop, String root, String owner, Consumer<String> warn) {
     Path path = new Path(root, FILE_NAME);
     Holder me = Holder.current(owner);
     try {
@@ -112,13 +118,19 @@ public final class WarehouseLock implements AutoCloseable {
       }
       Holder other = Holder.parse(seen == null ? "" : seen);
       if (seen != null && other.deadOnThisHost()) {
-        // Check-then-delete: only the content judged stale is removed; the create decides the winner.
+        // Check-then-delete: only the content judged stale is removed; the create decides the
+        // winner.
         if (seen.equals(read(fs, path))) {
           fs.delete(path, false);
         }
         if (tryCreate(fs, path, me)) {
           warn.accept(
-              "took over the lock " + path + " left by " + other.describe() + " since " + other.since()
+              "took over the lock "
+                  + path
+                  + " left by "
+                  + other.describe()
+                  + " since "
+                  + other.since()
                   + ": that process is no longer running");
           return new WarehouseLock(fs, path, me);
         }
@@ -176,7 +188,8 @@ public final class WarehouseLock implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      System.err.println("crm: warning: could not release the lock " + path + ": " + e.getMessage());
+      System.err.println(
+          "crm: warning: could not release the lock " + path + ": " + e.getMessage());
     }
   }
 
@@ -186,7 +199,8 @@ public final class WarehouseLock implements AutoCloseable {
     if (isLocal(fs)) {
       // Hadoop's local create(overwrite=false) checks, then writes: O_EXCL is the atomic way.
       try (OutputStream out =
-          Files.newOutputStream(localFile(fs, path), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          Files.newOutputStream(
+              localFile(fs, path), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         out.write(content);
         return true;
       } catch (FileAlreadyExistsException e) {

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * BG/NBD transaction model (Fader, Hardie & Lee 2005): transaction rates ~ Gamma(shape r, rate α), α in the
- * model's time unit (e.g. weeks); dropout probability after each transaction ~ Beta(a, b), a and b dimensionless.
+ * BG/NBD transaction model (Fader, Hardie & Lee 2005): transaction rates ~ Gamma(shape r, rate α),
+ * α in the model's time unit (e.g. weeks); dropout probability after each transaction ~ Beta(a, b),
+ * a and b dimensionless.
  *
- * <p>The expectation formulas divide by a − 1; for |a − 1| < {@value #A_GUARD} they interpolate linearly between
- * a = 1 ∓ {@value #A_GUARD}, which is the formula's continuous 0/0 limit to about 1e-8 relative.
+ * <p>The expectation formulas divide by a − 1; for |a − 1| < {@value #A_GUARD} they interpolate
+ * linearly between a = 1 ∓ {@value #A_GUARD}, which is the formula's continuous 0/0 limit to about
+ * 1e-8 relative.
  */
 public record BgNbd(double r, double alpha, double a, double b) implements TransactionModel {
 
@@ -26,7 +28,10 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
 
   /** From a map with keys r, alpha, a, b (as {@link #params()} returns). */
   public static BgNbd fromParams(Map<String, Double> p) {
-    return new BgNbd(Checks.required(p, "r"), Checks.required(p, "alpha"), Checks.required(p, "a"),
+    return new BgNbd(
+        Checks.required(p, "r"),
+        Checks.required(p, "alpha"),
+        Checks.required(p, "a"),
         Checks.required(p, "b"));
   }
 
@@ -50,27 +55,39 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     Pattern.of(x, tx, T);
     double head = head(x);
     double a1 = -r * Math.log1p(T / alpha) - x * Math.log(alpha + T);
-    double a2 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - r * Math.log1p(tx / alpha) - x * Math.log(alpha + tx)
-        : Double.NEGATIVE_INFINITY;
-    return Checks.finite(head + LogMath.addExp(a1, a2), "%s ln L(x=%s, t_x=%s, T=%s) at %s", NAME, x, tx, T, this);
+    double a2 =
+        x > 0
+            ? Math.log(a)
+                - Math.log(b + x - 1)
+                - r * Math.log1p(tx / alpha)
+                - x * Math.log(alpha + tx)
+            : Double.NEGATIVE_INFINITY;
+    return Checks.finite(
+        head + LogMath.addExp(a1, a2), "%s ln L(x=%s, t_x=%s, T=%s) at %s", NAME, x, tx, T, this);
   }
 
   /**
-   * The terms of ln L that depend on x only, without cancellation for large r or b: ln Γ(r+x)/Γ(r) + ln B(a, b+x) −
-   * ln B(a, b). The factor α^r/(α + t)^(r+x) is taken as −r·ln(1 + t/α) − x·ln(α + t) for the same reason.
+   * The terms of ln L that depend on x only, without cancellation for large r or b: ln Γ(r+x)/Γ(r)
+   * + ln B(a, b+x) − ln B(a, b). The factor α^r/(α + t)^(r+x) is taken as −r·ln(1 + t/α) − x·ln(α +
+   * t) for the same reason.
    */
   private double head(int x) {
     return LogMath.lnGammaRatio(r, x) + LogMath.lnGammaRatio(b, x) - LogMath.lnGammaRatio(a + b, x);
   }
 
   /**
-   * Σ count · ln L over the patterns. With h(x) the terms of ln L that depend on x only, ln L = ln(e^{h + A1} +
-   * e^{h + A2}) where h + A1 depends on (x, T) and h + A2 on (x, t_x): both are computed once per distinct (x, t)
-   * pair, and per pattern only the log-sum-exp remains.
+   * Σ count · ln L over the patterns. With h(x) the terms of ln L that depend on x only, ln L =
+   * ln(e^{h + A1} + e^{h + A2}) where h + A1 depends on (x, T) and h + A2 on (x, t_x): both are
+   * computed once per distinct (x, t) pair, and per pattern only the log-sum-exp remains.
    */
   @Override
   public double logLikelihood(PatternSet patterns) {
-    return patterns.betaGeometricSum(r, alpha, this::head, x -> x > 0 ? Math.log(a) - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY, this);
+    return patterns.betaGeometricSum(
+        r,
+        alpha,
+        this::head,
+        x -> x > 0 ? Math.log(a) - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY,
+        this);
   }
 
   @Override
@@ -79,7 +96,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     if (x == 0) {
       return 1;
     }
-    return LogMath.logistic(Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log((alpha + T) / (alpha + tx)));
+    return LogMath.logistic(
+        Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log((alpha + T) / (alpha + tx)));
   }
 
   @Override
@@ -90,13 +108,31 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     double logRatio = (r + x) * -Math.log1p(t / (alpha + T));
     double e;
     try {
-      e = nearOne(a, aa -> (aa + b + x - 1) / (aa - 1)
-          * -Math.expm1(logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z))) * alive;
+      e =
+          nearOne(
+                  a,
+                  aa ->
+                      (aa + b + x - 1)
+                          / (aa - 1)
+                          * -Math.expm1(
+                              logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z)))
+              * alive;
     } catch (ModelException e2f1) {
-      throw new ModelException(String.format(Locale.ROOT, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s "
-          + "cannot be computed: %s", NAME, x, tx, T, t, this, e2f1.getMessage()), e2f1);
+      throw new ModelException(
+          String.format(
+              Locale.ROOT,
+              "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s " + "cannot be computed: %s",
+              NAME,
+              x,
+              tx,
+              T,
+              t,
+              this,
+              e2f1.getMessage()),
+          e2f1);
     }
-    return Checks.finite(e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
+    return Checks.finite(
+        e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
   }
 
   @Override
@@ -104,8 +140,13 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     Checks.horizon(t);
     double z = t / (alpha + t);
     double logRatio = r * -Math.log1p(t / alpha);
-    double e = nearOne(a, aa -> (aa + b - 1) / (aa - 1)
-        * -Math.expm1(logRatio + Hypergeometric.log(r, b, aa + b - 1, z)));
+    double e =
+        nearOne(
+            a,
+            aa ->
+                (aa + b - 1)
+                    / (aa - 1)
+                    * -Math.expm1(logRatio + Hypergeometric.log(r, b, aa + b - 1, z)));
     return Checks.finite(e, "%s E[X(t)] (t=%s) at %s", NAME, t, this);
   }
 

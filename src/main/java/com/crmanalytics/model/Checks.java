@@ -3,7 +3,10 @@ package com.crmanalytics.model;
 import java.util.Locale;
 import java.util.Map;
 
-/** Argument checks of the model package; every failure is a {@link ModelException} naming the value at fault. */
+/**
+ * Argument checks of the model package; every failure is a {@link ModelException} naming the value
+ * at fault.
+ */
 final class Checks {
 
   private Checks() {}
@@ -14,7 +17,10 @@ final class Checks {
     }
   }
 
-  /** Returns {@code value} if it is finite, else throws with the formatted description and the value. */
+  /**
+   * Returns {@code value} if it is finite, else throws with the formatted description and the
+   * value.
+   */
   static double finite(double value, String format, Object... args) {
     if (!Double.isFinite(value)) {
       throw new ModelException(String.format(Locale.ROOT, format, args) + " is " + value);
@@ -23,7 +29,12 @@ final class Checks {
   }
 
   static void positive(String model, String name, double value) {
-    check(Double.isFinite(value) && value > 0, "%s parameter %s must be finite and > 0, got %s", model, name, value);
+    check(
+        Double.isFinite(value) && value > 0,
+        "%s parameter %s must be finite and > 0, got %s",
+        model,
+        name,
+        value);
   }
 
   static void horizon(double t) {

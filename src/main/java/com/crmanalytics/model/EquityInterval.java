@@ -13,23 +13,26 @@ import org.hipparchus.random.GaussianRandomGenerator;
 import org.hipparchus.random.Well19937c;
 
 /**
- * A 90% interval for total customer equity (Σ CLV over the H-month horizon, and Σ lifetime CLV) from the
- * uncertainty of the fitted parameters: the log-parameters of the transaction and Gamma-Gamma fits are drawn from
- * their asymptotic normal (estimate, inverse observed information; the two fits independently), the total is
- * recomputed for each draw, and the interval is the 5% and 95% quantiles of the draws. It covers parameter
- * uncertainty only, not the luck of which customers buy (that averages out over a large base).
+ * A 90% interval for total customer equity (Σ CLV over the H-month horizon, and Σ lifetime CLV)
+ * from the uncertainty of the fitted parameters: the log-parameters of the transaction and
+ * Gamma-Gamma fits are drawn from their asymptotic normal (estimate, inverse observed information;
+ * the two fits independently), the total is recomputed for each draw, and the interval is the 5%
+ * and 95% quantiles of the draws. It covers parameter uncertainty only, not the luck of which
+ * customers buy (that averages out over a large base).
  *
- * <p>The H-month point total is computed at the estimates over every aggregate and equals the sum of the customers'
- * CLVs. To stay fast at millions of customers, each draw works on at most {@code maxPatterns} aggregates (default
- * {@value #DEFAULT_MAX_PATTERNS}, merged by {@link CustomerAggregate#coarsen}) and the lifetime sum of a draw uses
- * monthly steps for the H months and then steps growing by {@value #LIFETIME_STEP_GROWTH} up to
- * {@value Clv#LIFETIME_CAP_MONTHS} months (about 40 evaluations of E(t) per aggregate and draw instead of up to
- * 1,200). Both shortcuts are corrected by ratio: a draw's total is the point total times (draw's approximate total
- * / approximate total at the estimates), so the approximations cancel at the estimates and only shape the spread.
- * The lifetime point is the exact monthly lifetime sum over the merged aggregates, times the H-month merging ratio
- * (point / merged H-month total); it is within about 0.5% of the sum of the customers' lifetime values (tests).
- * Cost: draws × maxPatterns × ~40 evaluations of E(t) plus maxPatterns × ≤ 1,200 for the lifetime point, whatever
- * the number of customers (a few seconds on two cores at the defaults).
+ * <p>The H-month point total is computed at the estimates over every aggregate and equals the sum
+ * of the customers' CLVs. To stay fast at millions of customers, each draw works on at most {@code
+ * maxPatterns} aggregates (default {@value #DEFAULT_MAX_PATTERNS}, merged by {@link
+ * CustomerAggregate#coarsen}) and the lifetime sum of a draw uses monthly steps for the H months
+ * and then steps growing by {@value #LIFETIME_STEP_GROWTH} up to {@value Clv#LIFETIME_CAP_MONTHS}
+ * months (about 40 evaluations of E(t) per aggregate and draw instead of up to 1,200). Both
+ * shortcuts are corrected by ratio: a draw's total is the point total times (draw's approximate
+ * total / approximate total at the estimates), so the approximations cancel at the estimates and
+ * only shape the spread. The lifetime point is the exact monthly lifetime sum over the merged
+ * aggregates, times the H-month merging ratio (point / merged H-month total); it is within about
+ * 0.5% of the sum of the customers' lifetime values (tests). Cost: draws × maxPatterns × ~40
+ * evaluations of E(t) plus maxPatterns × ≤ 1,200 for the lifetime point, whatever the number of
+ * customers (a few seconds on two cores at the defaults).
  */
 public final class EquityInterval {
 
@@ -38,25 +41,47 @@ public final class EquityInterval {
   static final double LIFETIME_STEP_GROWTH = 1.25;
   private static final int MAX_REDRAWS_PER_DRAW = 10;
 
-  /** Point totals and the 5% / 95% quantiles, currency units; {@code patterns} the aggregates used per draw. */
-  public record Result(double point, double low, double high, double lifetimePoint, double lifetimeLow,
-      double lifetimeHigh, int draws, int patterns, long seed) {}
+  /**
+   * Point totals and the 5% / 95% quantiles, currency units; {@code patterns} the aggregates used
+   * per draw.
+   */
+  public record Result(
+      double point,
+      double low,
+      double high,
+      double lifetimePoint,
+      double lifetimeLow,
+      double lifetimeHigh,
+      int draws,
+      int patterns,
+      long seed) {}
 
   private EquityInterval() {}
 
   /**
    * @param transactions the transaction model's fit, with the covariance of its log-parameters
    * @param spend the Gamma-Gamma fit, with the covariance of its log-parameters
-   * @throws ModelException if a fit has no covariance (the interval is then undefined), or a pattern cannot be valued
+   * @throws ModelException if a fit has no covariance (the interval is then undefined), or a
+   *     pattern cannot be valued
    */
-  public static Result compute(TransactionModelType type, FitResult transactions, FitResult spend, Clv clv,
-      List<CustomerAggregate> aggregates, int draws, long seed, int maxPatterns) {
+  public static Result compute(
+      TransactionModelType type,
+      FitResult transactions,
+      FitResult spend,
+      Clv clv,
+      List<CustomerAggregate> aggregates,
+      int draws,
+      long seed,
+      int maxPatterns) {
     Checks.check(draws >= 20, "An equity interval needs at least 20 draws, got %s", draws);
     Checks.check(!aggregates.isEmpty(), "An equity interval needs at least one customer aggregate");
     for (FitResult fit : List.of(transactions, spend)) {
-      Checks.check(fit.hasCovariance(), "No interval for customer equity: the %s fit has no covariance of its "
-          + "parameters (%s)", fit.model(), fit.diagnostic().isEmpty() ? "information matrix not available"
-          : fit.diagnostic());
+      Checks.check(
+          fit.hasCovariance(),
+          "No interval for customer equity: the %s fit has no covariance of its "
+              + "parameters (%s)",
+          fit.model(),
+          fit.diagnostic().isEmpty() ? "information matrix not available" : fit.diagnostic());
     }
     TransactionModel model = type.create(transactions.params());
     GammaGamma gg = GammaGamma.fromParams(spend.params());
@@ -72,7 +97,8 @@ public final class EquityInterval {
       lifetimeExact += clv.lifetimeValue(model, a.x(), a.tx(), a.T(), 1, 1) * a.spend(gg);
     }
     // exact lifetime over the merged aggregates, corrected for the merging as the H-month total is
-    double lifetimePoint = atEstimate[0] == 0 ? lifetimeExact : lifetimeExact * point / atEstimate[0];
+    double lifetimePoint =
+        atEstimate[0] == 0 ? lifetimeExact : lifetimeExact * point / atEstimate[0];
     double[][] txDraws = draws(transactions, draws, seed);
     double[][] ggDraws = draws(spend, draws * MAX_REDRAWS_PER_DRAW, seed + 1);
     double[][] ggValid = new double[draws][];
@@ -81,27 +107,50 @@ public final class EquityInterval {
       while (next < ggDraws.length && !(Math.exp(ggDraws[next][1]) > 1)) {
         next++; // q <= 1: mean spend undefined; such draws are redrawn
       }
-      Checks.check(next < ggDraws.length, "No interval for customer equity: the Gamma-Gamma q is too close to 1 "
-          + "(q = %s, SE %s), so most parameter draws have no mean spend", gg.q(), spend.standardError("q"));
+      Checks.check(
+          next < ggDraws.length,
+          "No interval for customer equity: the Gamma-Gamma q is too close to 1 "
+              + "(q = %s, SE %s), so most parameter draws have no mean spend",
+          gg.q(),
+          spend.standardError("q"));
       ggValid[d] = ggDraws[next++];
     }
     double[][] ratios = new double[2][draws];
-    IntStream.range(0, draws).parallel().forEach(d -> {
-      TransactionModel m = type.create(natural(transactions, txDraws[d]));
-      GammaGamma g = GammaGamma.fromParams(natural(spend, ggValid[d]));
-      double[] t = totals(m, g, used, clv, grid);
-      ratios[0][d] = atEstimate[0] == 0 ? 1 : t[0] / atEstimate[0];
-      ratios[1][d] = atEstimate[1] == 0 ? 1 : t[1] / atEstimate[1];
-    });
-    return new Result(point, point * quantile(ratios[0], 0.05), point * quantile(ratios[0], 0.95), lifetimePoint,
-        lifetimePoint * quantile(ratios[1], 0.05), lifetimePoint * quantile(ratios[1], 0.95), draws, used.size(),
+    IntStream.range(0, draws)
+        .parallel()
+        .forEach(
+            d -> {
+              TransactionModel m = type.create(natural(transactions, txDraws[d]));
+              GammaGamma g = GammaGamma.fromParams(natural(spend, ggValid[d]));
+              double[] t = totals(m, g, used, clv, grid);
+              ratios[0][d] = atEstimate[0] == 0 ? 1 : t[0] / atEstimate[0];
+              ratios[1][d] = atEstimate[1] == 0 ? 1 : t[1] / atEstimate[1];
+            });
+    return new Result(
+        point,
+        point * quantile(ratios[0], 0.05),
+        point * quantile(ratios[0], 0.95),
+        lifetimePoint,
+        lifetimePoint * quantile(ratios[1], 0.05),
+        lifetimePoint * quantile(ratios[1], 0.95),
+        draws,
+        used.size(),
         seed);
   }
 
-  /** With {@value #DEFAULT_DRAWS} draws and at most {@value #DEFAULT_MAX_PATTERNS} aggregates per draw. */
-  public static Result compute(TransactionModelType type, FitResult transactions, FitResult spend, Clv clv,
-      List<CustomerAggregate> aggregates, long seed) {
-    return compute(type, transactions, spend, clv, aggregates, DEFAULT_DRAWS, seed, DEFAULT_MAX_PATTERNS);
+  /**
+   * With {@value #DEFAULT_DRAWS} draws and at most {@value #DEFAULT_MAX_PATTERNS} aggregates per
+   * draw.
+   */
+  public static Result compute(
+      TransactionModelType type,
+      FitResult transactions,
+      FitResult spend,
+      Clv clv,
+      List<CustomerAggregate> aggregates,
+      long seed) {
+    return compute(
+        type, transactions, spend, clv, aggregates, DEFAULT_DRAWS, seed, DEFAULT_MAX_PATTERNS);
   }
 
   /** Months at which E(t) is evaluated: 1..H monthly, then growing steps up to the lifetime cap. */
@@ -121,11 +170,11 @@ public final class EquityInterval {
   }
 
   /**
-   * {H-month total, approximate lifetime total}: one E(t) per grid point and aggregate; beyond H months each step's
-   * increment is discounted at the step's mid-point.
+   * {H-month total, approximate lifetime total}: one E(t) per grid point and aggregate; beyond H
+   * months each step's increment is discounted at the step's mid-point.
    */
-  private static double[] totals(TransactionModel model, GammaGamma gg, List<CustomerAggregate> used, Clv clv,
-      double[] grid) {
+  private static double[] totals(
+      TransactionModel model, GammaGamma gg, List<CustomerAggregate> used, Clv clv, double[] grid) {
     double v = 1 / (1 + Clv.monthlyRate(clv.annualDiscountRate()));
     double month = clv.monthInUnits();
     int h = clv.horizonMonths();
@@ -154,8 +203,12 @@ public final class EquityInterval {
   /** {@code n} draws of the log-parameters from N(ln estimate, covariance), seeded. */
   private static double[][] draws(FitResult fit, int n, long seed) {
     double[] mean = fit.params().values().stream().mapToDouble(Math::log).toArray();
-    CorrelatedRandomVectorGenerator generator = new CorrelatedRandomVectorGenerator(mean,
-        MatrixUtils.createRealMatrix(fit.logCovariance()), 1e-12, new GaussianRandomGenerator(new Well19937c(seed)));
+    CorrelatedRandomVectorGenerator generator =
+        new CorrelatedRandomVectorGenerator(
+            mean,
+            MatrixUtils.createRealMatrix(fit.logCovariance()),
+            1e-12,
+            new GaussianRandomGenerator(new Well19937c(seed)));
     double[][] out = new double[n][];
     for (int i = 0; i < n; i++) {
       out[i] = generator.nextVector();
@@ -180,7 +233,8 @@ public final class EquityInterval {
     int lo = (int) Math.floor(h);
     int hi = Math.min(sorted.length - 1, lo + 1);
     double q = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    return Checks.finite(q, String.format(Locale.ROOT, "%.0f%% quantile of %d equity draws", 100 * p,
-        values.length));
+    return Checks.finite(
+        q,
+        String.format(Locale.ROOT, "%.0f%% quantile of %d equity draws", 100 * p, values.length));
   }
 }

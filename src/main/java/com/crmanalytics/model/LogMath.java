@@ -17,9 +17,10 @@ final class LogMath {
   }
 
   /**
-   * ln(e^u + e^v) to a few 1e-16 absolute rather than relative: Math.log(1 + w) instead of Math.log1p(w), w <= 1.
-   * That is all a likelihood sum needs (each term's error is far below an ulp of the sum), and Math.log is a JIT
-   * intrinsic at about half the cost of Math.log1p on Java 17. −∞ when both are −∞.
+   * ln(e^u + e^v) to a few 1e-16 absolute rather than relative: Math.log(1 + w) instead of
+   * Math.log1p(w), w <= 1. That is all a likelihood sum needs (each term's error is far below an
+   * ulp of the sum), and Math.log is a JIT intrinsic at about half the cost of Math.log1p on Java
+   * 17. −∞ when both are −∞.
    */
   static double addExpForSum(double u, double v) {
     double max = Math.max(u, v);
@@ -40,8 +41,8 @@ final class LogMath {
   }
 
   /**
-   * (1 − (1 + u)^−k) / k for u >= 0, continuous at k = 0 where it is ln(1 + u): the Pareto/NBD expectation
-   * factor with k = s − 1, so s ≈ 1 needs no special case.
+   * (1 − (1 + u)^−k) / k for u >= 0, continuous at k = 0 where it is ln(1 + u): the Pareto/NBD
+   * expectation factor with k = s − 1, so s ≈ 1 needs no special case.
    */
   static double powerDifference(double u, double k) {
     double l = Math.log1p(u);
@@ -52,10 +53,11 @@ final class LogMath {
   static final double STIRLING_FROM = 20;
 
   /**
-   * ln Γ(r + x) − ln Γ(r) for r > 0, x >= 0, accurate to about 1e-14 absolute for every r. For r >= {@value
-   * #STIRLING_FROM} the plain difference cancels (at r = 1e16, ln Γ(r) ≈ 3.6e17 and one ulp is 64), so it is taken
-   * from Stirling's series: (r − ½)·ln(1 + x/r) + x·ln(r + x) − x + δ(r + x) − δ(r), δ(z) = 1/(12z) − 1/(360z³) +
-   * 1/(1260z⁵) − 1/(1680z⁷) + 1/(1188z⁹), whose truncation error at z >= 20 is below 1e-15.
+   * ln Γ(r + x) − ln Γ(r) for r > 0, x >= 0, accurate to about 1e-14 absolute for every r. For r >=
+   * {@value #STIRLING_FROM} the plain difference cancels (at r = 1e16, ln Γ(r) ≈ 3.6e17 and one ulp
+   * is 64), so it is taken from Stirling's series: (r − ½)·ln(1 + x/r) + x·ln(r + x) − x + δ(r + x)
+   * − δ(r), δ(z) = 1/(12z) − 1/(360z³) + 1/(1260z⁵) − 1/(1680z⁷) + 1/(1188z⁹), whose truncation
+   * error at z >= 20 is below 1e-15.
    */
   static double lnGammaRatio(double r, double x) {
     if (x == 0) {
@@ -64,7 +66,10 @@ final class LogMath {
     if (r < STIRLING_FROM) {
       return logGamma(r + x) - logGamma(r);
     }
-    return (r - 0.5) * Math.log1p(x / r) + x * Math.log(r + x) - x + (stirlingTail(r + x) - stirlingTail(r));
+    return (r - 0.5) * Math.log1p(x / r)
+        + x * Math.log(r + x)
+        - x
+        + (stirlingTail(r + x) - stirlingTail(r));
   }
 
   /** δ(z) = ln Γ(z) − [(z − ½)·ln z − z + ½·ln 2π], z >= {@value #STIRLING_FROM}. */

@@ -1,6 +1,9 @@
 package com.crmanalytics.model;
 
-/** Raised when a model function cannot return a finite, meaningful value; the message names the arguments at fault. */
+/**
+ * Raised when a model function cannot return a finite, meaningful value; the message names the
+ * arguments at fault.
+ */
 public class ModelException extends RuntimeException {
 
   public ModelException(String message) {

@@ -7,39 +7,48 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * Numeric gradient and observed information of a log-likelihood in log-parameters θ = ln v at a point, and the
- * covariance of the log-parameters as the inverse information (the asymptotic normal of the maximum-likelihood
- * estimate).
+ * Numeric gradient and observed information of a log-likelihood in log-parameters θ = ln v at a
+ * point, and the covariance of the log-parameters as the inverse information (the asymptotic normal
+ * of the maximum-likelihood estimate).
  *
- * <p>Derivatives are central differences with step {@value #STEP} in θ (0.1% of each parameter): the truncation
- * error is of order STEP² ≈ 1e-6 relative, and the rounding error of a likelihood sum (≈ 1e-12 relative) divided
- * by STEP² stays far below the information of any data set worth fitting. Each Hessian takes 1 + 2k + 2k(k−1)
- * likelihood evaluations (33 for four parameters).
+ * <p>Derivatives are central differences with step {@value #STEP} in θ (0.1% of each parameter):
+ * the truncation error is of order STEP² ≈ 1e-6 relative, and the rounding error of a likelihood
+ * sum (≈ 1e-12 relative) divided by STEP² stays far below the information of any data set worth
+ * fitting. Each Hessian takes 1 + 2k + 2k(k−1) likelihood evaluations (33 for four parameters).
  */
 final class ObservedInformation {
 
   static final double STEP = 1e-3;
+
   /**
-   * Smallest Cholesky pivot of the information scaled to unit diagonal (its correlation form) that counts as
-   * positive definite: below it, some combination of parameters is not identified by the data.
+   * Smallest Cholesky pivot of the information scaled to unit diagonal (its correlation form) that
+   * counts as positive definite: below it, some combination of parameters is not identified by the
+   * data.
    */
   static final double PIVOT = 1e-10;
 
-  /** Gradient of ln L in θ; {@code information} the negated Hessian; {@code covariance} null when not invertible. */
+  /**
+   * Gradient of ln L in θ; {@code information} the negated Hessian; {@code covariance} null when
+   * not invertible.
+   */
   record Result(double[] gradient, double[][] information, double[][] covariance, String problem) {}
 
   private ObservedInformation() {}
 
-  /** Gradient, information and (if positive definite) covariance at θ; {@code logLikelihood} of natural params. */
+  /**
+   * Gradient, information and (if positive definite) covariance at θ; {@code logLikelihood} of
+   * natural params.
+   */
   static Result at(ToDoubleFunction<double[]> logLikelihood, double[] theta) {
     int k = theta.length;
-    ToDoubleFunction<double[]> f = t -> {
-      double[] v = new double[k];
-      for (int i = 0; i < k; i++) {
-        v[i] = Math.exp(t[i]);
-      }
-      return logLikelihood.applyAsDouble(v);
-    };
+    ToDoubleFunction<double[]> f =
+        t -> {
+          double[] v = new double[k];
+          for (int i = 0; i < k; i++) {
+            v[i] = Math.exp(t[i]);
+          }
+          return logLikelihood.applyAsDouble(v);
+        };
     double[] gradient = new double[k];
     double[][] hessian = new double[k][k];
     double centre;
@@ -60,7 +69,10 @@ final class ObservedInformation {
         }
       }
     } catch (ModelException e) {
-      return new Result(new double[k], new double[k][k], null,
+      return new Result(
+          new double[k],
+          new double[k][k],
+          null,
           "the log-likelihood cannot be evaluated next to the optimum (" + e.getMessage() + ")");
     }
     double[][] information = new double[k][k];
@@ -76,9 +88,9 @@ final class ObservedInformation {
   }
 
   /**
-   * The inverse of a symmetric positive-definite matrix, or null if it is singular or not positive definite. The
-   * matrix is scaled to unit diagonal first, so the test does not depend on the units of the parameters or on the
-   * number of customers.
+   * The inverse of a symmetric positive-definite matrix, or null if it is singular or not positive
+   * definite. The matrix is scaled to unit diagonal first, so the test does not depend on the units
+   * of the parameters or on the number of customers.
    */
   static double[][] invert(double[][] information) {
     int k = information.length;
@@ -118,7 +130,10 @@ final class ObservedInformation {
     return t;
   }
 
-  /** max_i |(information⁻¹ · gradient)_i| / sqrt(covariance_ii): how far a Newton step would move, in SEs. */
+  /**
+   * max_i |(information⁻¹ · gradient)_i| / sqrt(covariance_ii): how far a Newton step would move,
+   * in SEs.
+   */
   static double newtonStepInStandardErrors(Result info) {
     double[][] cov = info.covariance();
     double[] g = info.gradient();

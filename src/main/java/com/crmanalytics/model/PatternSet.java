@@ -6,18 +6,19 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * Distinct (x, t_x, T) patterns laid out for the many likelihood sums of a fit, in primitive arrays sorted by
- * (x, T, t_x).
+ * Distinct (x, t_x, T) patterns laid out for the many likelihood sums of a fit, in primitive arrays
+ * sorted by (x, T, t_x).
  *
- * <p>Every term of the BTYD likelihoods except the final log-sum-exp depends on (x, t) only, where t is a t_x or a
- * T: ln Γ(r + x) and the other per-x terms, (r + x)·ln(α + t), and Pareto/NBD's 2F1. t takes one value per day of
- * history at most, so there are far fewer distinct (x, t) pairs than patterns (at 1M customers over two years in
- * days: ~20,000 pairs for ~320,000 patterns). A model computes its terms once per pair and evaluation; per pattern
- * only the two pair indices and the count remain.
+ * <p>Every term of the BTYD likelihoods except the final log-sum-exp depends on (x, t) only, where
+ * t is a t_x or a T: ln Γ(r + x) and the other per-x terms, (r + x)·ln(α + t), and Pareto/NBD's
+ * 2F1. t takes one value per day of history at most, so there are far fewer distinct (x, t) pairs
+ * than patterns (at 1M customers over two years in days: ~20,000 pairs for ~320,000 patterns). A
+ * model computes its terms once per pair and evaluation; per pattern only the two pair indices and
+ * the count remain.
  *
- * <p>{@link #sum} adds per-pattern terms in fixed chunks of {@value #CHUNK} patterns, in parallel when there are
- * several, and then adds the chunk sums in order: the result depends only on the patterns, never on the thread
- * count, the scheduling or the order the patterns were given in.
+ * <p>{@link #sum} adds per-pattern terms in fixed chunks of {@value #CHUNK} patterns, in parallel
+ * when there are several, and then adds the chunk sums in order: the result depends only on the
+ * patterns, never on the thread count, the scheduling or the order the patterns were given in.
  */
 public final class PatternSet {
 
@@ -26,15 +27,21 @@ public final class PatternSet {
 
   private final int size;
   private final long customers;
+
   /** Distinct x ascending. */
   final int[] xs;
+
   /** Distinct t_x and T values ascending. */
   final double[] times;
+
   /** Distinct (x, t) pairs: the index in {@link #xs} and the index in {@link #times}. */
   final int[] pairX;
+
   final int[] pairTime;
+
   /** Per pattern: the pair indices of (x, t_x) and (x, T), and the count as a double. */
   final int[] txPair;
+
   final int[] tPair;
   final double[] count;
 
@@ -42,17 +49,28 @@ public final class PatternSet {
     size = x.length;
     Integer[] order = new Integer[size];
     Arrays.setAll(order, i -> i);
-    Arrays.sort(order, (i, j) -> x[i] != x[j] ? Integer.compare(x[i], x[j])
-        : bigT[i] != bigT[j] ? Double.compare(bigT[i], bigT[j])
-        : tx[i] != tx[j] ? Double.compare(tx[i], tx[j]) : Long.compare(counts[i], counts[j]));
-    xs = Arrays.stream(distinct(Arrays.stream(x).asDoubleStream().toArray())).mapToInt(v -> (int) v).toArray();
+    Arrays.sort(
+        order,
+        (i, j) ->
+            x[i] != x[j]
+                ? Integer.compare(x[i], x[j])
+                : bigT[i] != bigT[j]
+                    ? Double.compare(bigT[i], bigT[j])
+                    : tx[i] != tx[j]
+                        ? Double.compare(tx[i], tx[j])
+                        : Long.compare(counts[i], counts[j]));
+    xs =
+        Arrays.stream(distinct(Arrays.stream(x).asDoubleStream().toArray()))
+            .mapToInt(v -> (int) v)
+            .toArray();
     double[] allTimes = Arrays.copyOf(tx, 2 * size);
     System.arraycopy(bigT, 0, allTimes, size, size);
     times = distinct(allTimes);
     txPair = new int[size];
     tPair = new int[size];
     count = new double[size];
-    // pairs are numbered per x group (the order is by x) through a time-indexed lookup that is reset per group
+    // pairs are numbered per x group (the order is by x) through a time-indexed lookup that is
+    // reset per group
     int[] pairOfTime = new int[times.length];
     Arrays.fill(pairOfTime, -1);
     int[] px = new int[2 * size];
@@ -176,8 +194,9 @@ public final class PatternSet {
   }
 
   /**
-   * Σ over the patterns of {@code terms}; if the total is not finite, the first chunk at fault is re-evaluated
-   * customer by customer with {@code model}, whose per-customer check then names the (x, t_x, T) at fault.
+   * Σ over the patterns of {@code terms}; if the total is not finite, the first chunk at fault is
+   * re-evaluated customer by customer with {@code model}, whose per-customer check then names the
+   * (x, t_x, T) at fault.
    */
   double sum(RangeSum terms, TransactionModel model) {
     double[] partial = chunkSums(size, terms);
@@ -188,8 +207,14 @@ public final class PatternSet {
     for (int i : firstChunkNotFinite(partial, size)) {
       model.logLikelihood(x(i), tx(i), bigT(i));
     }
-    throw new ModelException(String.format(Locale.ROOT, "%s ln L summed over %d patterns at %s is %s",
-        model.name(), size, model, total));
+    throw new ModelException(
+        String.format(
+            Locale.ROOT,
+            "%s ln L summed over %d patterns at %s is %s",
+            model.name(),
+            size,
+            model,
+            total));
   }
 
   /** The sums of {@code terms} over consecutive chunks of {@value #CHUNK} of [0, n). */
@@ -218,7 +243,9 @@ public final class PatternSet {
     return new int[0];
   }
 
-  /** Runs {@code body} over [0, n) in chunks of {@value #CHUNK}, in parallel when there are several. */
+  /**
+   * Runs {@code body} over [0, n) in chunks of {@value #CHUNK}, in parallel when there are several.
+   */
   static void forChunks(int n, Range body) {
     int chunks = (n + CHUNK - 1) / CHUNK;
     if (chunks < PARALLEL_CHUNKS) {
@@ -226,17 +253,24 @@ public final class PatternSet {
         body.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
       }
     } else {
-      IntStream.range(0, chunks).parallel().forEach(c -> body.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+      IntStream.range(0, chunks)
+          .parallel()
+          .forEach(c -> body.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
     }
   }
 
   /**
-   * Σ count · ln(e^{h(x) + A1(x, T)} + e^{h(x) + d(x) + A1(x, t_x)}) with A1(x, t) = −r·ln(1 + t/α) − x·ln(α + t): the
-   * likelihood shape that BG/NBD and MBG/NBD share (h the terms in x alone, d the log drop-out term), with the
-   * per-(x, t) terms computed once per distinct pair and only the log-sum-exp per pattern.
+   * Σ count · ln(e^{h(x) + A1(x, T)} + e^{h(x) + d(x) + A1(x, t_x)}) with A1(x, t) = −r·ln(1 + t/α)
+   * − x·ln(α + t): the likelihood shape that BG/NBD and MBG/NBD share (h the terms in x alone, d
+   * the log drop-out term), with the per-(x, t) terms computed once per distinct pair and only the
+   * log-sum-exp per pattern.
    */
-  double betaGeometricSum(double r, double alpha, java.util.function.IntToDoubleFunction head,
-      java.util.function.IntToDoubleFunction dropout, TransactionModel what) {
+  double betaGeometricSum(
+      double r,
+      double alpha,
+      java.util.function.IntToDoubleFunction head,
+      java.util.function.IntToDoubleFunction dropout,
+      TransactionModel what) {
     int nx = xs.length;
     double[] h = new double[nx];
     double[] d = new double[nx];
@@ -255,12 +289,14 @@ public final class PatternSet {
       atT[j] = h[k] + power;
       atTx[j] = h[k] + (d[k] + power);
     }
-    return sum((from, to) -> {
-      double total = 0;
-      for (int i = from; i < to; i++) {
-        total += count[i] * LogMath.addExpForSum(atT[tPair[i]], atTx[txPair[i]]);
-      }
-      return total;
-    }, what);
+    return sum(
+        (from, to) -> {
+          double total = 0;
+          for (int i = from; i < to; i++) {
+            total += count[i] * LogMath.addExpForSum(atT[tPair[i]], atTx[txPair[i]]);
+          }
+          return total;
+        },
+        what);
   }
 }

@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Spend patterns laid out for the likelihood sums of a Gamma-Gamma fit: primitive arrays sorted by (x, m_x), the
- * distinct x values with each pattern's index in them, and ln m_x computed once rather than per evaluation.
+ * Spend patterns laid out for the likelihood sums of a Gamma-Gamma fit: primitive arrays sorted by
+ * (x, m_x), the distinct x values with each pattern's index in them, and ln m_x computed once
+ * rather than per evaluation.
  */
 final class SpendPatternSet {
 
@@ -38,8 +39,10 @@ final class SpendPatternSet {
 
   static SpendPatternSet of(List<SpendPattern> patterns) {
     List<SpendPattern> sorted = new ArrayList<>(patterns);
-    sorted.sort(Comparator.comparingInt(SpendPattern::x).thenComparingDouble(SpendPattern::mx)
-        .thenComparingLong(SpendPattern::count));
+    sorted.sort(
+        Comparator.comparingInt(SpendPattern::x)
+            .thenComparingDouble(SpendPattern::mx)
+            .thenComparingLong(SpendPattern::count));
     return new SpendPatternSet(sorted);
   }
 

@@ -4,18 +4,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The tracking curve of a transaction model (Fader, Hardie &amp; Lee 2005, Figure 4): the cumulative repeat
- * transactions a group of customers is expected to make by each point in calendar time, from the model's
- * E[X(t)] for a customer acquired t time units earlier. Times are in the model's unit from any fixed origin.
+ * The tracking curve of a transaction model (Fader, Hardie &amp; Lee 2005, Figure 4): the
+ * cumulative repeat transactions a group of customers is expected to make by each point in calendar
+ * time, from the model's E[X(t)] for a customer acquired t time units earlier. Times are in the
+ * model's unit from any fixed origin.
  */
 public final class Tracking {
   private Tracking() {}
 
   /**
-   * Expected cumulative repeat transactions at each of {@code at}: Σ over customers of E[X(max(0, t − s_i))],
-   * s_i the customer's first purchase; customers sharing a first-purchase time are computed once.
+   * Expected cumulative repeat transactions at each of {@code at}: Σ over customers of E[X(max(0, t
+   * − s_i))], s_i the customer's first purchase; customers sharing a first-purchase time are
+   * computed once.
    */
-  public static double[] expectedCumulative(TransactionModel model, double[] firstPurchases, double[] at) {
+  public static double[] expectedCumulative(
+      TransactionModel model, double[] firstPurchases, double[] at) {
     Map<Double, Integer> cohorts = new TreeMap<>();
     for (double s : firstPurchases) {
       Checks.check(Double.isFinite(s), "first purchase time must be finite, got %s", s);

@@ -8,21 +8,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Markdown of notebook cells as HTML: headings, paragraphs, bullet and numbered lists (nested by
- * indentation), pipe tables, fenced code, block quotes, rules, and inline bold, italics, code and
- * links. All text is escaped: raw HTML in the Markdown is shown, never interpreted, and links go only
- * to http(s), mailto or relative addresses.
+ * The Markdown of notebook cells as HTML: headings, paragraphs, bullet and numbered lists (nested
+ * by indentation), pipe tables, fenced code, block quotes, rules, and inline bold, italics, code
+ * and links. All text is escaped: raw HTML in the Markdown is shown, never interpreted, and links
+ * go only to http(s), mailto or relative addresses.
  */
 public final class Markdown {
   private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern ITEM = Pattern.compile("^(\\s*)([-*+]|\\d{1,9}[.)])\\s+(.*)$");
   private static final Pattern RULE = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
-  private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+  private static final Pattern TABLE_RULE =
+      Pattern.compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
   private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)\\)");
-  private static final Pattern BOLD = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*|(?<![\\w])__(?=\\S)(.+?)(?<=\\S)__(?![\\w])");
+  private static final Pattern BOLD =
+      Pattern.compile(
+          "\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*|(?<![\\w])__(?=\\S)(.+?)(?<=\\S)__(?![\\w])");
   private static final Pattern ITALIC =
-      Pattern.compile("(?<![\\w*])\\*(?=[^\\s*])(.+?)(?<=[^\\s*])\\*(?![\\w*])|(?<![\\w])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?![\\w])");
+      Pattern.compile(
+          "(?<![\\w*])\\*(?=[^\\s*])(.+?)(?<=[^\\s*])\\*(?![\\w*])|(?<![\\w])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?![\\w])");
 
   private Markdown() {}
 
@@ -67,11 +71,15 @@ public final class Markdown {
     while (link.find()) {
       String url = link.group(2);
       String replacement =
-          safeUrl(url) ? "<a href=\"" + url + "\">" + link.group(1) + "</a>" : link.group(1) + " (" + url + ")";
+          safeUrl(url)
+              ? "<a href=\"" + url + "\">" + link.group(1) + "</a>"
+              : link.group(1) + " (" + url + ")";
       link.appendReplacement(b, Matcher.quoteReplacement(replacement));
     }
     link.appendTail(b);
-    s = BOLD.matcher(b.toString()).replaceAll(m -> Matcher.quoteReplacement("<strong>" + group(m) + "</strong>"));
+    s =
+        BOLD.matcher(b.toString())
+            .replaceAll(m -> Matcher.quoteReplacement("<strong>" + group(m) + "</strong>"));
     return ITALIC.matcher(s).replaceAll(m -> Matcher.quoteReplacement("<em>" + group(m) + "</em>"));
   }
 
@@ -84,16 +92,21 @@ public final class Markdown {
     String lower = url.toLowerCase(java.util.Locale.ROOT);
     int colon = lower.indexOf(':');
     int slash = lower.indexOf('/');
-    return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:")
-        || colon < 0 || (slash >= 0 && slash < colon);
+    return lower.startsWith("http://")
+        || lower.startsWith("https://")
+        || lower.startsWith("mailto:")
+        || colon < 0
+        || (slash >= 0 && slash < colon);
   }
 
   private static final class Renderer {
     private final String[] lines;
     private final StringBuilder out = new StringBuilder();
     private final List<String> paragraph = new ArrayList<>();
+
     /** Open lists, innermost first: the tag (ul, ol) and the indentation of their items. */
     private final Deque<String[]> lists = new ArrayDeque<>();
+
     private int i;
 
     Renderer(String[] lines) {
@@ -116,7 +129,13 @@ public final class Markdown {
           flush();
           closeLists(-1);
           int level = m.group(1).length();
-          out.append("<h").append(level).append('>').append(inline(m.group(2))).append("</h").append(level).append(">\n");
+          out.append("<h")
+              .append(level)
+              .append('>')
+              .append(inline(m.group(2)))
+              .append("</h")
+              .append(level)
+              .append(">\n");
           i++;
         } else if (RULE.matcher(line).matches()) {
           flush();
@@ -125,9 +144,14 @@ public final class Markdown {
           i++;
         } else if ((m = ITEM.matcher(line)).matches()) {
           flush();
-          item(m.group(1).length(), Character.isDigit(m.group(2).charAt(0)) ? "ol" : "ul", m.group(3));
+          item(
+              m.group(1).length(),
+              Character.isDigit(m.group(2).charAt(0)) ? "ol" : "ul",
+              m.group(3));
           i++;
-        } else if (line.strip().startsWith("|") && i + 1 < lines.length && TABLE_RULE.matcher(lines[i + 1]).matches()) {
+        } else if (line.strip().startsWith("|")
+            && i + 1 < lines.length
+            && TABLE_RULE.matcher(lines[i + 1]).matches()) {
           flush();
           closeLists(-1);
           table();
@@ -233,7 +257,9 @@ public final class Markdown {
         text.add(lines[i].strip().substring(1).strip());
         i++;
       }
-      out.append("<blockquote><p>").append(inline(String.join(" ", text))).append("</p></blockquote>\n");
+      out.append("<blockquote><p>")
+          .append(inline(String.join(" ", text)))
+          .append("</p></blockquote>\n");
     }
   }
 }

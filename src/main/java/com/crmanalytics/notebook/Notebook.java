@@ -13,11 +13,11 @@ import java.util.Locale;
 
 /**
  * A SQL notebook in Databricks source format, the format Databricks exports and imports: the first
- * line is {@code -- Databricks notebook source}; cells are separated by {@code -- COMMAND ----------};
- * a cell whose lines all start with {@code -- MAGIC } runs the magic command on its first line
- * ({@code %md}: Markdown); a cell may start with {@code -- DBTITLE 1,<title>}. Only SQL and Markdown
- * cells are accepted: {@code crm notebook run} cannot run {@code %python}, {@code %scala}, {@code %sh},
- * {@code %run} and the like, and says which cell holds one.
+ * line is {@code -- Databricks notebook source}; cells are separated by {@code -- COMMAND
+ * ----------}; a cell whose lines all start with {@code -- MAGIC } runs the magic command on its
+ * first line ({@code %md}: Markdown); a cell may start with {@code -- DBTITLE 1,<title>}. Only SQL
+ * and Markdown cells are accepted: {@code crm notebook run} cannot run {@code %python}, {@code
+ * %scala}, {@code %sh}, {@code %run} and the like, and says which cell holds one.
  *
  * @param name how the notebook is named in messages (its path as given)
  * @param cells in file order
@@ -32,7 +32,10 @@ public record Notebook(String name, List<Cell> cells) {
     cells = List.copyOf(cells);
   }
 
-  /** Reads and parses a notebook file (UTF-8); a missing file exits 4, one not in the format exits 2. */
+  /**
+   * Reads and parses a notebook file (UTF-8); a missing file exits 4, one not in the format exits
+   * 2.
+   */
   public static Notebook read(Path file) {
     String text;
     try {
@@ -49,13 +52,17 @@ public record Notebook(String name, List<Cell> cells) {
 
   /** Parses the text of a notebook; {@code name} is used in error messages. */
   public static Notebook parse(String name, String text) {
-    String[] lines = text.startsWith("\uFEFF") ? text.substring(1).split("\r?\n", -1) : text.split("\r?\n", -1);
+    String[] lines =
+        text.startsWith("\uFEFF") ? text.substring(1).split("\r?\n", -1) : text.split("\r?\n", -1);
     if (!lines[0].strip().equals(HEADER)) {
       String found = lines[0].strip();
       throw Errors.badNotebook(
           name,
-          "not a notebook in Databricks source format: the first line must be '" + HEADER + "' (found "
-              + (found.isEmpty() ? "an empty line" : "'" + abbreviate(found) + "'") + ")");
+          "not a notebook in Databricks source format: the first line must be '"
+              + HEADER
+              + "' (found "
+              + (found.isEmpty() ? "an empty line" : "'" + abbreviate(found) + "'")
+              + ")");
     }
     List<Cell> cells = new ArrayList<>();
     int blockStart = 1;
@@ -115,10 +122,12 @@ public record Notebook(String name, List<Cell> cells) {
       }
     }
     String sql = String.join("\n", List.of(lines).subList(from, to));
-    return new Cell(number, firstLine, Cell.Kind.SQL, title, sql, SqlStatements.split(sql, firstLine));
+    return new Cell(
+        number, firstLine, Cell.Kind.SQL, title, sql, SqlStatements.split(sql, firstLine));
   }
 
-  private static Cell magicCell(String name, int number, String[] lines, int from, int to, String title) {
+  private static Cell magicCell(
+      String name, int number, String[] lines, int from, int to, String title) {
     List<String> content = new ArrayList<>();
     for (int i = from; i < to; i++) {
       String l = lines[i];
@@ -130,13 +139,15 @@ public record Notebook(String name, List<Cell> cells) {
       } else {
         throw Errors.badNotebook(
             name,
-            String.format("cell %d (line %d): every line of a magic cell must start with '%s ' (found '%s')",
+            String.format(
+                "cell %d (line %d): every line of a magic cell must start with '%s ' (found '%s')",
                 number, i + 1, MAGIC, abbreviate(l.strip())));
       }
     }
     String first = content.get(0).strip();
     String command = first.startsWith("%") ? first.split("\\s+", 2)[0] : "";
-    String rest = first.length() > command.length() ? first.substring(command.length()).strip() : "";
+    String rest =
+        first.length() > command.length() ? first.substring(command.length()).strip() : "";
     int firstLine = from + 1;
     switch (command.toLowerCase(Locale.ROOT)) {
       case "%md", "%md-sandbox" -> {
@@ -145,23 +156,34 @@ public record Notebook(String name, List<Cell> cells) {
           md.add(rest);
         }
         md.addAll(content.subList(1, content.size()));
-        return new Cell(number, firstLine, Cell.Kind.MARKDOWN, title, String.join("\n", md).strip(), List.of());
+        return new Cell(
+            number, firstLine, Cell.Kind.MARKDOWN, title, String.join("\n", md).strip(), List.of());
       }
       case "%sql" -> {
         List<String> sqlLines = new ArrayList<>();
         sqlLines.add(rest);
         sqlLines.addAll(content.subList(1, content.size()));
         String sql = String.join("\n", sqlLines);
-        return new Cell(number, firstLine, Cell.Kind.SQL, title, sql.strip(), SqlStatements.split(sql, firstLine));
+        return new Cell(
+            number,
+            firstLine,
+            Cell.Kind.SQL,
+            title,
+            sql.strip(),
+            SqlStatements.split(sql, firstLine));
       }
-      case "" -> throw Errors.badNotebook(
-          name,
-          String.format("cell %d (line %d): a '%s' cell must name its magic command on its first line, e.g. '%s %%md'",
-              number, firstLine, MAGIC, MAGIC));
-      default -> throw Errors.badNotebook(
-          name,
-          String.format("cell %d (line %d) is a %s cell; crm notebook runs SQL and %%md cells only",
-              number, firstLine, command));
+      case "" ->
+          throw Errors.badNotebook(
+              name,
+              String.format(
+                  "cell %d (line %d): a '%s' cell must name its magic command on its first line, e.g. '%s %%md'",
+                  number, firstLine, MAGIC, MAGIC));
+      default ->
+          throw Errors.badNotebook(
+              name,
+              String.format(
+                  "cell %d (line %d) is a %s cell; crm notebook runs SQL and %%md cells only",
+                  number, firstLine, command));
     }
   }
 

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * One self-contained HTML page (no scripts, no external files) showing a notebook run: Markdown
  * cells rendered, SQL cells with their SQL (folded) and result tables, each cell numbered, each
- * result with its row count (statements without a result set, such as SET VAR, are only counted); at most {@link NotebookRun#limit()} rows per result. A run that stopped
- * shows the failing cell's error and marks the later cells as not run.
+ * result with its row count (statements without a result set, such as SET VAR, are only counted);
+ * at most {@link NotebookRun#limit()} rows per result. A run that stopped shows the failing cell's
+ * error and marks the later cells as not run.
  */
 public final class NotebookHtml {
   private static final String STYLE =
@@ -56,13 +57,23 @@ public final class NotebookHtml {
         .append(" · ")
         .append(nb.cells().size())
         .append(" cells · ")
-        .append(run.failure().isPresent() ? "stopped at cell " + run.failure().get().cell().number() : "every cell ran")
+        .append(
+            run.failure().isPresent()
+                ? "stopped at cell " + run.failure().get().cell().number()
+                : "every cell ran")
         .append(" · each result shows at most ")
         .append(run.limit())
         .append(" rows</p>\n</header>\n");
     run.failure()
-        .ifPresent(f -> b.append("<div class=\"error\">Cell ").append(f.cell().number()).append(", line ")
-            .append(f.statement().line()).append(": ").append(escape(f.message())).append("</div>\n"));
+        .ifPresent(
+            f ->
+                b.append("<div class=\"error\">Cell ")
+                    .append(f.cell().number())
+                    .append(", line ")
+                    .append(f.statement().line())
+                    .append(": ")
+                    .append(escape(f.message()))
+                    .append("</div>\n"));
     for (Cell cell : nb.cells()) {
       cell(b, run, cell);
     }
@@ -70,15 +81,22 @@ public final class NotebookHtml {
   }
 
   private static void cell(StringBuilder b, NotebookRun run, Cell cell) {
-    b.append("<section class=\"cell ").append(cell.isSql() ? "sql" : "md").append("\" id=\"cell-")
-        .append(cell.number()).append("\">\n<div class=\"num\">[").append(cell.number()).append("]</div>\n<div class=\"body\">\n");
+    b.append("<section class=\"cell ")
+        .append(cell.isSql() ? "sql" : "md")
+        .append("\" id=\"cell-")
+        .append(cell.number())
+        .append("\">\n<div class=\"num\">[")
+        .append(cell.number())
+        .append("]</div>\n<div class=\"body\">\n");
     if (!cell.title().isEmpty()) {
       b.append("<div class=\"cell-title\">").append(escape(cell.title())).append("</div>\n");
     }
     if (!cell.isSql()) {
       b.append(Markdown.toHtml(cell.source()));
     } else {
-      b.append("<details><summary>SQL</summary><pre><code>").append(escape(cell.source())).append("</code></pre></details>\n");
+      b.append("<details><summary>SQL</summary><pre><code>")
+          .append(escape(cell.source()))
+          .append("</code></pre></details>\n");
       List<NotebookRun.Result> results = run.results(cell);
       for (NotebookRun.Result r : results) {
         if (r.table().hasColumns()) {
@@ -86,15 +104,23 @@ public final class NotebookHtml {
         }
       }
       if (!results.isEmpty() && results.stream().noneMatch(r -> r.table().hasColumns())) {
-        b.append("<p class=\"count\">done: ").append(results.size()).append(" statement(s) without a result set</p>\n");
+        b.append("<p class=\"count\">done: ")
+            .append(results.size())
+            .append(" statement(s) without a result set</p>\n");
       }
       run.failure()
           .filter(f -> f.cell().number() == cell.number())
-          .ifPresent(f -> b.append("<div class=\"error\">line ").append(f.statement().line()).append(": ")
-              .append(escape(f.message())).append("</div>\n"));
+          .ifPresent(
+              f ->
+                  b.append("<div class=\"error\">line ")
+                      .append(f.statement().line())
+                      .append(": ")
+                      .append(escape(f.message()))
+                      .append("</div>\n"));
       if (!run.ran(cell) && run.failure().get().cell().number() != cell.number()) {
         b.append("<p class=\"not-run\">not run: the run stopped at cell ")
-            .append(run.failure().get().cell().number()).append("</p>\n");
+            .append(run.failure().get().cell().number())
+            .append("</p>\n");
       }
     }
     b.append("</div>\n</section>\n");
@@ -111,12 +137,16 @@ public final class NotebookHtml {
         if (v == null) {
           b.append("<td class=\"null\">NULL</td>");
         } else {
-          b.append(t.numeric().get(i) ? "<td class=\"n\">" : "<td>").append(escape(v)).append("</td>");
+          b.append(t.numeric().get(i) ? "<td class=\"n\">" : "<td>")
+              .append(escape(v))
+              .append("</td>");
         }
       }
       b.append("</tr>\n");
     }
-    b.append("</tbody></table></div>\n<p class=\"count\">").append(rowCount(t, limit)).append("</p>\n");
+    b.append("</tbody></table></div>\n<p class=\"count\">")
+        .append(rowCount(t, limit))
+        .append("</p>\n");
   }
 
   /** "12 rows", or "first 1000 rows shown (more exist)". */

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What running a notebook produced so far: each statement's result, in order, and the failure that stopped it, if any. */
+/**
+ * What running a notebook produced so far: each statement's result, in order, and the failure that
+ * stopped it, if any.
+ */
 public final class NotebookRun {
   /** A statement that ran, and what it returned. */
   public record Result(Cell cell, Statement statement, ResultTable table) {}
@@ -19,7 +22,9 @@ public final class NotebookRun {
   private final Map<Integer, List<Result>> results = new LinkedHashMap<>();
   private Failure failure;
 
-  /** @param limit the most rows kept per result */
+  /**
+   * @param limit the most rows kept per result
+   */
   public NotebookRun(Notebook notebook, int limit) {
     this.notebook = notebook;
     this.limit = limit;
@@ -34,7 +39,9 @@ public final class NotebookRun {
   }
 
   public void add(Cell cell, Statement statement, ResultTable table) {
-    results.computeIfAbsent(cell.number(), n -> new ArrayList<>()).add(new Result(cell, statement, table));
+    results
+        .computeIfAbsent(cell.number(), n -> new ArrayList<>())
+        .add(new Result(cell, statement, table));
   }
 
   public void fail(Cell cell, Statement statement, String message) {

@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Splits the SQL of a cell into statements at semicolons, the way Spark's lexer reads the text: a
- * semicolon inside a string ('…', "…", with backslash escapes; raw strings r'…'), a back-quoted name,
- * a line comment (-- … to the end of the line) or a block comment (nested, as Spark allows) does not
- * end a statement. A statement that starts with BEGIN (a SQL script, whose body holds semicolons) runs
- * to the end of the cell. Comments before a statement are dropped, so that Spark's "line 1" is the
- * statement's first line; comments after its last token are dropped too, and text holding only
- * comments is no statement.
+ * semicolon inside a string ('…', "…", with backslash escapes; raw strings r'…'), a back-quoted
+ * name, a line comment (-- … to the end of the line) or a block comment (nested, as Spark allows)
+ * does not end a statement. A statement that starts with BEGIN (a SQL script, whose body holds
+ * semicolons) runs to the end of the cell. Comments before a statement are dropped, so that Spark's
+ * "line 1" is the statement's first line; comments after its last token are dropped too, and text
+ * holding only comments is no statement.
  */
 public final class SqlStatements {
   private SqlStatements() {}
@@ -89,7 +89,10 @@ public final class SqlStatements {
     return statements;
   }
 
-  /** The index after the closing quote of the literal or name opening at {@code open} (the end when unclosed). */
+  /**
+   * The index after the closing quote of the literal or name opening at {@code open} (the end when
+   * unclosed).
+   */
   private static int skipQuoted(String sql, int open, boolean raw) {
     char quote = sql.charAt(open);
     int i = open + 1;
@@ -117,7 +120,8 @@ public final class SqlStatements {
 
   private static boolean startsWithWord(String sql, int at, String word) {
     int end = at + word.length();
-    return sql.regionMatches(true, at, word, 0, word.length()) && (end == sql.length() || !isNamePart(sql.charAt(end)));
+    return sql.regionMatches(true, at, word, 0, word.length())
+        && (end == sql.length() || !isNamePart(sql.charAt(end)));
   }
 
   private static boolean isNamePart(char c) {

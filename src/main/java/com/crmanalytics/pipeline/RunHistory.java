@@ -12,18 +12,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What {@code pipeline_runs} says about past runs. A date <em>succeeded</em> when its last run — the
- * latest of the runs for that date that wrote a {@code run} row ({@code crm run}, {@code nightly},
- * {@code backfill}) — has that row succeeded and no row with a status other than succeeded or skipped.
- * A single stage run later ({@code crm report --date D}, say) writes no {@code run} row and changes
- * nothing; a whole run killed before it could write its row is not seen either (its lock file is, and
- * the next run takes it over with a warning).
+ * What {@code pipeline_runs} says about past runs. A date <em>succeeded</em> when its last run —
+ * the latest of the runs for that date that wrote a {@code run} row ({@code crm run}, {@code
+ * nightly}, {@code backfill}) — has that row succeeded and no row with a status other than
+ * succeeded or skipped. A single stage run later ({@code crm report --date D}, say) writes no
+ * {@code run} row and changes nothing; a whole run killed before it could write its row is not seen
+ * either (its lock file is, and the next run takes it over with a warning).
  */
 public final class RunHistory {
   private RunHistory() {}
 
   /** The dates in [from, to] that succeeded, each with the id of its latest run. */
-  public static Map<LocalDate, String> succeeded(Warehouse warehouse, LocalDate from, LocalDate to) {
+  public static Map<LocalDate, String> succeeded(
+      Warehouse warehouse, LocalDate from, LocalDate to) {
     Map<LocalDate, String> dates = new TreeMap<>();
     if (!warehouse.exists(PipelineRuns.CONTRACT)) {
       return dates;
@@ -41,9 +42,19 @@ public final class RunHistory {
             .sql(
                 "WITH per_run AS ("
                     + " SELECT business_date, run_id, max(finished_at) AS finished,"
-                    + "  max(CASE WHEN stage = '" + PipelineRuns.RUN_STAGE + "' THEN 1 ELSE 0 END) AS whole,"
-                    + "  max(CASE WHEN stage = '" + PipelineRuns.RUN_STAGE + "' AND status = '" + PipelineRuns.SUCCEEDED + "' THEN 1 ELSE 0 END) AS completed,"
-                    + "  max(CASE WHEN status NOT IN ('" + PipelineRuns.SUCCEEDED + "', '" + PipelineRuns.SKIPPED + "') THEN 1 ELSE 0 END) AS failed"
+                    + "  max(CASE WHEN stage = '"
+                    + PipelineRuns.RUN_STAGE
+                    + "' THEN 1 ELSE 0 END) AS whole,"
+                    + "  max(CASE WHEN stage = '"
+                    + PipelineRuns.RUN_STAGE
+                    + "' AND status = '"
+                    + PipelineRuns.SUCCEEDED
+                    + "' THEN 1 ELSE 0 END) AS completed,"
+                    + "  max(CASE WHEN status NOT IN ('"
+                    + PipelineRuns.SUCCEEDED
+                    + "', '"
+                    + PipelineRuns.SKIPPED
+                    + "') THEN 1 ELSE 0 END) AS failed"
                     + " FROM crm_resume_runs GROUP BY business_date, run_id),"
                     + " ranked AS (SELECT *, row_number() OVER (PARTITION BY business_date ORDER BY finished DESC, run_id DESC) AS n"
                     + "  FROM per_run WHERE whole = 1)"

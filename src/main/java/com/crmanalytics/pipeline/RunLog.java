@@ -27,7 +27,12 @@ public final class RunLog {
   private final String codeVersion;
   private final String configHash;
 
-  RunLog(Warehouse warehouse, String runId, LocalDate businessDate, String codeVersion, String configHash) {
+  RunLog(
+      Warehouse warehouse,
+      String runId,
+      LocalDate businessDate,
+      String codeVersion,
+      String configHash) {
     this.warehouse = warehouse;
     this.runId = runId;
     this.businessDate = businessDate;

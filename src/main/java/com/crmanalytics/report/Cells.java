@@ -16,7 +16,10 @@ final class Cells {
     return v == null ? null : v.toString();
   }
 
-  /** A number column of any type (Long, Integer, Double, BigDecimal); null when absent or not finite. */
+  /**
+   * A number column of any type (Long, Integer, Double, BigDecimal); null when absent or not
+   * finite.
+   */
   static Double num(Row row, String column) {
     Object v = value(row, column);
     if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
@@ -41,10 +44,14 @@ final class Cells {
     if (v instanceof BigDecimal b) {
       return b;
     }
-    return v instanceof Number n && Double.isFinite(n.doubleValue()) ? BigDecimal.valueOf(n.doubleValue()) : null;
+    return v instanceof Number n && Double.isFinite(n.doubleValue())
+        ? BigDecimal.valueOf(n.doubleValue())
+        : null;
   }
 
-  /** A date column, whether Spark returned java.sql.Date or (with the Java 8 time API) LocalDate. */
+  /**
+   * A date column, whether Spark returned java.sql.Date or (with the Java 8 time API) LocalDate.
+   */
   static LocalDate date(Row row, String column) {
     Object v = value(row, column);
     if (v instanceof java.sql.Date d) {
@@ -61,14 +68,15 @@ final class Cells {
   /** The first row whose columns equal the values, given as alternating names and values. */
   static Optional<Row> find(List<Row> rows, String... namesAndValues) {
     return rows.stream()
-        .filter(r -> {
-          for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (!Objects.equals(str(r, namesAndValues[i]), namesAndValues[i + 1])) {
-              return false;
-            }
-          }
-          return true;
-        })
+        .filter(
+            r -> {
+              for (int i = 0; i < namesAndValues.length; i += 2) {
+                if (!Objects.equals(str(r, namesAndValues[i]), namesAndValues[i + 1])) {
+                  return false;
+                }
+              }
+              return true;
+            })
         .findFirst();
   }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "What changed since the last run": up to six sentences comparing today's headline numbers with the
- * previous report's and summarising report_migration; one sentence on the first report.
+ * "What changed since the last run": up to six sentences comparing today's headline numbers with
+ * the previous report's and summarising report_migration; one sentence on the first report.
  */
 final class Changes {
   private final Context ctx;
@@ -28,7 +28,12 @@ final class Changes {
       Double before = ctx.previousKpi("customers_known");
       if (known != null && before != null) {
         long delta = Math.round(known - before);
-        out.add(t.text(direction("changes.customers", delta), t.integer(known), t.signedInteger(delta), since));
+        out.add(
+            t.text(
+                direction("changes.customers", delta),
+                t.integer(known),
+                t.signedInteger(delta),
+                since));
       }
       relative(out, "changes.equity", "customer_equity");
       Double rate = ctx.kpi("churn_rate");
@@ -41,8 +46,12 @@ final class Changes {
       relative(out, "changes.revenue", "revenue");
     }
     if (!migration.of(Migration.TIER).isEmpty()) {
-      out.add(t.text("changes.tiers", t.integer(migration.tierMoves(true)), t.integer(migration.tierMoves(false)),
-          t.integer(migration.newCustomers())));
+      out.add(
+          t.text(
+              "changes.tiers",
+              t.integer(migration.tierMoves(true)),
+              t.integer(migration.tierMoves(false)),
+              t.integer(migration.newCustomers())));
     }
     migration.segmentThatGrewMost().ifPresent(e -> out.add(grewMost(e)));
     return out.size() > 6 ? out.subList(0, 6) : out;
@@ -58,7 +67,8 @@ final class Changes {
   }
 
   private String grewMost(Map.Entry<String, Long> e) {
-    return ctx.text.text("changes.segment", ctx.segment(e.getKey()), ctx.text.signedInteger(e.getValue()));
+    return ctx.text.text(
+        "changes.segment", ctx.segment(e.getKey()), ctx.text.signedInteger(e.getValue()));
   }
 
   /** A sentence on the relative change of a money column: rose, fell or unchanged. */

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * The report's chart types, drawn as inline SVG: horizontal bars (negative values to the left of a
- * zero line), grouped bars, 100% stacked bars beside value bars, the Lorenz curve with the diagonal,
- * and a heat map. Every chart takes already formatted and translated texts.
+ * zero line), grouped bars, 100% stacked bars beside value bars, the Lorenz curve with the
+ * diagonal, and a heat map. Every chart takes already formatted and translated texts.
  */
 final class Charts {
   private static final double ROW = 26;
@@ -26,14 +26,27 @@ final class Charts {
    *
    * @param fixedMax the value at the full bar length, or null for the largest value
    */
-  static String bars(String aria, List<Bar> bars, double width, Double fixedMax, Reference reference) {
+  static String bars(
+      String aria, List<Bar> bars, double width, Double fixedMax, Reference reference) {
     double labelW = labelWidth(bars.stream().map(Bar::label).toList(), width * 0.45);
-    double valueW = 8 + bars.stream().mapToDouble(b -> Svg.textWidth(b.valueText(), Svg.FONT)).max().orElse(0);
+    double valueW =
+        8 + bars.stream().mapToDouble(b -> Svg.textWidth(b.valueText(), Svg.FONT)).max().orElse(0);
     double top = reference == null ? 4 : 20;
     double height = top + bars.size() * ROW + 4;
-    double min = Math.min(0, bars.stream().filter(b -> b.value() != null).mapToDouble(Bar::value).min().orElse(0));
-    double max = fixedMax != null ? fixedMax
-        : Math.max(0, bars.stream().filter(b -> b.value() != null).mapToDouble(Bar::value).max().orElse(0));
+    double min =
+        Math.min(
+            0,
+            bars.stream().filter(b -> b.value() != null).mapToDouble(Bar::value).min().orElse(0));
+    double max =
+        fixedMax != null
+            ? fixedMax
+            : Math.max(
+                0,
+                bars.stream()
+                    .filter(b -> b.value() != null)
+                    .mapToDouble(Bar::value)
+                    .max()
+                    .orElse(0));
     if (max - min <= 0) {
       max = 1;
     }
@@ -46,12 +59,19 @@ final class Charts {
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       double y = top + i * ROW;
-      svg.text(labelW - 8, y + ROW / 2 + 4, Svg.fit(b.label(), labelW - 10, Svg.FONT), "end", "label");
+      svg.text(
+          labelW - 8, y + ROW / 2 + 4, Svg.fit(b.label(), labelW - 10, Svg.FONT), "end", "label");
       svg.rect(x0, y + (ROW - BAR) / 2, x1 - x0, BAR, "track", null, null);
       if (b.value() != null) {
         double from = x.applyAsDouble(Math.max(min, Math.min(0, b.value())));
         double to = x.applyAsDouble(Math.min(max, Math.max(0, b.value())));
-        svg.rect(from, y + (ROW - BAR) / 2, Math.max(to - from, 1), BAR, b.cssClass(), null,
+        svg.rect(
+            from,
+            y + (ROW - BAR) / 2,
+            Math.max(to - from, 1),
+            BAR,
+            b.cssClass(),
+            null,
             b.label() + ": " + b.valueText());
       }
       svg.text(width - 2, y + ROW / 2 + 4, b.valueText(), "end", "value");
@@ -68,11 +88,17 @@ final class Charts {
   }
 
   /**
-   * Groups of bars, one group per category and one bar per series, with a legend; values are
-   * scaled to the largest one.
+   * Groups of bars, one group per category and one bar per series, with a legend; values are scaled
+   * to the largest one.
    */
-  static String groupedBars(String aria, List<String> categories, String[] seriesNames, String[] seriesClasses,
-      double[][] values, String[][] texts, double width) {
+  static String groupedBars(
+      String aria,
+      List<String> categories,
+      String[] seriesNames,
+      String[] seriesClasses,
+      double[][] values,
+      String[][] texts,
+      double width) {
     int series = seriesNames.length;
     double barH = 13;
     double groupH = series * (barH + 3) + 14;
@@ -91,12 +117,22 @@ final class Charts {
     svg.legend(labelW, 14, seriesNames, seriesClasses);
     for (int c = 0; c < categories.size(); c++) {
       double y = top + c * groupH;
-      svg.text(labelW - 8, y + (series * (barH + 3)) / 2 + 4, Svg.fit(categories.get(c), labelW - 10, Svg.FONT),
-          "end", "label");
+      svg.text(
+          labelW - 8,
+          y + (series * (barH + 3)) / 2 + 4,
+          Svg.fit(categories.get(c), labelW - 10, Svg.FONT),
+          "end",
+          "label");
       for (int s = 0; s < series; s++) {
         double by = y + s * (barH + 3);
         double w = Math.max(1, plotW * values[s][c] / max);
-        svg.rect(labelW, by, w, barH, seriesClasses[s], null,
+        svg.rect(
+            labelW,
+            by,
+            w,
+            barH,
+            seriesClasses[s],
+            null,
             categories.get(c) + " · " + seriesNames[s] + ": " + texts[s][c]);
         svg.text(labelW + w + 5, by + barH - 2, texts[s][c], "start", "value");
       }
@@ -108,8 +144,16 @@ final class Charts {
    * Rows of a value bar (left panel) and a 100% stacked bar of parts (right panel), e.g. CLV per
    * segment beside its mix of risk bands.
    */
-  static String barsAndMix(String aria, List<String> labels, double[] values, String[] valueTexts, String valueTitle,
-      double[][] parts, String[] partNames, String[] partClasses, double width,
+  static String barsAndMix(
+      String aria,
+      List<String> labels,
+      double[] values,
+      String[] valueTexts,
+      String valueTitle,
+      double[][] parts,
+      String[] partNames,
+      String[] partClasses,
+      double width,
       java.util.function.DoubleFunction<String> percent) {
     double labelW = labelWidth(labels, 170);
     double top = 34;
@@ -132,7 +176,12 @@ final class Charts {
     for (int i = 0; i < labels.size(); i++) {
       double y = top + i * ROW;
       double by = y + (ROW - BAR) / 2;
-      svg.text(labelW - 8, y + ROW / 2 + 4, Svg.fit(labels.get(i), labelW - 10, Svg.FONT), "end", "label");
+      svg.text(
+          labelW - 8,
+          y + ROW / 2 + 4,
+          Svg.fit(labels.get(i), labelW - 10, Svg.FONT),
+          "end",
+          "label");
       double w = Math.max(1, leftW * Math.max(0, values[i]) / max);
       svg.rect(labelW, by, w, BAR, "s1", null, labels.get(i) + ": " + valueTexts[i]);
       svg.text(labelW + w + 5, y + ROW / 2 + 4, valueTexts[i], "start", "value");
@@ -144,7 +193,13 @@ final class Charts {
       for (int k = 0; k < parts[i].length; k++) {
         double share = total <= 0 ? 0 : Math.max(0, parts[i][k]) / total;
         double w2 = mixW * share;
-        svg.rect(at, by, w2, BAR, partClasses[k], null,
+        svg.rect(
+            at,
+            by,
+            w2,
+            BAR,
+            partClasses[k],
+            null,
             labels.get(i) + " · " + partNames[k] + ": " + percent.apply(share));
         at += w2;
       }
@@ -162,8 +217,16 @@ final class Charts {
    * @param xs customer shares 0..1, increasing, starting with 0
    * @param ys the curve's value shares 0..1
    */
-  static String lorenz(String aria, double[] xs, double[] ys, String xTitle, String yTitle, String equalityName,
-      String curveName, double markX, String markText) {
+  static String lorenz(
+      String aria,
+      double[] xs,
+      double[] ys,
+      String xTitle,
+      String yTitle,
+      String equalityName,
+      String curveName,
+      double markX,
+      String markText) {
     double left = 50;
     double top = 30;
     double size = 250;
@@ -194,7 +257,12 @@ final class Charts {
     svg.line(left, top + size, left + size, top, "diagonal");
     svg.path(curve, false, "curve");
     double markY = interpolate(xs, ys, markX);
-    svg.line(left + size * markX, top + size, left + size * markX, top + size * (1 - markY), "reference");
+    svg.line(
+        left + size * markX,
+        top + size,
+        left + size * markX,
+        top + size * (1 - markY),
+        "reference");
     svg.circle(left + size * markX, top + size * (1 - markY), 4, "mark", markText);
     svg.text(left + size * markX - 6, top + size * (1 - markY) - 10, markText, "end", "note");
     svg.text(left + size / 2, height - 6, xTitle, "middle", "axis-title");
@@ -204,7 +272,10 @@ final class Charts {
 
   /** Tone of a heat-map cell: how it is coloured. */
   enum Tone {
-    STAY, UP, DOWN, MOVE
+    STAY,
+    UP,
+    DOWN,
+    MOVE
   }
 
   /**
@@ -213,13 +284,21 @@ final class Charts {
    * orange for a move down, blue otherwise. Cells show counts in short form (they are narrow); the
    * tooltips in full.
    */
-  static String heatMap(String aria, List<String> rowLabels, List<String> colLabels, long[][] counts,
-      Tone[][] tones, String rowTitle, String colTitle, java.util.function.LongFunction<String> shortCount,
+  static String heatMap(
+      String aria,
+      List<String> rowLabels,
+      List<String> colLabels,
+      long[][] counts,
+      Tone[][] tones,
+      String rowTitle,
+      String colTitle,
+      java.util.function.LongFunction<String> shortCount,
       java.util.function.LongFunction<String> fullCount) {
     double cellW = 44;
     double cellH = 26;
     double labelW = labelWidth(rowLabels, 150);
-    double colLabelH = 10 + colLabels.stream().mapToDouble(l -> Svg.textWidth(l, 11)).max().orElse(0) * 0.7;
+    double colLabelH =
+        10 + colLabels.stream().mapToDouble(l -> Svg.textWidth(l, 11)).max().orElse(0) * 0.7;
     colLabelH = Math.min(colLabelH, 110);
     double top = 22 + colLabelH;
     double width = labelW + colLabels.size() * cellW + 6 + colLabelH * 0.8;
@@ -237,26 +316,46 @@ final class Charts {
     svg.text(labelW - 8, top - 6, rowTitle + " ↓", "end", "axis-title");
     for (int c = 0; c < colLabels.size(); c++) {
       double cx = labelW + c * cellW + cellW / 2;
-      svg.rotatedText(cx - 2, top - 6, -45, Svg.fit(colLabels.get(c), 100, 11), "start", "col-label");
+      svg.rotatedText(
+          cx - 2, top - 6, -45, Svg.fit(colLabels.get(c), 100, 11), "start", "col-label");
     }
     for (int r = 0; r < rowLabels.size(); r++) {
       double y = top + r * cellH;
-      svg.text(labelW - 8, y + cellH / 2 + 4, Svg.fit(rowLabels.get(r), labelW - 10, Svg.FONT), "end", "label");
+      svg.text(
+          labelW - 8,
+          y + cellH / 2 + 4,
+          Svg.fit(rowLabels.get(r), labelW - 10, Svg.FONT),
+          "end",
+          "label");
       for (int c = 0; c < colLabels.size(); c++) {
         double x = labelW + c * cellW;
         long n = counts[r][c];
         double t = n == 0 ? 0 : Math.sqrt((double) n / maxMove);
-        String fill = n == 0 ? "#f4f6f9" : switch (tones[r][c]) {
-          case STAY -> "#dfe3ea";
-          case UP -> mix("#e3f4ec", "#1b7f5a", t);
-          case DOWN -> mix("#fdebdf", "#c2571a", t);
-          case MOVE -> mix("#e6eef8", "#1f4e8c", t);
-        };
-        svg.rect(x + 1, y + 1, cellW - 2, cellH - 2, "cell", fill,
+        String fill =
+            n == 0
+                ? "#f4f6f9"
+                : switch (tones[r][c]) {
+                  case STAY -> "#dfe3ea";
+                  case UP -> mix("#e3f4ec", "#1b7f5a", t);
+                  case DOWN -> mix("#fdebdf", "#c2571a", t);
+                  case MOVE -> mix("#e6eef8", "#1f4e8c", t);
+                };
+        svg.rect(
+            x + 1,
+            y + 1,
+            cellW - 2,
+            cellH - 2,
+            "cell",
+            fill,
             rowLabels.get(r) + " → " + colLabels.get(c) + ": " + fullCount.apply(n));
         if (n > 0) {
           boolean dark = tones[r][c] != Tone.STAY && t > 0.55;
-          svg.text(x + cellW / 2, y + cellH / 2 + 4, shortCount.apply(n), "middle", dark ? "cell-text light" : "cell-text");
+          svg.text(
+              x + cellW / 2,
+              y + cellH / 2 + 4,
+              shortCount.apply(n),
+              "middle",
+              dark ? "cell-text light" : "cell-text");
         }
       }
     }
@@ -284,8 +383,12 @@ final class Charts {
     double f = Math.max(0, Math.min(1, t));
     int[] a = rgb(from);
     int[] b = rgb(to);
-    return String.format(Locale.ROOT, "#%02x%02x%02x",
-        Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f));
+    return String.format(
+        Locale.ROOT,
+        "#%02x%02x%02x",
+        Math.round(a[0] + (b[0] - a[0]) * f),
+        Math.round(a[1] + (b[1] - a[1]) * f),
+        Math.round(a[2] + (b[2] - a[2]) * f));
   }
 
   private static int[] rgb(String hex) {

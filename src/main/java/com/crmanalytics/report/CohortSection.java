@@ -11,8 +11,9 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * Cohorts: how each month's new customers keep buying, as the classic triangle (rows = month of the first order,
- * columns = months since, cells = share of the cohort that bought in that month), from report_cohorts.
+ * Cohorts: how each month's new customers keep buying, as the classic triangle (rows = month of the
+ * first order, columns = months since, cells = share of the cohort that bought in that month), from
+ * report_cohorts.
  */
 final class CohortSection {
   /** Cohorts (months of first order) the report table and the triangle hold: the last two years. */
@@ -29,22 +30,32 @@ final class CohortSection {
   String section() {
     Map<LocalDate, List<Row>> cohorts = new TreeMap<>();
     for (Row r : ctx.rows(Reports.COHORTS)) {
-      cohorts.computeIfAbsent(r.<Date>getAs("cohort_month").toLocalDate(), k -> new ArrayList<>()).add(r);
+      cohorts
+          .computeIfAbsent(r.<Date>getAs("cohort_month").toLocalDate(), k -> new ArrayList<>())
+          .add(r);
     }
     if (cohorts.isEmpty()) {
       return ctx.section("cohorts", "wide", null, ctx.empty(t.text("cohorts.empty")), null);
     }
     int columns = 0;
     for (List<Row> rows : cohorts.values()) {
-      rows.sort((a, b) -> Long.compare(Cells.count(a, "months_since"), Cells.count(b, "months_since")));
+      rows.sort(
+          (a, b) -> Long.compare(Cells.count(a, "months_since"), Cells.count(b, "months_since")));
       columns = Math.max(columns, rows.size());
     }
     String chart = triangle(cohorts, columns);
-    return ctx.section("cohorts", "wide", lead(cohorts), Html.figure(t.text("cohorts.chart"), chart),
+    return ctx.section(
+        "cohorts",
+        "wide",
+        lead(cohorts),
+        Html.figure(t.text("cohorts.chart"), chart),
         t.text("cohorts.caption"));
   }
 
-  /** "On average X of new customers buy again in the month after their first; Y still buy N months later." */
+  /**
+   * "On average X of new customers buy again in the month after their first; Y still buy N months
+   * later."
+   */
   private String lead(Map<LocalDate, List<Row>> cohorts) {
     List<String> sentences = new ArrayList<>();
     Double next = weightedShare(cohorts, 1);
@@ -61,7 +72,10 @@ final class CohortSection {
     return sentences.isEmpty() ? t.text("cohorts.lead.young") : t.sentences(sentences);
   }
 
-  /** Share still buying k months after the first order, over every cohort old enough (weighted by size). */
+  /**
+   * Share still buying k months after the first order, over every cohort old enough (weighted by
+   * size).
+   */
   private static Double weightedShare(Map<LocalDate, List<Row>> cohorts, int k) {
     long active = 0;
     long customers = 0;
@@ -77,15 +91,25 @@ final class CohortSection {
   private String triangle(Map<LocalDate, List<Row>> cohorts, int columns) {
     double cellW = 40;
     double cellH = 24;
-    DateTimeFormatter month = DateTimeFormatter.ofPattern(t.text("cohorts.month"), ctx.data.settings().locale());
+    DateTimeFormatter month =
+        DateTimeFormatter.ofPattern(t.text("cohorts.month"), ctx.data.settings().locale());
     List<String> labels = new ArrayList<>();
     for (Map.Entry<LocalDate, List<Row>> e : cohorts.entrySet()) {
-      labels.add(t.text("cohorts.row", month.format(e.getKey()),
-          t.integer(Cells.count(e.getValue().get(0), "cohort_customers"))));
+      labels.add(
+          t.text(
+              "cohorts.row",
+              month.format(e.getKey()),
+              t.integer(Cells.count(e.getValue().get(0), "cohort_customers"))));
     }
-    double labelW = Math.min(170, 12 + labels.stream().mapToDouble(l -> Svg.textWidth(l, Svg.FONT)).max().orElse(0));
+    double labelW =
+        Math.min(
+            170, 12 + labels.stream().mapToDouble(l -> Svg.textWidth(l, Svg.FONT)).max().orElse(0));
     double top = 40;
-    Svg svg = new Svg(labelW + columns * cellW + 8, top + cohorts.size() * cellH + 6, t.text("cohorts.chart"));
+    Svg svg =
+        new Svg(
+            labelW + columns * cellW + 8,
+            top + cohorts.size() * cellH + 6,
+            t.text("cohorts.chart"));
     svg.text(labelW, 14, t.text("cohorts.columns") + " →", "start", "axis-title");
     for (int c = 0; c < columns; c++) {
       svg.text(labelW + c * cellW + cellW / 2, top - 8, t.integer(c), "middle", "col-label");
@@ -99,18 +123,35 @@ final class CohortSection {
     int i = 0;
     for (Map.Entry<LocalDate, List<Row>> e : cohorts.entrySet()) {
       double y = top + i * cellH;
-      svg.text(labelW - 8, y + cellH / 2 + 4, Svg.fit(labels.get(i), labelW - 10, Svg.FONT), "end", "label");
+      svg.text(
+          labelW - 8,
+          y + cellH / 2 + 4,
+          Svg.fit(labels.get(i), labelW - 10, Svg.FONT),
+          "end",
+          "label");
       for (Row r : e.getValue()) {
         int c = (int) Cells.count(r, "months_since");
         double share = Cells.num0(r, "active_share");
-        // month 0 is everyone by definition: grey; later months shaded against the largest later share
+        // month 0 is everyone by definition: grey; later months shaded against the largest later
+        // share
         double tone = c == 0 || maxShare == 0 ? 0 : Math.sqrt(share / maxShare);
-        String fill = c == 0 ? "#dfe3ea" : share == 0 ? "#f4f6f9" : Charts.mix("#e6eef8", "#1f4e8c", tone);
-        String title = t.text("cohorts.cell", labels.get(i), t.integer(c), t.integer(Cells.count(r, "active_customers")),
-            t.percent(share, 0), t.money(Cells.money(r, "revenue"), 0));
+        String fill =
+            c == 0 ? "#dfe3ea" : share == 0 ? "#f4f6f9" : Charts.mix("#e6eef8", "#1f4e8c", tone);
+        String title =
+            t.text(
+                "cohorts.cell",
+                labels.get(i),
+                t.integer(c),
+                t.integer(Cells.count(r, "active_customers")),
+                t.percent(share, 0),
+                t.money(Cells.money(r, "revenue"), 0));
         double x = labelW + c * cellW;
         svg.rect(x + 1, y + 1, cellW - 2, cellH - 2, "cell", fill, title);
-        svg.text(x + cellW / 2, y + cellH / 2 + 4, t.percent(share, 0), "middle",
+        svg.text(
+            x + cellW / 2,
+            y + cellH / 2 + 4,
+            t.percent(share, 0),
+            "middle",
             tone > 0.55 ? "cell-text light" : "cell-text");
       }
       i++;

@@ -15,7 +15,9 @@ import org.apache.spark.sql.Row;
  * tiers and segments, translated names, and the frame of a section.
  */
 final class Context {
-  /** The default pyramid's tiers, top first: the order of tiers that report_pyramid does not list. */
+  /**
+   * The default pyramid's tiers, top first: the order of tiers that report_pyramid does not list.
+   */
   private static final List<String> KNOWN_TIERS = List.of("vip", "major", "ordinary", "small");
 
   final ReportData data;
@@ -28,10 +30,11 @@ final class Context {
     this.text = new ReportText(data.settings().locale(), data.currency());
     List<Row> k = data.rows(Reports.KPIS);
     this.kpis = k.isEmpty() ? Optional.empty() : Optional.of(k.get(0));
-    this.tierOrder = data.rows(Reports.PYRAMID).stream()
-        .sorted(Comparator.comparingLong(r -> Cells.count(r, "tier_order")))
-        .map(r -> Cells.str(r, "tier"))
-        .toList();
+    this.tierOrder =
+        data.rows(Reports.PYRAMID).stream()
+            .sorted(Comparator.comparingLong(r -> Cells.count(r, "tier_order")))
+            .map(r -> Cells.str(r, "tier"))
+            .toList();
   }
 
   List<Row> rows(TableContract table) {
@@ -113,8 +116,11 @@ final class Context {
 
   /** A collapsed table of the exact numbers behind a chart. */
   String numbers(List<String> header, List<List<String>> rows) {
-    return "<details class=\"numbers\"><summary>" + Html.escape(text.text("numbers.show")) + "</summary>"
-        + Html.table(header, rows) + "</details>";
+    return "<details class=\"numbers\"><summary>"
+        + Html.escape(text.text("numbers.show"))
+        + "</summary>"
+        + Html.table(header, rows)
+        + "</details>";
   }
 
   /** A sentence saying what is missing, in place of a chart. */

@@ -26,9 +26,15 @@ final class Html {
     return out.toString();
   }
 
-  /** A chart with its caption above it; more HTML (notes) may follow the chart inside the figure. */
+  /**
+   * A chart with its caption above it; more HTML (notes) may follow the chart inside the figure.
+   */
   static String figure(String caption, String... content) {
-    return "<figure><figcaption>" + escape(caption) + "</figcaption>" + String.join("", content) + "</figure>";
+    return "<figure><figcaption>"
+        + escape(caption)
+        + "</figcaption>"
+        + String.join("", content)
+        + "</figure>";
   }
 
   static String p(String cssClass, String text) {

@@ -33,7 +33,10 @@ final class Migration {
   }
 
   Optional<LocalDate> previousDate() {
-    return rows.stream().map(r -> Cells.date(r, "previous_as_of_date")).filter(Objects::nonNull).findFirst();
+    return rows.stream()
+        .map(r -> Cells.date(r, "previous_as_of_date"))
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 
   List<Row> of(String dimension) {
@@ -59,7 +62,10 @@ final class Migration {
   /** Customers who were not customers on the previous date. */
   long newCustomers() {
     String dim = of(TIER).isEmpty() ? SEGMENT : TIER;
-    return of(dim).stream().filter(r -> Cells.str(r, "from_value") == null).mapToLong(r -> Cells.count(r, "customers")).sum();
+    return of(dim).stream()
+        .filter(r -> Cells.str(r, "from_value") == null)
+        .mapToLong(r -> Cells.count(r, "customers"))
+        .sum();
   }
 
   /** The segment with the largest net gain of customers (in minus out), if any segment gained. */
@@ -82,8 +88,9 @@ final class Migration {
     return net.entrySet().stream()
         .filter(e -> e.getValue() > 0)
         // ties go to the segment named first, so the sentence does not depend on map order
-        .max(Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue())
-            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+        .max(
+            Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue())
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
   }
 
   /** The heat map of one dimension: rows from (new customers first), columns to (gone last). */
@@ -128,11 +135,22 @@ final class Migration {
       }
     }
     ReportText t = ctx.text;
-    java.util.function.Function<String, String> label = TIER.equals(dimension) ? ctx::tier : ctx::segment;
-    List<String> rowLabels = from.stream().map(v -> v == null ? t.text("migration.new") : label.apply(v)).toList();
-    List<String> colLabels = to.stream().map(v -> v == null ? t.text("migration.gone") : label.apply(v)).toList();
-    return Charts.heatMap(t.text("migration.chart." + dimension), rowLabels, colLabels, counts, tones,
-        t.text("migration.from"), t.text("migration.to"), n -> t.countShort(n), n -> t.integer(n));
+    java.util.function.Function<String, String> label =
+        TIER.equals(dimension) ? ctx::tier : ctx::segment;
+    List<String> rowLabels =
+        from.stream().map(v -> v == null ? t.text("migration.new") : label.apply(v)).toList();
+    List<String> colLabels =
+        to.stream().map(v -> v == null ? t.text("migration.gone") : label.apply(v)).toList();
+    return Charts.heatMap(
+        t.text("migration.chart." + dimension),
+        rowLabels,
+        colLabels,
+        counts,
+        tones,
+        t.text("migration.from"),
+        t.text("migration.to"),
+        n -> t.countShort(n),
+        n -> t.integer(n));
   }
 
   private Charts.Tone tone(String dimension, String from, String to) {
@@ -149,14 +167,20 @@ final class Migration {
   String section() {
     ReportText t = ctx.text;
     if (rows.isEmpty()) {
-      String sentence = ctx.data.previousDate().isEmpty() ? t.text("migration.first") : t.text("migration.none");
+      String sentence =
+          ctx.data.previousDate().isEmpty() ? t.text("migration.first") : t.text("migration.none");
       return ctx.section("migration", "wide", null, ctx.empty(sentence), null);
     }
     String since = ctx.date(previousDate().orElse(null));
-    String lead = of(TIER).isEmpty()
-        ? t.text("migration.lead.segments", t.integer(newCustomers()), since)
-        : t.text("migration.lead", t.integer(tierMoves(true)), t.integer(tierMoves(false)),
-            t.integer(newCustomers()), since);
+    String lead =
+        of(TIER).isEmpty()
+            ? t.text("migration.lead.segments", t.integer(newCustomers()), since)
+            : t.text(
+                "migration.lead",
+                t.integer(tierMoves(true)),
+                t.integer(tierMoves(false)),
+                t.integer(newCustomers()),
+                since);
     StringBuilder body = new StringBuilder("<div class=\"charts\">");
     for (String dimension : List.of(SEGMENT, TIER)) {
       if (!of(dimension).isEmpty()) {
@@ -164,6 +188,7 @@ final class Migration {
       }
     }
     body.append("</div>");
-    return ctx.section("migration", "wide", lead, body.toString(), t.text("migration.caption", since));
+    return ctx.section(
+        "migration", "wide", lead, body.toString(), t.text("migration.caption", since));
   }
 }

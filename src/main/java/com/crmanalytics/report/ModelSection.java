@@ -7,9 +7,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * How far to trust the numbers: the purchase model's forecast against a holdout, how the purchase model was chosen,
- * the churn probability checked out of time (classifier against the purchase model's own figure), and the fitted
- * parameters with their standard errors in plain words (units in docs/models.md).
+ * How far to trust the numbers: the purchase model's forecast against a holdout, how the purchase
+ * model was chosen, the churn probability checked out of time (classifier against the purchase
+ * model's own figure), and the fitted parameters with their standard errors in plain words (units
+ * in docs/models.md).
  */
 final class ModelSection {
   static final List<String> TRANSACTION_MODELS = List.of("bg-nbd", "mbg-nbd", "pareto-nbd");
@@ -28,11 +29,15 @@ final class ModelSection {
     if (rows.isEmpty()) {
       return ctx.section("model", "wide", null, ctx.empty(t.text("model.empty")), null);
     }
-    String transaction = TRANSACTION_MODELS.stream()
-        .filter(m -> Double.valueOf(1.0).equals(value(m, ModelRuns.CHOSEN)))
-        .findFirst()
-        .orElse(TRANSACTION_MODELS.stream().filter(m -> !Cells.where(rows, "model", m).isEmpty()).findFirst()
-            .orElse(null));
+    String transaction =
+        TRANSACTION_MODELS.stream()
+            .filter(m -> Double.valueOf(1.0).equals(value(m, ModelRuns.CHOSEN)))
+            .findFirst()
+            .orElse(
+                TRANSACTION_MODELS.stream()
+                    .filter(m -> !Cells.where(rows, "model", m).isEmpty())
+                    .findFirst()
+                    .orElse(null));
     List<String> leads = new ArrayList<>();
     StringBuilder charts = new StringBuilder("<div class=\"charts\">");
     holdout(transaction, leads, charts);
@@ -47,28 +52,48 @@ final class ModelSection {
     Double available = model == null ? null : value(model, "holdout.available");
     Double actual = model == null ? null : value(model, "holdout.actual_total");
     Double predicted = model == null ? null : value(model, "holdout.predicted_total");
-    if (model == null || (available != null && available == 0) || actual == null || predicted == null) {
+    if (model == null
+        || (available != null && available == 0)
+        || actual == null
+        || predicted == null) {
       charts.append(ctx.empty(t.text("model.holdout.absent")));
       return;
     }
     Double correlation = value(model, "holdout.correlation");
     Double customers = value(model, "holdout.customers");
     double error = actual == 0 ? Double.NaN : (predicted - actual) / actual;
-    String verdict = !Double.isFinite(error) ? "model.verdict.unknown"
-        : Math.abs(error) <= 0.10 ? "model.verdict.close" : Math.abs(error) <= 0.25 ? "model.verdict.fair" : "model.verdict.far";
-    leads.add(t.text("model.holdout.lead", t.integer(predicted), t.integer(actual),
-        Double.isFinite(error) ? t.signedPercent(error) : t.dash(), t.text(verdict)));
-    List<Charts.Bar> bars = List.of(
-        new Charts.Bar(t.text("model.holdout.predicted"), predicted, t.integer(predicted), "s1"),
-        new Charts.Bar(t.text("model.holdout.actual"), actual, t.integer(actual), "s-muted"));
+    String verdict =
+        !Double.isFinite(error)
+            ? "model.verdict.unknown"
+            : Math.abs(error) <= 0.10
+                ? "model.verdict.close"
+                : Math.abs(error) <= 0.25 ? "model.verdict.fair" : "model.verdict.far";
+    leads.add(
+        t.text(
+            "model.holdout.lead",
+            t.integer(predicted),
+            t.integer(actual),
+            Double.isFinite(error) ? t.signedPercent(error) : t.dash(),
+            t.text(verdict)));
+    List<Charts.Bar> bars =
+        List.of(
+            new Charts.Bar(
+                t.text("model.holdout.predicted"), predicted, t.integer(predicted), "s1"),
+            new Charts.Bar(t.text("model.holdout.actual"), actual, t.integer(actual), "s-muted"));
     String title = t.text("model.holdout.chart", t.term("model", model));
-    charts.append(Html.figure(title, Charts.bars(title, bars, 420, null, null),
-        Html.p("note", t.text("model.holdout.note", t.decimal(correlation, 2), t.integer(customers)))));
+    charts.append(
+        Html.figure(
+            title,
+            Charts.bars(title, bars, 420, null, null),
+            Html.p(
+                "note",
+                t.text("model.holdout.note", t.decimal(correlation, 2), t.integer(customers)))));
   }
 
   /**
-   * Out of time (features at D − h, what happened in (D − h, D]): the classifier's ROC AUC next to the purchase
-   * model's own P(no purchase), which of them churn_probability is, and how close its mean came to what happened.
+   * Out of time (features at D − h, what happened in (D − h, D]): the classifier's ROC AUC next to
+   * the purchase model's own P(no purchase), which of them churn_probability is, and how close its
+   * mean came to what happened.
    */
   private void churn(List<String> leads, StringBuilder charts) {
     Double h = value(ModelRuns.CHURN, "horizon_days");
@@ -91,28 +116,51 @@ final class ModelSection {
       return;
     }
     String source = used == 1 ? ModelRuns.CHURN_CLASSIFIER_PREFIX : ModelRuns.CHURN_MODEL_PREFIX;
-    leads.add(t.text(used == 1 ? "model.churn.lead.classifier" : "model.churn.lead.model", t.decimal(auc, 2),
-        t.decimal(baseline, 2), days));
+    leads.add(
+        t.text(
+            used == 1 ? "model.churn.lead.classifier" : "model.churn.lead.model",
+            t.decimal(auc, 2),
+            t.decimal(baseline, 2),
+            days));
     calibration(leads, source, days);
-    List<Charts.Bar> bars = List.of(
-        new Charts.Bar(t.text("model.churn.classifier"), auc, t.decimal(auc, 2), used == 1 ? "s1" : "s-muted"),
-        new Charts.Bar(t.text("model.churn.baseline"), baseline, t.decimal(baseline, 2), used == 1 ? "s-muted" : "s1"));
+    List<Charts.Bar> bars =
+        List.of(
+            new Charts.Bar(
+                t.text("model.churn.classifier"),
+                auc,
+                t.decimal(auc, 2),
+                used == 1 ? "s1" : "s-muted"),
+            new Charts.Bar(
+                t.text("model.churn.baseline"),
+                baseline,
+                t.decimal(baseline, 2),
+                used == 1 ? "s-muted" : "s1"));
     String title = t.text("model.churn.chart", days);
-    charts.append(Html.figure(title,
-        Charts.bars(title, bars, 420, 1.0, new Charts.Reference(0.5, t.text("model.churn.coin"))),
-        Html.p("note", t.text("model.churn.note"))));
+    charts.append(
+        Html.figure(
+            title,
+            Charts.bars(
+                title, bars, 420, 1.0, new Charts.Reference(0.5, t.text("model.churn.coin"))),
+            Html.p("note", t.text("model.churn.note"))));
   }
 
-  /** How close the mean predicted chance of no purchase came to the share that made none, out of time. */
+  /**
+   * How close the mean predicted chance of no purchase came to the share that made none, out of
+   * time.
+   */
   private void calibration(List<String> leads, String prefix, String days) {
     Double predicted = value(ModelRuns.CHURN, prefix + ModelRuns.MEAN_PREDICTED);
     Double realised = value(ModelRuns.CHURN, prefix + ModelRuns.REALISED_SHARE);
     if (predicted != null && realised != null) {
-      leads.add(t.text("model.churn.calibration", t.percent(predicted, 0), t.percent(realised, 0), days));
+      leads.add(
+          t.text("model.churn.calibration", t.percent(predicted, 0), t.percent(realised, 0), days));
     }
   }
 
-  /** The transaction models fitted under clv.model = auto, with the holdout error that chose among them. */
+  /**
+   * The transaction models fitted under clv.model = auto, with the holdout error that chose among
+   * them.
+   */
   private String candidates(String chosen, List<String> leads) {
     List<List<String>> table = new ArrayList<>();
     for (String m : TRANSACTION_MODELS) {
@@ -123,21 +171,45 @@ final class ModelSection {
       }
       Double mae = value(m, ModelRuns.HOLDOUT_MAE);
       Double total = value(m, ModelRuns.HOLDOUT_TOTAL_ERROR);
-      String state = m.equals(chosen) ? t.text("model.choice.chosen")
-          : dropped != null && dropped == 1 ? t.text("model.choice.dropped")
-          : Double.valueOf(1.0).equals(value(m, ModelRuns.HAS_LEFT_MODEL)) ? t.text("model.choice.has_left") : "";
-      table.add(List.of(t.term("model", m), t.decimal(value(m, "log_likelihood"), 2), t.decimal(aic, 1),
-          t.decimal(mae, 4), total == null ? t.dash() : t.signedPercent(total), state));
+      String state =
+          m.equals(chosen)
+              ? t.text("model.choice.chosen")
+              : dropped != null && dropped == 1
+                  ? t.text("model.choice.dropped")
+                  : Double.valueOf(1.0).equals(value(m, ModelRuns.HAS_LEFT_MODEL))
+                      ? t.text("model.choice.has_left")
+                      : "";
+      table.add(
+          List.of(
+              t.term("model", m),
+              t.decimal(value(m, "log_likelihood"), 2),
+              t.decimal(aic, 1),
+              t.decimal(mae, 4),
+              total == null ? t.dash() : t.signedPercent(total),
+              state));
     }
     if (table.size() < 2 || chosen == null) {
       return "";
     }
     Double byHoldout = value(chosen, ModelRuns.CHOSEN_BY_HOLDOUT);
-    leads.add(t.text(byHoldout != null && byHoldout == 1 ? "model.choice.lead.holdout" : "model.choice.lead.aic",
-        t.term("model", chosen)));
-    return "<h3>" + Html.escape(t.text("model.choice")) + "</h3>"
-        + Html.table(List.of(t.text("col.model"), t.text("col.log_likelihood"), t.text("col.aic"),
-            t.text("col.holdout_mae"), t.text("col.holdout_total_error"), t.text("col.choice")), table);
+    leads.add(
+        t.text(
+            byHoldout != null && byHoldout == 1
+                ? "model.choice.lead.holdout"
+                : "model.choice.lead.aic",
+            t.term("model", chosen)));
+    return "<h3>"
+        + Html.escape(t.text("model.choice"))
+        + "</h3>"
+        + Html.table(
+            List.of(
+                t.text("col.model"),
+                t.text("col.log_likelihood"),
+                t.text("col.aic"),
+                t.text("col.holdout_mae"),
+                t.text("col.holdout_total_error"),
+                t.text("col.choice")),
+            table);
   }
 
   /** The fitted parameters of the purchase and spend models with what each means. */
@@ -167,29 +239,55 @@ final class ModelSection {
     if (!Cells.where(rows, "model", "gamma-gamma").isEmpty()) {
       param(table, "gamma-gamma", "p", value("gamma-gamma", "p"), 4, t.text("param.p"));
       param(table, "gamma-gamma", "q", value("gamma-gamma", "q"), 4, t.text("param.q"));
-      param(table, "gamma-gamma", "gamma", value("gamma-gamma", "gamma"), 4,
+      param(
+          table,
+          "gamma-gamma",
+          "gamma",
+          value("gamma-gamma", "gamma"),
+          4,
           t.text("param.gamma", t.money(value("gamma-gamma", "population_mean_spend"), 2)));
     }
     if (table.isEmpty()) {
       return "";
     }
-    return "<h3>" + Html.escape(t.text("model.params")) + "</h3>"
-        + Html.table(List.of(t.text("col.model"), t.text("col.parameter"), t.text("col.value"), t.text("col.meaning")),
+    return "<h3>"
+        + Html.escape(t.text("model.params"))
+        + "</h3>"
+        + Html.table(
+            List.of(
+                t.text("col.model"),
+                t.text("col.parameter"),
+                t.text("col.value"),
+                t.text("col.meaning")),
             table);
   }
 
   private void fit(List<List<String>> table, String model) {
     Double converged = value(model, "converged");
     Double customers = value(model, "n_customers");
-    String state = converged == null ? t.dash() : t.text(converged == 1 ? "model.converged" : "model.not_converged");
-    table.add(List.of(t.term("model", model), t.text("param.fit"), state,
-        t.text("param.fit.meaning", t.integer(customers), t.decimal(value(model, "log_likelihood"), 2))));
+    String state =
+        converged == null
+            ? t.dash()
+            : t.text(converged == 1 ? "model.converged" : "model.not_converged");
+    table.add(
+        List.of(
+            t.term("model", model),
+            t.text("param.fit"),
+            state,
+            t.text(
+                "param.fit.meaning",
+                t.integer(customers),
+                t.decimal(value(model, "log_likelihood"), 2))));
   }
 
   /** A parameter's row: its value with the standard error (se.name) when there is one. */
-  private void param(List<List<String>> table, String model, String name, Double v, int digits, String meaning) {
+  private void param(
+      List<List<String>> table, String model, String name, Double v, int digits, String meaning) {
     Double se = value(model, ModelRuns.SE_PREFIX + name);
-    String shown = se == null ? t.decimal(v, digits) : t.text("param.with_se", t.decimal(v, digits), t.decimal(se, digits));
+    String shown =
+        se == null
+            ? t.decimal(v, digits)
+            : t.text("param.with_se", t.decimal(v, digits), t.decimal(se, digits));
     table.add(List.of(t.term("model", model), name, shown, meaning));
   }
 
@@ -199,6 +297,8 @@ final class ModelSection {
 
   /** The number of a model by name (any kind); null when absent. */
   private Double value(String model, String name) {
-    return Cells.find(rows, "model", model, "name", name).map(r -> Cells.num(r, "value")).orElse(null);
+    return Cells.find(rows, "model", model, "name", name)
+        .map(r -> Cells.num(r, "value"))
+        .orElse(null);
   }
 }

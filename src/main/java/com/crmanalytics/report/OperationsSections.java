@@ -7,10 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
-/** What the business does with its customers: campaigns and their return, service quality per tier, sales. */
+/**
+ * What the business does with its customers: campaigns and their return, service quality per tier,
+ * sales.
+ */
 final class OperationsSections {
   /** Campaigns shown in the charts and table; the rest are in report_campaigns. */
   static final int MAX_CAMPAIGNS = 12;
+
   /** Categories, channels or regions shown per chart. */
   static final int MAX_SALES_VALUES = 8;
 
@@ -31,8 +35,10 @@ final class OperationsSections {
     if (all.isEmpty()) {
       return ctx.section("campaigns", "wide", null, ctx.empty(t.text("campaigns.empty")), null);
     }
-    all.sort(Comparator.comparing((Row r) -> Cells.num(r, "roi"), Comparator.nullsLast(Comparator.reverseOrder()))
-        .thenComparing(r -> Cells.str(r, "campaign_id")));
+    all.sort(
+        Comparator.comparing(
+                (Row r) -> Cells.num(r, "roi"), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(r -> Cells.str(r, "campaign_id")));
     List<Row> shown = all.subList(0, Math.min(MAX_CAMPAIGNS, all.size()));
     List<Charts.Bar> roi = new ArrayList<>();
     List<Charts.Bar> cpr = new ArrayList<>();
@@ -43,26 +49,57 @@ final class OperationsSections {
       roi.add(new Charts.Bar(name, v, t.percent(v, 0), v != null && v < 0 ? "s-bad" : "s-good"));
       Double c = Cells.num(r, "cost_per_response");
       cpr.add(new Charts.Bar(name, c, t.money(c, 2), "s1"));
-      table.add(List.of(name, t.integer(Cells.num(r, "touches")), t.percent(Cells.num(r, "conversion_rate"), 1),
-          t.money(Cells.money(r, "cost"), 0), t.money(c, 2), t.money(Cells.money(r, "attributed_revenue"), 0),
-          t.percent(v, 0)));
+      table.add(
+          List.of(
+              name,
+              t.integer(Cells.num(r, "touches")),
+              t.percent(Cells.num(r, "conversion_rate"), 1),
+              t.money(Cells.money(r, "cost"), 0),
+              t.money(c, 2),
+              t.money(Cells.money(r, "attributed_revenue"), 0),
+              t.percent(v, 0)));
     }
     double cost = all.stream().mapToDouble(r -> Cells.num0(r, "cost")).sum();
     double revenue = all.stream().mapToDouble(r -> Cells.num0(r, "attributed_revenue")).sum();
-    List<String> lead = new ArrayList<>(
-        List.of(t.text("campaigns.lead.total", t.integer(all.size()), t.moneyShort(cost), t.moneyShort(revenue))));
+    List<String> lead =
+        new ArrayList<>(
+            List.of(
+                t.text(
+                    "campaigns.lead.total",
+                    t.integer(all.size()),
+                    t.moneyShort(cost),
+                    t.moneyShort(revenue))));
     Row best = all.get(0);
     if (Cells.num(best, "roi") != null) {
       lead.add(t.text("campaigns.lead.best", name(best), t.percent(Cells.num(best, "roi"), 0)));
     }
-    String charts = "<div class=\"charts\">"
-        + Html.figure(t.text("campaigns.roi"), Charts.bars(t.text("campaigns.roi"), roi, 520, null, null))
-        + Html.figure(t.text("campaigns.cpr"), Charts.bars(t.text("campaigns.cpr"), cpr, 520, null, null))
-        + "</div>";
-    String more = all.size() > shown.size() ? ctx.empty(t.text("campaigns.more", t.integer(all.size() - shown.size()))) : "";
-    String numbers = ctx.numbers(List.of(t.text("col.campaign"), t.text("col.touches"), t.text("col.conversion_rate"),
-        t.text("col.cost"), t.text("col.cost_per_response"), t.text("col.attributed_revenue"), t.text("col.roi")), table);
-    return ctx.section("campaigns", "wide", t.sentences(lead), charts + more + numbers,
+    String charts =
+        "<div class=\"charts\">"
+            + Html.figure(
+                t.text("campaigns.roi"), Charts.bars(t.text("campaigns.roi"), roi, 520, null, null))
+            + Html.figure(
+                t.text("campaigns.cpr"), Charts.bars(t.text("campaigns.cpr"), cpr, 520, null, null))
+            + "</div>";
+    String more =
+        all.size() > shown.size()
+            ? ctx.empty(t.text("campaigns.more", t.integer(all.size() - shown.size())))
+            : "";
+    String numbers =
+        ctx.numbers(
+            List.of(
+                t.text("col.campaign"),
+                t.text("col.touches"),
+                t.text("col.conversion_rate"),
+                t.text("col.cost"),
+                t.text("col.cost_per_response"),
+                t.text("col.attributed_revenue"),
+                t.text("col.roi")),
+            table);
+    return ctx.section(
+        "campaigns",
+        "wide",
+        t.sentences(lead),
+        charts + more + numbers,
         t.text("campaigns.caption", t.integer(ctx.data.settings().attributionDays())));
   }
 
@@ -75,7 +112,12 @@ final class OperationsSections {
     if (tiers.isEmpty()) {
       return ctx.section("service", "wide", null, ctx.empty(t.text("service.empty")), null);
     }
-    tiers.sort(Comparator.comparingInt((Row r) -> Cells.str(r, "tier") == null ? Integer.MAX_VALUE : ctx.tierRank(Cells.str(r, "tier"))));
+    tiers.sort(
+        Comparator.comparingInt(
+            (Row r) ->
+                Cells.str(r, "tier") == null
+                    ? Integer.MAX_VALUE
+                    : ctx.tierRank(Cells.str(r, "tier"))));
     List<Charts.Bar> wait = new ArrayList<>();
     List<Charts.Bar> abandoned = new ArrayList<>();
     List<Charts.Bar> resolved = new ArrayList<>();
@@ -92,25 +134,58 @@ final class OperationsSections {
       resolved.add(new Charts.Bar(name, f, t.percent(f, 0), "s-good"));
       Double s = Cells.num(r, "mean_satisfaction");
       satisfaction.add(new Charts.Bar(name, s, t.decimal(s, 1), "s2"));
-      table.add(List.of(name, t.integer(Cells.num(r, "contacts")), t.decimal(Cells.num(r, "contacts_per_customer"), 2),
-          minutes(minutes), t.percent(a, 1), t.percent(f, 0), t.decimal(s, 2), t.percent(Cells.num(r, "complaint_rate"), 1),
-          t.money(Cells.money(r, "cost_to_serve"), 0)));
+      table.add(
+          List.of(
+              name,
+              t.integer(Cells.num(r, "contacts")),
+              t.decimal(Cells.num(r, "contacts_per_customer"), 2),
+              minutes(minutes),
+              t.percent(a, 1),
+              t.percent(f, 0),
+              t.decimal(s, 2),
+              t.percent(Cells.num(r, "complaint_rate"), 1),
+              t.money(Cells.money(r, "cost_to_serve"), 0)));
     }
-    String charts = "<div class=\"charts small-multiples\">"
-        + Html.figure(t.text("service.wait"), Charts.bars(t.text("service.wait"), wait, 260, null, null))
-        + Html.figure(t.text("service.abandonment"), Charts.bars(t.text("service.abandonment"), abandoned, 260, null, null))
-        + Html.figure(t.text("service.fcr"), Charts.bars(t.text("service.fcr"), resolved, 260, 1.0, null))
-        + Html.figure(t.text("service.satisfaction"), Charts.bars(t.text("service.satisfaction"), satisfaction, 260, 5.0, null))
-        + "</div>";
+    String charts =
+        "<div class=\"charts small-multiples\">"
+            + Html.figure(
+                t.text("service.wait"), Charts.bars(t.text("service.wait"), wait, 260, null, null))
+            + Html.figure(
+                t.text("service.abandonment"),
+                Charts.bars(t.text("service.abandonment"), abandoned, 260, null, null))
+            + Html.figure(
+                t.text("service.fcr"), Charts.bars(t.text("service.fcr"), resolved, 260, 1.0, null))
+            + Html.figure(
+                t.text("service.satisfaction"),
+                Charts.bars(t.text("service.satisfaction"), satisfaction, 260, 5.0, null))
+            + "</div>";
     Row top = tiers.get(0);
-    Row bottom = tiers.stream().filter(r -> Cells.str(r, "tier") != null).reduce((a, b) -> b).orElse(top);
-    String lead = top == bottom ? null
-        : t.text("service.lead", ctx.tier(Cells.str(top, "tier")), minutes(minutesOf(top)),
-            t.decimal(Cells.num(top, "mean_satisfaction"), 1), ctx.tier(Cells.str(bottom, "tier")),
-            minutes(minutesOf(bottom)), t.decimal(Cells.num(bottom, "mean_satisfaction"), 1));
-    String numbers = ctx.numbers(List.of(t.text("col.tier"), t.text("col.contacts"), t.text("col.contacts_per_customer"),
-        t.text("col.wait"), t.text("col.abandonment"), t.text("col.fcr"), t.text("col.satisfaction"),
-        t.text("col.complaint_rate"), t.text("col.cost_to_serve")), table);
+    Row bottom =
+        tiers.stream().filter(r -> Cells.str(r, "tier") != null).reduce((a, b) -> b).orElse(top);
+    String lead =
+        top == bottom
+            ? null
+            : t.text(
+                "service.lead",
+                ctx.tier(Cells.str(top, "tier")),
+                minutes(minutesOf(top)),
+                t.decimal(Cells.num(top, "mean_satisfaction"), 1),
+                ctx.tier(Cells.str(bottom, "tier")),
+                minutes(minutesOf(bottom)),
+                t.decimal(Cells.num(bottom, "mean_satisfaction"), 1));
+    String numbers =
+        ctx.numbers(
+            List.of(
+                t.text("col.tier"),
+                t.text("col.contacts"),
+                t.text("col.contacts_per_customer"),
+                t.text("col.wait"),
+                t.text("col.abandonment"),
+                t.text("col.fcr"),
+                t.text("col.satisfaction"),
+                t.text("col.complaint_rate"),
+                t.text("col.cost_to_serve")),
+            table);
     return ctx.section("service", "wide", lead, charts + numbers, t.text("service.caption"));
   }
 
@@ -131,17 +206,28 @@ final class OperationsSections {
       List<Charts.Bar> bars = new ArrayList<>();
       for (Row r : values.subList(0, Math.min(MAX_SALES_VALUES, values.size()))) {
         Double revenue = Cells.num(r, "revenue");
-        bars.add(new Charts.Bar(ctx.term(Cells.str(r, "value")), revenue,
-            t.moneyShort(revenue) + " · " + t.percent(Cells.num(r, "revenue_share"), 0), "s1"));
+        bars.add(
+            new Charts.Bar(
+                ctx.term(Cells.str(r, "value")),
+                revenue,
+                t.moneyShort(revenue) + " · " + t.percent(Cells.num(r, "revenue_share"), 0),
+                "s1"));
       }
       String title = t.text("sales." + dimension);
       charts.append(Html.figure(title, Charts.bars(title, bars, 340, null, null)));
       Row first = values.get(0);
-      leads.add(t.text("sales.lead." + dimension, ctx.term(Cells.str(first, "value")),
-          t.percent(Cells.num(first, "revenue_share"), 0)));
+      leads.add(
+          t.text(
+              "sales.lead." + dimension,
+              ctx.term(Cells.str(first, "value")),
+              t.percent(Cells.num(first, "revenue_share"), 0)));
     }
     charts.append("</div>");
-    return ctx.section("sales", "wide", t.sentences(leads), charts.toString(),
+    return ctx.section(
+        "sales",
+        "wide",
+        t.sentences(leads),
+        charts.toString(),
         t.text("sales.caption", t.integer(ctx.data.windowDays())));
   }
 

@@ -31,17 +31,42 @@ final class ProductSection {
       String to = Cells.str(r, ProductAffinity.CONSEQUENT);
       Double l = Cells.num(r, ProductAffinity.LIFT);
       lift.add(new Charts.Bar(from + " → " + to, l, t.decimal(l, 1), "s1"));
-      table.add(List.of(from, to, t.percent(Cells.num(r, ProductAffinity.CONFIDENCE), 0), t.decimal(l, 1),
-          t.integer(Cells.num(r, ProductAffinity.ORDERS)), t.percent(Cells.num(r, ProductAffinity.SUPPORT), 1)));
+      table.add(
+          List.of(
+              from,
+              to,
+              t.percent(Cells.num(r, ProductAffinity.CONFIDENCE), 0),
+              t.decimal(l, 1),
+              t.integer(Cells.num(r, ProductAffinity.ORDERS)),
+              t.percent(Cells.num(r, ProductAffinity.SUPPORT), 1)));
     }
     Row best = pairs.get(0);
-    String lead = t.text("products.lead", String.join(" + ", best.<String>getList(
-            best.fieldIndex(ProductAffinity.ANTECEDENT))), Cells.str(best, ProductAffinity.CONSEQUENT),
-        t.percent(Cells.num(best, ProductAffinity.CONFIDENCE), 0), t.decimal(Cells.num(best, ProductAffinity.LIFT), 1),
-        t.integer(Cells.num(best, ProductAffinity.BASKETS)));
-    String chart = Html.figure(t.text("products.chart"), Charts.bars(t.text("products.chart"), lift, 720, null, null));
-    String numbers = ctx.numbers(List.of(t.text("col.bought"), t.text("col.also_bought"), t.text("col.confidence"),
-        t.text("col.lift"), t.text("col.orders"), t.text("col.support")), table);
-    return ctx.section("products", "wide", t.sentences(List.of(lead)), chart + numbers, t.text("products.caption"));
+    String lead =
+        t.text(
+            "products.lead",
+            String.join(" + ", best.<String>getList(best.fieldIndex(ProductAffinity.ANTECEDENT))),
+            Cells.str(best, ProductAffinity.CONSEQUENT),
+            t.percent(Cells.num(best, ProductAffinity.CONFIDENCE), 0),
+            t.decimal(Cells.num(best, ProductAffinity.LIFT), 1),
+            t.integer(Cells.num(best, ProductAffinity.BASKETS)));
+    String chart =
+        Html.figure(
+            t.text("products.chart"), Charts.bars(t.text("products.chart"), lift, 720, null, null));
+    String numbers =
+        ctx.numbers(
+            List.of(
+                t.text("col.bought"),
+                t.text("col.also_bought"),
+                t.text("col.confidence"),
+                t.text("col.lift"),
+                t.text("col.orders"),
+                t.text("col.support")),
+            table);
+    return ctx.section(
+        "products",
+        "wide",
+        t.sentences(List.of(lead)),
+        chart + numbers,
+        t.text("products.caption"));
   }
 }

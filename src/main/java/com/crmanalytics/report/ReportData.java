@@ -11,16 +11,17 @@ import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /**
- * Everything the HTML report shows, collected on the driver: the rows of D of every report table (each
- * report table is small: one row per tier, percentile, segment, campaign, ...), and the headline
- * numbers of the previous report date for "what changed".
+ * Everything the HTML report shows, collected on the driver: the rows of D of every report table
+ * (each report table is small: one row per tier, percentile, segment, campaign, ...), and the
+ * headline numbers of the previous report date for "what changed".
  *
  * @param date the business date D of the report
  * @param currency ISO 4217 code of the money columns (run.currency)
  * @param settings report.language and the report's windows
  * @param windowDays rfm.window-days: "the window" of the revenue columns ends on D
  * @param tables rows of D by table ({@code Reports.KPIS}, ...), each row with the contract's schema
- *     (read columns by name: {@code row.getAs("revenue")}; money is BigDecimal, counts Long, shares Double)
+ *     (read columns by name: {@code row.getAs("revenue")}; money is BigDecimal, counts Long, shares
+ *     Double)
  * @param previousDate the latest earlier date with a report_kpis row, if any
  * @param previousKpis that date's report_kpis row, if any
  * @param absentSources sources whose silver table does not exist: their sections say so in one line
@@ -35,17 +36,28 @@ public record ReportData(
     Optional<Row> previousKpis,
     Set<Source> absentSources) {
 
-  public ReportData(LocalDate date, String currency, ReportSettings settings, int windowDays,
-      Map<TableContract, List<Row>> tables, Optional<LocalDate> previousDate, Optional<Row> previousKpis) {
+  public ReportData(
+      LocalDate date,
+      String currency,
+      ReportSettings settings,
+      int windowDays,
+      Map<TableContract, List<Row>> tables,
+      Optional<LocalDate> previousDate,
+      Optional<Row> previousKpis) {
     this(date, currency, settings, windowDays, tables, previousDate, previousKpis, Set.of());
   }
 
-  /** True when the warehouse has never received this source's extract (an orders-only company has no campaigns). */
+  /**
+   * True when the warehouse has never received this source's extract (an orders-only company has no
+   * campaigns).
+   */
   public boolean absent(Source source) {
     return absentSources.contains(source);
   }
 
-  /** The rows of one report table (empty when it has none for D, e.g. migration on the first run). */
+  /**
+   * The rows of one report table (empty when it has none for D, e.g. migration on the first run).
+   */
   public List<Row> rows(TableContract table) {
     return tables.getOrDefault(table, List.of());
   }

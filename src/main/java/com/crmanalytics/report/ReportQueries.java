@@ -2,6 +2,7 @@ package com.crmanalytics.report;
 
 /**
  * The SQL behind the report tables, over the views {@link ReportStage} registers for one date D:
+ *
  * <ul>
  *   <li>{@code rpt_customers}: every customer of customer_features at D with its segment, tier,
  *       tier_rank, value and churn columns, and {@code measure} (pyramid.measure over the window);
@@ -12,15 +13,17 @@ package com.crmanalytics.report;
  *   <li>{@code rpt_tiers}: the configured tiers with {@code tier_order};
  *   <li>{@code rpt_model_runs}: model_runs of D.
  * </ul>
+ *
  * Named parameters: {@code :d} (D), {@code :w} (rfm.window-days), {@code :n} (customers at D), and
- * those a query names in its comment. Each query's columns are those of its contract in
- * {@link com.crmanalytics.contract.Reports}, in any order.
+ * those a query names in its comment. Each query's columns are those of its contract in {@link
+ * com.crmanalytics.contract.Reports}, in any order.
  */
 final class ReportQueries {
   private ReportQueries() {}
 
   /** Percentile bucket sums of the measure (negative values count as 0) and Σ i·x for the Gini. */
-  static final String CONCENTRATION_BUCKETS = """
+  static final String CONCENTRATION_BUCKETS =
+      """
       SELECT bucket, sum(v) AS v, sum(i * v) AS weighted
       FROM (SELECT CAST(floor(100 * (tier_rank - 1) / :n) + 1 AS INT) AS bucket,
                    CAST(:n - tier_rank + 1 AS DOUBLE) AS i,
@@ -30,10 +33,12 @@ final class ReportQueries {
       """;
 
   /**
-   * :currency, :recent (report.recent-days), :h (churn.horizon-days), :top20 and :gini from the concentration; the
-   * interval of customer equity from the chosen transaction model's row of model_runs.
+   * :currency, :recent (report.recent-days), :h (churn.horizon-days), :top20 and :gini from the
+   * concentration; the interval of customer equity from the chosen transaction model's row of
+   * model_runs.
    */
-  static final String KPIS = """
+  static final String KPIS =
+      """
       SELECT :d AS as_of_date,
              :currency AS currency,
              count(*) AS customers_known,
@@ -65,7 +70,8 @@ final class ReportQueries {
       """;
 
   /** Every configured tier, the empty ones with zeros; shares of revenue in tier order. */
-  static final String PYRAMID = """
+  static final String PYRAMID =
+      """
       WITH g AS (
         SELECT tier, count(*) AS customers, sum(monetary) AS revenue, sum(monetary_margin) AS margin,
                sum(clv) AS clv_total, avg(clv) AS clv_mean, avg(churn_probability) AS churn_probability_mean
@@ -84,7 +90,8 @@ final class ReportQueries {
       """;
 
   /** Per segment, per tier and per (segment, tier). */
-  static final String SEGMENTS = """
+  static final String SEGMENTS =
+      """
       SELECT :d AS as_of_date,
              CASE grouping_id(segment, tier) WHEN 1 THEN 'segment' WHEN 2 THEN 'tier' ELSE 'segment_tier' END AS level,
              segment, tier,
@@ -106,7 +113,8 @@ final class ReportQueries {
       """;
 
   /** :p = the previous date; a customer of one side only has null on the other. */
-  static final String MIGRATION = """
+  static final String MIGRATION =
+      """
       WITH m AS (
         SELECT p.segment AS from_segment, c.segment AS to_segment, p.tier AS from_tier, c.tier AS to_tier,
                c.monetary AS revenue
@@ -122,11 +130,12 @@ final class ReportQueries {
       """;
 
   /**
-   * :attribution = report.attribution-days. Revenue of a converted touch: its customer's order lines
-   * from the touch's day to attribution days later (and on or before D), each line counted once per
-   * campaign even when several touches of the campaign cover it.
+   * :attribution = report.attribution-days. Revenue of a converted touch: its customer's order
+   * lines from the touch's day to attribution days later (and on or before D), each line counted
+   * once per campaign even when several touches of the campaign cover it.
    */
-  static final String CAMPAIGNS = """
+  static final String CAMPAIGNS =
+      """
       WITH t AS (
         SELECT t.campaign_id, t.campaign_name, t.customer_id, t.sent_day, t.cost, c.segment, c.tier,
                coalesce(to_date(t.opened_ts) <= :d, false) AS opened,
@@ -162,10 +171,11 @@ final class ReportQueries {
       """;
 
   /**
-   * First-contact resolution: an answered contact that is resolved, with no further contact of the same
-   * customer and category within 7 days after it (contacts up to D only).
+   * First-contact resolution: an answered contact that is resolved, with no further contact of the
+   * same customer and category within 7 days after it (contacts up to D only).
    */
-  static final String SERVICE = """
+  static final String SERVICE =
+      """
       WITH c AS (
         SELECT customer_id, channel, category, wait_seconds, satisfaction, cost, day,
                coalesce(abandoned, false) AS abandoned,
@@ -199,7 +209,8 @@ final class ReportQueries {
       """;
 
   /** Revenue is net of returns (negative amounts); margin counts the lines with a known cost. */
-  static final String SALES = """
+  static final String SALES =
+      """
       WITH g AS (
         SELECT CASE grouping_id(category, channel, region) WHEN 3 THEN 'category' WHEN 5 THEN 'channel'
                  ELSE 'region' END AS dimension,
@@ -216,7 +227,8 @@ final class ReportQueries {
       """;
 
   /** model_runs of D, one row per number; nulls, NaN and infinities left out. */
-  static final String MODEL = """
+  static final String MODEL =
+      """
       WITH all_numbers AS (
         SELECT model, 'param' AS kind, e.key AS name, e.value AS value
           FROM rpt_model_runs LATERAL VIEW explode(params) e AS key, value
@@ -240,10 +252,12 @@ final class ReportQueries {
       """;
 
   /**
-   * report_cohorts: the customers of D by month of first order (the last :cohorts months), every month since up
-   * to the month of D (months without a purchase give 0), with the customers who bought and the net revenue.
+   * report_cohorts: the customers of D by month of first order (the last :cohorts months), every
+   * month since up to the month of D (months without a purchase give 0), with the customers who
+   * bought and the net revenue.
    */
-  static final String COHORTS = """
+  static final String COHORTS =
+      """
       WITH kept AS (
         SELECT customer_id, trunc(first_order_date, 'MM') AS cohort_month FROM rpt_customers
         WHERE first_order_date >= add_months(trunc(:d, 'MM'), 1 - :cohorts)),

@@ -54,15 +54,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code report}: from the gold tables of D (customer_features, customer_segments,
- * customer_value, model_runs), the previous date of customer_segments and the silver rows of the window,
- * computes the report tables of {@link Reports} for D, replaces their rows of D, and writes the HTML
- * report {@code <paths.reports>/D/index.html}. Every report table is small (a row per tier, percentile,
- * segment, campaign, ...): each is computed by one query ({@link ReportQueries}), collected, written and
- * rendered from the same rows. Nothing per customer reaches the driver.
+ * customer_value, model_runs), the previous date of customer_segments and the silver rows of the
+ * window, computes the report tables of {@link Reports} for D, replaces their rows of D, and writes
+ * the HTML report {@code <paths.reports>/D/index.html}. Every report table is small (a row per
+ * tier, percentile, segment, campaign, ...): each is computed by one query ({@link ReportQueries}),
+ * collected, written and rendered from the same rows. Nothing per customer reaches the driver.
  */
 public final class ReportStage {
   private static final Logger LOG = LoggerFactory.getLogger(ReportStage.class);
   public static final String STAGE = "report";
+
   /** The HTML report's file name inside {@code <paths.reports>/D/}. */
   public static final String PAGE = "index.html";
 
@@ -80,22 +81,30 @@ public final class ReportStage {
     PipelineConfig config = ctx.config();
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
-      Dataset<Row> customers = customers(wh, d, config.pyramid()).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> customers =
+          customers(wh, d, config.pyramid()).persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(customers);
       long n = customers.count();
       if (n == 0) {
-        throw Errors.missingInput("customer_features, customer_segments and customer_value for " + d
-            + " (run: crm run --date " + d + ")", wh.path(CustomerValue.CONTRACT));
+        throw Errors.missingInput(
+            "customer_features, customer_segments and customer_value for "
+                + d
+                + " (run: crm run --date "
+                + d
+                + ")",
+            wh.path(CustomerValue.CONTRACT));
       }
       customers.createOrReplaceTempView("rpt_customers");
       Optional<LocalDate> previous = previousDate(wh, d);
       previousSegments(wh, previous).createOrReplaceTempView("rpt_previous");
       int w = config.rfm().windowDays();
-      Dataset<Row> orders = window(wh.read(Orders.CONTRACT), Orders.ORDER_TS, "day", d, w)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> orders =
+          window(wh.read(Orders.CONTRACT), Orders.ORDER_TS, "day", d, w)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(orders);
       orders.createOrReplaceTempView("rpt_orders");
-      // A company that sends no campaign or service extract still gets its report: those sections say so.
+      // A company that sends no campaign or service extract still gets its report: those sections
+      // say so.
       Set<Source> absent = EnumSet.noneOf(Source.class);
       window(readOrEmpty(wh, Source.CAMPAIGNS, absent), CampaignTouches.SENT_TS, "sent_day", d, w)
           .createOrReplaceTempView("rpt_touches");
@@ -108,7 +117,8 @@ public final class ReportStage {
           .filter(col("day").leq(lit(d)).and(col(Orders.CUSTOMER_ID).isNotNull()))
           .createOrReplaceTempView("rpt_history");
       tiers(spark, config.pyramid()).createOrReplaceTempView("rpt_tiers");
-      wh.read(ModelRuns.CONTRACT).filter(col(ModelRuns.AS_OF_DATE).equalTo(lit(d)))
+      wh.read(ModelRuns.CONTRACT)
+          .filter(col(ModelRuns.AS_OF_DATE).equalTo(lit(d)))
           .createOrReplaceTempView("rpt_model_runs");
 
       Map<String, Object> args = new LinkedHashMap<>();
@@ -130,13 +140,17 @@ public final class ReportStage {
       if (previous.isPresent()) {
         Map<String, Object> migrationArgs = new LinkedHashMap<>(args);
         migrationArgs.put("p", Date.valueOf(previous.get()));
-        tables.put(Reports.MIGRATION, query(spark, Reports.MIGRATION, ReportQueries.MIGRATION, migrationArgs));
+        tables.put(
+            Reports.MIGRATION,
+            query(spark, Reports.MIGRATION, ReportQueries.MIGRATION, migrationArgs));
       } else {
         tables.put(Reports.MIGRATION, List.of());
       }
       Map<String, Object> campaignArgs = new LinkedHashMap<>(args);
       campaignArgs.put("attribution", config.report().attributionDays());
-      tables.put(Reports.CAMPAIGNS, query(spark, Reports.CAMPAIGNS, ReportQueries.CAMPAIGNS, campaignArgs));
+      tables.put(
+          Reports.CAMPAIGNS,
+          query(spark, Reports.CAMPAIGNS, ReportQueries.CAMPAIGNS, campaignArgs));
       tables.put(Reports.SERVICE, query(spark, Reports.SERVICE, ReportQueries.SERVICE, args));
       tables.put(Reports.SALES, query(spark, Reports.SALES, ReportQueries.SALES, args));
       tables.put(Reports.MODEL, query(spark, Reports.MODEL, ReportQueries.MODEL, args));
@@ -153,13 +167,29 @@ public final class ReportStage {
         }
         wh.replace(t.getKey(), spark.createDataFrame(t.getValue(), t.getKey().schema()), onD);
       }
-      ReportData data = new ReportData(d, config.currency(), config.report(), w, tables,
-          previousKpis.map(r -> r.<Date>getAs(Reports.AS_OF_DATE).toLocalDate()), previousKpis, absent);
+      ReportData data =
+          new ReportData(
+              d,
+              config.currency(),
+              config.report(),
+              w,
+              tables,
+              previousKpis.map(r -> r.<Date>getAs(Reports.AS_OF_DATE).toLocalDate()),
+              previousKpis,
+              absent);
       String page = writePage(spark, config.reports(), d, ReportPage.render(data));
-      String message = String.format("%d customers reported as of %s%s; %s", n, d,
-          previous.map(p -> " (migration since " + p + ")").orElse(" (first report: no migration)"), page);
+      String message =
+          String.format(
+              "%d customers reported as of %s%s; %s",
+              n,
+              d,
+              previous
+                  .map(p -> " (migration since " + p + ")")
+                  .orElse(" (first report: no migration)"),
+              page);
       LOG.info("report: {}", message);
-      ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(n, n, null, null), message);
+      ctx.log()
+          .record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(n, n, null, null), message);
       return new Result(data, page, message);
     } catch (RuntimeException e) {
       ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
@@ -170,48 +200,78 @@ public final class ReportStage {
     }
   }
 
-  /** Customers of D: features joined with their segment and value; stops (exit 4) when one of them is missing for D. */
+  /**
+   * Customers of D: features joined with their segment and value; stops (exit 4) when one of them
+   * is missing for D.
+   */
   private static Dataset<Row> customers(Warehouse wh, LocalDate d, PyramidSettings pyramid) {
     Dataset<Row> features = onDate(wh, CustomerFeatures.CONTRACT, d, "crm features");
     Dataset<Row> segments = onDate(wh, CustomerSegments.CONTRACT, d, "crm segment");
     Dataset<Row> value = onDate(wh, CustomerValue.CONTRACT, d, "crm value");
-    String measure = pyramid.measure() == PyramidSettings.Measure.MARGIN
-        ? CustomerFeatures.MONETARY_MARGIN
-        : CustomerFeatures.MONETARY;
+    String measure =
+        pyramid.measure() == PyramidSettings.Measure.MARGIN
+            ? CustomerFeatures.MONETARY_MARGIN
+            : CustomerFeatures.MONETARY;
     return features
-        .select(col(CustomerFeatures.CUSTOMER_ID), col(CustomerFeatures.FIRST_ORDER_DATE),
-            col(CustomerFeatures.FREQUENCY), col(CustomerFeatures.MONETARY), col(CustomerFeatures.MONETARY_MARGIN),
+        .select(
+            col(CustomerFeatures.CUSTOMER_ID),
+            col(CustomerFeatures.FIRST_ORDER_DATE),
+            col(CustomerFeatures.FREQUENCY),
+            col(CustomerFeatures.MONETARY),
+            col(CustomerFeatures.MONETARY_MARGIN),
             col(measure).as("measure"))
-        .join(segments.select(CustomerSegments.CUSTOMER_ID, CustomerSegments.SEGMENT, CustomerSegments.TIER,
-            CustomerSegments.TIER_RANK), CustomerFeatures.CUSTOMER_ID)
-        .join(value.select(CustomerValue.CUSTOMER_ID, CustomerValue.CLV, CustomerValue.CLV_BASELINE, CustomerValue.CLV_LIFETIME,
-            CustomerValue.CHURN_PROBABILITY, CustomerValue.RISK_BAND, CustomerValue.P_ALIVE,
-            CustomerValue.CLV_AT_RISK), CustomerFeatures.CUSTOMER_ID);
+        .join(
+            segments.select(
+                CustomerSegments.CUSTOMER_ID,
+                CustomerSegments.SEGMENT,
+                CustomerSegments.TIER,
+                CustomerSegments.TIER_RANK),
+            CustomerFeatures.CUSTOMER_ID)
+        .join(
+            value.select(
+                CustomerValue.CUSTOMER_ID,
+                CustomerValue.CLV,
+                CustomerValue.CLV_BASELINE,
+                CustomerValue.CLV_LIFETIME,
+                CustomerValue.CHURN_PROBABILITY,
+                CustomerValue.RISK_BAND,
+                CustomerValue.P_ALIVE,
+                CustomerValue.CLV_AT_RISK),
+            CustomerFeatures.CUSTOMER_ID);
   }
 
   private static Dataset<Row> onDate(Warehouse wh, TableContract table, LocalDate d, String stage) {
     Dataset<Row> rows = wh.read(table).filter(col("as_of_date").equalTo(lit(d)));
     if (rows.isEmpty()) {
-      throw Errors.missingInput(table.name() + " for " + d + " (run: " + stage + " --date " + d + ")", wh.path(table));
+      throw Errors.missingInput(
+          table.name() + " for " + d + " (run: " + stage + " --date " + d + ")", wh.path(table));
     }
     return rows;
   }
 
   /**
-   * The strongest rules of product_affinity for D starting from one product (rule_rank order), for the page; none
-   * when the product stage has not run for D.
+   * The strongest rules of product_affinity for D starting from one product (rule_rank order), for
+   * the page; none when the product stage has not run for D.
    */
   private static List<Row> strongestPairs(Warehouse wh, LocalDate d) {
     if (!wh.exists(ProductAffinity.CONTRACT)) {
       return List.of();
     }
-    return ProductAffinity.CONTRACT.conform(wh.read(ProductAffinity.CONTRACT)
-            .filter(col(ProductAffinity.AS_OF_DATE).equalTo(lit(d))
-                .and(col(ProductAffinity.ANTECEDENT_SIZE).equalTo(1))))
-        .orderBy(ProductAffinity.RULE_RANK).limit(ProductSection.MAX_PAIRS).collectAsList();
+    return ProductAffinity.CONTRACT
+        .conform(
+            wh.read(ProductAffinity.CONTRACT)
+                .filter(
+                    col(ProductAffinity.AS_OF_DATE)
+                        .equalTo(lit(d))
+                        .and(col(ProductAffinity.ANTECEDENT_SIZE).equalTo(1))))
+        .orderBy(ProductAffinity.RULE_RANK)
+        .limit(ProductSection.MAX_PAIRS)
+        .collectAsList();
   }
 
-  /** A source's silver table, or no rows (and the source noted as absent) when no extract ever came. */
+  /**
+   * A source's silver table, or no rows (and the source noted as absent) when no extract ever came.
+   */
   private static Dataset<Row> readOrEmpty(Warehouse wh, Source source, Set<Source> absent) {
     if (wh.exists(source.table())) {
       return wh.read(source.table());
@@ -222,8 +282,11 @@ public final class ReportStage {
 
   /** The latest date before D in customer_segments, if any. */
   private static Optional<LocalDate> previousDate(Warehouse wh, LocalDate d) {
-    Row r = wh.read(CustomerSegments.CONTRACT).filter(col(CustomerSegments.AS_OF_DATE).lt(lit(d)))
-        .agg(max(CustomerSegments.AS_OF_DATE)).first();
+    Row r =
+        wh.read(CustomerSegments.CONTRACT)
+            .filter(col(CustomerSegments.AS_OF_DATE).lt(lit(d)))
+            .agg(max(CustomerSegments.AS_OF_DATE))
+            .first();
     return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
   }
 
@@ -240,13 +303,21 @@ public final class ReportStage {
     if (!wh.exists(Reports.KPIS)) {
       return Optional.empty();
     }
-    List<Row> rows = Reports.KPIS.conform(wh.read(Reports.KPIS).filter(col(Reports.AS_OF_DATE).lt(lit(d))))
-        .orderBy(col(Reports.AS_OF_DATE).desc()).limit(1).collectAsList();
+    List<Row> rows =
+        Reports.KPIS
+            .conform(wh.read(Reports.KPIS).filter(col(Reports.AS_OF_DATE).lt(lit(d))))
+            .orderBy(col(Reports.AS_OF_DATE).desc())
+            .limit(1)
+            .collectAsList();
     return rows.stream().findFirst();
   }
 
-  /** Rows whose event day (timestamp column in run.timezone) lies in the window-days days ending on D. */
-  private static Dataset<Row> window(Dataset<Row> rows, String timestamp, String day, LocalDate d, int w) {
+  /**
+   * Rows whose event day (timestamp column in run.timezone) lies in the window-days days ending on
+   * D.
+   */
+  private static Dataset<Row> window(
+      Dataset<Row> rows, String timestamp, String day, LocalDate d, int w) {
     return rows.withColumn(day, to_date(col(timestamp)))
         .filter(col(day).gt(date_sub(lit(d), w)).and(col(day).leq(lit(d))));
   }
@@ -256,22 +327,24 @@ public final class ReportStage {
     for (int i = 0; i < pyramid.tiers().size(); i++) {
       rows.add(RowFactory.create(pyramid.tiers().get(i).name(), i + 1));
     }
-    StructType schema = new StructType().add("tier", DataTypes.StringType).add("tier_order", DataTypes.IntegerType);
+    StructType schema =
+        new StructType().add("tier", DataTypes.StringType).add("tier_order", DataTypes.IntegerType);
     return spark.createDataFrame(rows, schema);
   }
 
   /** Runs one report query and returns its rows in the contract's columns and types. */
-  private static List<Row> query(SparkSession spark, TableContract table, String sql, Map<String, Object> args) {
+  private static List<Row> query(
+      SparkSession spark, TableContract table, String sql, Map<String, Object> args) {
     return table.conform(spark.sql(bind(sql, args))).collectAsList();
   }
 
   private static final Pattern PARAMETER = Pattern.compile(":([a-z][a-z0-9]*)");
 
   /**
-   * Replaces each {@code :name} of the SQL with its value as a SQL literal. Spark's own named parameters
-   * ({@code spark.sql(text, args)}) are left unbound when Delta's SQL extension is installed (Spark 4.2,
-   * Delta 4.4: UNBOUND_SQL_PARAMETER), so they are bound here; values are dates, numbers and the
-   * validated currency code; strings are quoted with backslash escapes.
+   * Replaces each {@code :name} of the SQL with its value as a SQL literal. Spark's own named
+   * parameters ({@code spark.sql(text, args)}) are left unbound when Delta's SQL extension is
+   * installed (Spark 4.2, Delta 4.4: UNBOUND_SQL_PARAMETER), so they are bound here; values are
+   * dates, numbers and the validated currency code; strings are quoted with backslash escapes.
    */
   static String bind(String sql, Map<String, Object> args) {
     Matcher m = PARAMETER.matcher(sql);
@@ -281,9 +354,12 @@ public final class ReportStage {
         throw new IllegalArgumentException("No value for :" + m.group(1) + " in a report query");
       }
       Object v = args.get(m.group(1));
-      String literal = v instanceof Date date ? "DATE'" + date + "'"
-          : v instanceof Number number ? (v instanceof Double ? "CAST('" + number + "' AS DOUBLE)" : number.toString())
-          : "'" + String.valueOf(v).replace("\\", "\\\\").replace("'", "\\'") + "'";
+      String literal =
+          v instanceof Date date
+              ? "DATE'" + date + "'"
+              : v instanceof Number number
+                  ? (v instanceof Double ? "CAST('" + number + "' AS DOUBLE)" : number.toString())
+                  : "'" + String.valueOf(v).replace("\\", "\\\\").replace("'", "\\'") + "'";
       m.appendReplacement(out, Matcher.quoteReplacement(literal));
     }
     m.appendTail(out);
@@ -291,10 +367,11 @@ public final class ReportStage {
   }
 
   /**
-   * The 100 rows of report_concentration (with the contract's schema, so they are read by column name
-   * like the queried tables) from one aggregation into percentile buckets.
+   * The 100 rows of report_concentration (with the contract's schema, so they are read by column
+   * name like the queried tables) from one aggregation into percentile buckets.
    */
-  private static List<Row> concentration(SparkSession spark, Map<String, Object> args, LocalDate d, long n) {
+  private static List<Row> concentration(
+      SparkSession spark, Map<String, Object> args, LocalDate d, long n) {
     double[] buckets = new double[101];
     double total = 0;
     double weighted = 0;
@@ -309,13 +386,20 @@ public final class ReportStage {
     StructType schema = Reports.CONCENTRATION.schema();
     List<Row> rows = new ArrayList<>();
     for (int p = 1; p <= 100; p++) {
-      rows.add(new GenericRowWithSchema(
-          new Object[] {Date.valueOf(d), p, Concentration.topCustomers(p, n), top[p], lorenz[p], gini}, schema));
+      rows.add(
+          new GenericRowWithSchema(
+              new Object[] {
+                Date.valueOf(d), p, Concentration.topCustomers(p, n), top[p], lorenz[p], gini
+              },
+              schema));
     }
     return rows;
   }
 
-  /** Writes the page to {@code <reports>/D/index.html} (any Hadoop file system) and returns its path. */
+  /**
+   * Writes the page to {@code <reports>/D/index.html} (any Hadoop file system) and returns its
+   * path.
+   */
   private static String writePage(SparkSession spark, String reports, LocalDate d, String html) {
     Path page = new Path(new Path(reports, d.toString()), PAGE);
     try {

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The words and number formats of the report in one language: labels and sentences from the
- * {@code messages} bundle of this package (UTF-8 properties, {@code en} in the base file), numbers,
+ * The words and number formats of the report in one language: labels and sentences from the {@code
+ * messages} bundle of this package (UTF-8 properties, {@code en} in the base file), numbers,
  * percentages and dates formatted for the locale, money in the report's currency.
  */
 public final class ReportText {
@@ -24,9 +24,13 @@ public final class ReportText {
 
   public ReportText(Locale locale, String currencyCode) {
     this.locale = locale;
-    // No fallback to the JVM's default locale: an "en" report on a machine set to zh_CN stays English.
-    this.bundle = ResourceBundle.getBundle(
-        BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    // No fallback to the JVM's default locale: an "en" report on a machine set to zh_CN stays
+    // English.
+    this.bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.currency = Currency.getInstance(currencyCode);
   }
 
@@ -34,7 +38,10 @@ public final class ReportText {
     return locale;
   }
 
-  /** The text of a key with {@code {0}}, {@code {1}} … replaced by the arguments (already formatted). */
+  /**
+   * The text of a key with {@code {0}}, {@code {1}} … replaced by the arguments (already
+   * formatted).
+   */
   public String text(String key, Object... args) {
     String s = bundle.getString(key);
     for (int i = 0; i < args.length; i++) {
@@ -43,7 +50,10 @@ public final class ReportText {
     return s;
   }
 
-  /** The translation of a value from the data (segment, tier, channel …) under {@code prefix.value}, else the value. */
+  /**
+   * The translation of a value from the data (segment, tier, channel …) under {@code prefix.value},
+   * else the value.
+   */
   public String term(String prefix, String value) {
     String key = prefix + "." + value;
     return bundle.containsKey(key) ? bundle.getString(key) : value;
@@ -116,8 +126,9 @@ public final class ReportText {
   }
 
   /**
-   * A non-negative number in the locale's compact form with three significant figures: {@code 1.52M},
-   * {@code 20.5K}, {@code 1.05万}, {@code 152万} (the unit decides how many digits stand before the point).
+   * A non-negative number in the locale's compact form with three significant figures: {@code
+   * 1.52M}, {@code 20.5K}, {@code 1.05万}, {@code 152万} (the unit decides how many digits stand
+   * before the point).
    */
   private String compact(double v) {
     NumberFormat probe = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
@@ -146,15 +157,23 @@ public final class ReportText {
   }
 
   public String date(LocalDate d) {
-    return d == null ? dash() : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(d);
+    return d == null
+        ? dash()
+        : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(d);
   }
 
-  /** A date without its year for tight places, e.g. "Nov 22", "11月22日" (pattern {@code date.short} of the bundle). */
+  /**
+   * A date without its year for tight places, e.g. "Nov 22", "11月22日" (pattern {@code date.short}
+   * of the bundle).
+   */
   public String shortDate(LocalDate d) {
     return d == null ? dash() : DateTimeFormatter.ofPattern(text("date.short"), locale).format(d);
   }
 
-  /** Sentences run together as the language writes them: with a space in English, without in Chinese. */
+  /**
+   * Sentences run together as the language writes them: with a space in English, without in
+   * Chinese.
+   */
   public String sentences(List<String> sentences) {
     return String.join("zh".equals(locale.getLanguage()) ? "" : " ", sentences);
   }

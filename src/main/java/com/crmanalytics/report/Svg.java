@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Writes one inline SVG element: shapes and text in a fixed coordinate system that scales with the
- * page (CSS gives {@code svg.chart} max-width 100%). Colours come from CSS classes of the page, or a
- * computed fill for heat-map cells. Every text is HTML-escaped here.
+ * page (CSS gives {@code svg.chart} max-width 100%). Colours come from CSS classes of the page, or
+ * a computed fill for heat-map cells. Every text is HTML-escaped here.
  */
 final class Svg {
   static final double FONT = 12;
@@ -22,8 +22,15 @@ final class Svg {
   }
 
   Svg rect(double x, double y, double w, double h, String cssClass, String fill, String title) {
-    body.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y))
-        .append("\" width=\"").append(n(Math.max(0, w))).append("\" height=\"").append(n(Math.max(0, h))).append('"');
+    body.append("<rect x=\"")
+        .append(n(x))
+        .append("\" y=\"")
+        .append(n(y))
+        .append("\" width=\"")
+        .append(n(Math.max(0, w)))
+        .append("\" height=\"")
+        .append(n(Math.max(0, h)))
+        .append('"');
     attr("class", cssClass);
     attr("fill", fill);
     if (title == null) {
@@ -47,8 +54,13 @@ final class Svg {
 
   /** Text rotated about its anchor point, e.g. -40 degrees for column labels. */
   Svg rotatedText(double x, double y, double degrees, String text, String anchor, String cssClass) {
-    body.append("<text x=\"0\" y=\"0\" transform=\"translate(").append(n(x)).append(' ').append(n(y))
-        .append(") rotate(").append(n(degrees)).append(")\"");
+    body.append("<text x=\"0\" y=\"0\" transform=\"translate(")
+        .append(n(x))
+        .append(' ')
+        .append(n(y))
+        .append(") rotate(")
+        .append(n(degrees))
+        .append(")\"");
     attr("text-anchor", anchor);
     attr("class", cssClass);
     body.append('>').append(Html.escape(text)).append("</text>");
@@ -56,8 +68,15 @@ final class Svg {
   }
 
   Svg line(double x1, double y1, double x2, double y2, String cssClass) {
-    body.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1))
-        .append("\" x2=\"").append(n(x2)).append("\" y2=\"").append(n(y2)).append('"');
+    body.append("<line x1=\"")
+        .append(n(x1))
+        .append("\" y1=\"")
+        .append(n(y1))
+        .append("\" x2=\"")
+        .append(n(x2))
+        .append("\" y2=\"")
+        .append(n(y2))
+        .append('"');
     attr("class", cssClass);
     body.append("/>");
     return this;
@@ -79,7 +98,13 @@ final class Svg {
   }
 
   Svg circle(double cx, double cy, double r, String cssClass, String title) {
-    body.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r)).append('"');
+    body.append("<circle cx=\"")
+        .append(n(cx))
+        .append("\" cy=\"")
+        .append(n(cy))
+        .append("\" r=\"")
+        .append(n(r))
+        .append('"');
     attr("class", cssClass);
     body.append("><title>").append(Html.escape(title)).append("</title></circle>");
     return this;
@@ -98,12 +123,24 @@ final class Svg {
 
   @Override
   public String toString() {
-    return "<svg class=\"chart\" viewBox=\"0 0 " + n(width) + " " + n(height)
-        + "\" width=\"" + n(width) + "\" height=\"" + n(height) + "\" role=\"img\" aria-label=\""
-        + Html.escape(label) + "\">" + body + "</svg>";
+    return "<svg class=\"chart\" viewBox=\"0 0 "
+        + n(width)
+        + " "
+        + n(height)
+        + "\" width=\""
+        + n(width)
+        + "\" height=\""
+        + n(height)
+        + "\" role=\"img\" aria-label=\""
+        + Html.escape(label)
+        + "\">"
+        + body
+        + "</svg>";
   }
 
-  /** Estimated width of a text in pixels (no layout engine here): CJK characters are a full em wide. */
+  /**
+   * Estimated width of a text in pixels (no layout engine here): CJK characters are a full em wide.
+   */
   static double textWidth(String s, double fontSize) {
     double em = 0;
     for (int i = 0; i < s.length(); ) {
@@ -111,7 +148,8 @@ final class Svg {
       i += Character.charCount(c);
       if (c >= 0x2E80) {
         em += 1.0;
-      } else if (c == ' ' || c == '.' || c == ',' || c == 'i' || c == 'l' || c == 'j' || c == '\'') {
+      } else if (c == ' ' || c == '.' || c == ',' || c == 'i' || c == 'l' || c == 'j'
+          || c == '\'') {
         em += 0.3;
       } else if (Character.isUpperCase(c) || c == 'm' || c == 'w' || c == '%') {
         em += 0.75;

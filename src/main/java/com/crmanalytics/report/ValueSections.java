@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 
-/** Where the value is: the pyramid, revenue concentration, and CLV and churn risk by RFM segment. */
+/**
+ * Where the value is: the pyramid, revenue concentration, and CLV and churn risk by RFM segment.
+ */
 final class ValueSections {
   private final Context ctx;
   private final ReportText t;
@@ -19,9 +21,10 @@ final class ValueSections {
 
   /** Customer share, revenue share and share of customer equity per tier, top tier first. */
   String pyramid() {
-    List<Row> tiers = ctx.rows(Reports.PYRAMID).stream()
-        .sorted(Comparator.comparingLong(r -> Cells.count(r, "tier_order")))
-        .toList();
+    List<Row> tiers =
+        ctx.rows(Reports.PYRAMID).stream()
+            .sorted(Comparator.comparingLong(r -> Cells.count(r, "tier_order")))
+            .toList();
     if (tiers.isEmpty()) {
       return ctx.section("pyramid", "half", null, ctx.empty(t.text("pyramid.empty")), null);
     }
@@ -38,29 +41,61 @@ final class ValueSections {
       for (int s = 0; s < 3; s++) {
         texts[s][i] = t.percent(values[s][i], 1);
       }
-      table.add(List.of(names.get(i), t.integer(Cells.num(r, "customers")), t.percent(Cells.num(r, "customer_share"), 1),
-          t.money(Cells.money(r, "revenue"), 0), t.percent(Cells.num(r, "revenue_share"), 1),
-          t.money(Cells.num(r, "clv_mean"), 0), t.percent(Cells.num(r, "churn_probability_mean"), 1)));
+      table.add(
+          List.of(
+              names.get(i),
+              t.integer(Cells.num(r, "customers")),
+              t.percent(Cells.num(r, "customer_share"), 1),
+              t.money(Cells.money(r, "revenue"), 0),
+              t.percent(Cells.num(r, "revenue_share"), 1),
+              t.money(Cells.num(r, "clv_mean"), 0),
+              t.percent(Cells.num(r, "churn_probability_mean"), 1)));
     }
-    String chart = Charts.groupedBars(t.text("pyramid.chart"), names,
-        new String[] {t.text("pyramid.customers"), t.text("pyramid.revenue"), t.text("pyramid.clv")},
-        new String[] {"s-muted", "s1", "s2"}, values, texts, 540);
+    String chart =
+        Charts.groupedBars(
+            t.text("pyramid.chart"),
+            names,
+            new String[] {
+              t.text("pyramid.customers"), t.text("pyramid.revenue"), t.text("pyramid.clv")
+            },
+            new String[] {"s-muted", "s1", "s2"},
+            values,
+            texts,
+            540);
     Double top20 = ctx.kpi("top_20_share");
-    String lead = top20 == null ? null
-        : t.text(top20 >= 0.8 ? "pyramid.lead.holds" : "pyramid.lead.below", t.percent(top20, 0));
-    String numbers = ctx.numbers(List.of(t.text("col.tier"), t.text("col.customers"), t.text("col.customer_share"),
-        t.text("col.revenue"), t.text("col.revenue_share"), t.text("col.clv_mean"), t.text("col.churn_mean")), table);
-    return ctx.section("pyramid", "half", lead, "<div class=\"charts\">" + chart + "</div>" + numbers,
+    String lead =
+        top20 == null
+            ? null
+            : t.text(
+                top20 >= 0.8 ? "pyramid.lead.holds" : "pyramid.lead.below", t.percent(top20, 0));
+    String numbers =
+        ctx.numbers(
+            List.of(
+                t.text("col.tier"),
+                t.text("col.customers"),
+                t.text("col.customer_share"),
+                t.text("col.revenue"),
+                t.text("col.revenue_share"),
+                t.text("col.clv_mean"),
+                t.text("col.churn_mean")),
+            table);
+    return ctx.section(
+        "pyramid",
+        "half",
+        lead,
+        "<div class=\"charts\">" + chart + "</div>" + numbers,
         t.text("pyramid.caption"));
   }
 
   /** The Lorenz curve with the top 1/5/20% shares and the Gini coefficient beside it. */
   String concentration() {
-    List<Row> points = ctx.rows(Reports.CONCENTRATION).stream()
-        .sorted(Comparator.comparingLong(r -> Cells.count(r, "percentile")))
-        .toList();
+    List<Row> points =
+        ctx.rows(Reports.CONCENTRATION).stream()
+            .sorted(Comparator.comparingLong(r -> Cells.count(r, "percentile")))
+            .toList();
     if (points.isEmpty()) {
-      return ctx.section("concentration", "half", null, ctx.empty(t.text("concentration.empty")), null);
+      return ctx.section(
+          "concentration", "half", null, ctx.empty(t.text("concentration.empty")), null);
     }
     double[] xs = new double[points.size() + 1];
     double[] ys = new double[points.size() + 1];
@@ -73,23 +108,37 @@ final class ValueSections {
     Double top20 = topShare(points, 20);
     Double gini = ctx.kpi("gini") != null ? ctx.kpi("gini") : Cells.num(points.get(0), "gini");
     double bottom80 = Charts.interpolate(xs, ys, 0.8);
-    String chart = Charts.lorenz(t.text("concentration.chart"), xs, ys, t.text("concentration.x"),
-        t.text("concentration.y"), t.text("concentration.equality"), t.text("concentration.curve"), 0.8,
-        t.text("concentration.mark", t.percent(bottom80, 0)));
+    String chart =
+        Charts.lorenz(
+            t.text("concentration.chart"),
+            xs,
+            ys,
+            t.text("concentration.x"),
+            t.text("concentration.y"),
+            t.text("concentration.equality"),
+            t.text("concentration.curve"),
+            0.8,
+            t.text("concentration.mark", t.percent(bottom80, 0)));
     StringBuilder stats = new StringBuilder("<div class=\"stats\">");
     stat(stats, t.text("concentration.top", "1%"), t.percent(top1, 1));
     stat(stats, t.text("concentration.top", "5%"), t.percent(top5, 1));
     stat(stats, t.text("concentration.top", "20%"), t.percent(top20, 1));
     stat(stats, t.text("concentration.gini"), t.decimal(gini, 2));
     stats.append("</div>");
-    String lead = t.text("concentration.lead", t.percent(top1, 0), t.percent(top5, 0), t.percent(top20, 0));
-    return ctx.section("concentration", "half", lead,
-        "<div class=\"charts side\">" + chart + stats + "</div>", t.text("concentration.caption"));
+    String lead =
+        t.text("concentration.lead", t.percent(top1, 0), t.percent(top5, 0), t.percent(top20, 0));
+    return ctx.section(
+        "concentration",
+        "half",
+        lead,
+        "<div class=\"charts side\">" + chart + stats + "</div>",
+        t.text("concentration.caption"));
   }
 
   /** Total CLV per segment beside its mix of risk bands, largest CLV first. */
   String segments() {
-    List<Row> segments = new ArrayList<>(Cells.where(ctx.rows(Reports.SEGMENTS), "level", "segment"));
+    List<Row> segments =
+        new ArrayList<>(Cells.where(ctx.rows(Reports.SEGMENTS), "level", "segment"));
     if (segments.isEmpty()) {
       return ctx.section("segments", "wide", null, ctx.empty(t.text("segments.empty")), null);
     }
@@ -105,25 +154,64 @@ final class ValueSections {
       names.add(ctx.segment(Cells.str(r, "segment")));
       clv[i] = Cells.num0(r, "clv_total");
       clvText[i] = t.moneyShort(clv[i]);
-      mix[i] = new double[] {Cells.count(r, "risk_low"), Cells.count(r, "risk_medium"), Cells.count(r, "risk_high")};
-      table.add(List.of(names.get(i), t.integer(Cells.num(r, "customers")), t.percent(Cells.num(r, "customer_share"), 1),
-          t.money(Cells.num(r, "clv_total"), 0), t.money(Cells.num(r, "clv_mean"), 0),
-          t.percent(Cells.num(r, "churn_probability_mean"), 1), t.percent(Cells.num(r, "p_alive_mean"), 1),
-          t.money(Cells.num(r, "clv_at_risk"), 0)));
+      mix[i] =
+          new double[] {
+            Cells.count(r, "risk_low"), Cells.count(r, "risk_medium"), Cells.count(r, "risk_high")
+          };
+      table.add(
+          List.of(
+              names.get(i),
+              t.integer(Cells.num(r, "customers")),
+              t.percent(Cells.num(r, "customer_share"), 1),
+              t.money(Cells.num(r, "clv_total"), 0),
+              t.money(Cells.num(r, "clv_mean"), 0),
+              t.percent(Cells.num(r, "churn_probability_mean"), 1),
+              t.percent(Cells.num(r, "p_alive_mean"), 1),
+              t.money(Cells.num(r, "clv_at_risk"), 0)));
     }
-    String chart = Charts.barsAndMix(t.text("segments.chart"), names, clv, clvText, t.text("segments.clv"), mix,
-        new String[] {t.text("risk.low"), t.text("risk.medium"), t.text("risk.high")},
-        new String[] {"risk-low", "risk-medium", "risk-high"}, 1080, s -> t.percent(s, 0));
+    String chart =
+        Charts.barsAndMix(
+            t.text("segments.chart"),
+            names,
+            clv,
+            clvText,
+            t.text("segments.clv"),
+            mix,
+            new String[] {t.text("risk.low"), t.text("risk.medium"), t.text("risk.high")},
+            new String[] {"risk-low", "risk-medium", "risk-high"},
+            1080,
+            s -> t.percent(s, 0));
     double atRiskAll = segments.stream().mapToDouble(r -> Cells.num0(r, "clv_at_risk")).sum();
-    Optional<Row> worst = segments.stream().max(Comparator.comparingDouble(r -> Cells.num0(r, "clv_at_risk")));
-    String lead = worst.filter(r -> atRiskAll > 0)
-        .map(r -> t.text("segments.lead", ctx.segment(Cells.str(r, "segment")), t.moneyShort(Cells.num(r, "clv_at_risk")),
-            t.percent(Cells.num0(r, "clv_at_risk") / atRiskAll, 0)))
-        .orElse(null);
-    String numbers = ctx.numbers(List.of(t.text("col.segment"), t.text("col.customers"), t.text("col.customer_share"),
-        t.text("col.clv_total"), t.text("col.clv_mean"), t.text("col.churn_mean"), t.text("col.p_alive_mean"),
-        t.text("col.clv_at_risk")), table);
-    return ctx.section("segments", "wide", lead, "<div class=\"charts\">" + chart + "</div>" + numbers,
+    Optional<Row> worst =
+        segments.stream().max(Comparator.comparingDouble(r -> Cells.num0(r, "clv_at_risk")));
+    String lead =
+        worst
+            .filter(r -> atRiskAll > 0)
+            .map(
+                r ->
+                    t.text(
+                        "segments.lead",
+                        ctx.segment(Cells.str(r, "segment")),
+                        t.moneyShort(Cells.num(r, "clv_at_risk")),
+                        t.percent(Cells.num0(r, "clv_at_risk") / atRiskAll, 0)))
+            .orElse(null);
+    String numbers =
+        ctx.numbers(
+            List.of(
+                t.text("col.segment"),
+                t.text("col.customers"),
+                t.text("col.customer_share"),
+                t.text("col.clv_total"),
+                t.text("col.clv_mean"),
+                t.text("col.churn_mean"),
+                t.text("col.p_alive_mean"),
+                t.text("col.clv_at_risk")),
+            table);
+    return ctx.section(
+        "segments",
+        "wide",
+        lead,
+        "<div class=\"charts\">" + chart + "</div>" + numbers,
         t.text("segments.caption"));
   }
 
@@ -136,7 +224,10 @@ final class ValueSections {
   }
 
   private static void stat(StringBuilder out, String label, String value) {
-    out.append("<div class=\"stat\"><div class=\"stat-value\">").append(Html.escape(value))
-        .append("</div><div class=\"stat-label\">").append(Html.escape(label)).append("</div></div>");
+    out.append("<div class=\"stat\"><div class=\"stat-value\">")
+        .append(Html.escape(value))
+        .append("</div><div class=\"stat-label\">")
+        .append(Html.escape(label))
+        .append("</div></div>");
   }
 }

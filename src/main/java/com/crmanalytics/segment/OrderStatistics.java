@@ -28,6 +28,7 @@ final class OrderStatistics {
    * grouping and sorting a long is several times faster than a decimal.
    */
   private static final int SCALE = 2;
+
   private static final String NAME = "_name";
   private static final String VALUE = "_value";
   private static final String COUNT = "count";
@@ -40,7 +41,8 @@ final class OrderStatistics {
    * For each named column, the value at each requested 1-based position of the column sorted
    * ascending (position 1 = smallest). Collects one row per requested position.
    */
-  static Map<String, Map<Long, BigDecimal>> valuesAt(Dataset<Row> rows, Map<String, Collection<Long>> positions) {
+  static Map<String, Map<Long, BigDecimal>> valuesAt(
+      Dataset<Row> rows, Map<String, Collection<Long>> positions) {
     Map<String, Map<Long, BigDecimal>> values = new LinkedHashMap<>();
     List<Dataset<Row>> parts = new ArrayList<>();
     Column wanted = lit(false);
@@ -49,9 +51,13 @@ final class OrderStatistics {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      parts.add(rows.select(lit(e.getKey()).as(NAME), col(e.getKey()).cast("decimal(20,2)").multiply(100).cast("long").as(VALUE)));
+      parts.add(
+          rows.select(
+              lit(e.getKey()).as(NAME),
+              col(e.getKey()).cast("decimal(20,2)").multiply(100).cast("long").as(VALUE)));
       for (long p : e.getValue()) {
-        wanted = wanted.or(col(NAME).equalTo(e.getKey()).and(col(BEFORE).lt(p)).and(col(UPTO).geq(p)));
+        wanted =
+            wanted.or(col(NAME).equalTo(e.getKey()).and(col(BEFORE).lt(p)).and(col(UPTO).geq(p)));
       }
     }
     if (parts.isEmpty()) {
@@ -59,7 +65,9 @@ final class OrderStatistics {
     }
     Dataset<Row> all = parts.stream().reduce(Dataset::union).orElseThrow();
     WindowSpec ascending =
-        Window.partitionBy(NAME).orderBy(col(VALUE)).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Window.partitionBy(NAME)
+            .orderBy(col(VALUE))
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     List<Row> found =
         all.groupBy(NAME, VALUE)
             .count()
@@ -72,9 +80,13 @@ final class OrderStatistics {
       for (long p : e.getValue()) {
         Row hit =
             found.stream()
-                .filter(r -> r.getString(0).equals(e.getKey()) && r.getLong(2) < p && r.getLong(3) >= p)
+                .filter(
+                    r -> r.getString(0).equals(e.getKey()) && r.getLong(2) < p && r.getLong(3) >= p)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no row at position " + p + " of " + e.getKey()));
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no row at position " + p + " of " + e.getKey()));
         values.get(e.getKey()).put(p, BigDecimal.valueOf(hit.getLong(1), SCALE));
       }
     }

@@ -21,13 +21,15 @@ public final class RfmScore {
   }
 
   /**
-   * The break of score {@code k} (2 ≤ k ≤ bins) among {@code n ≥ 2} customers, as a 1-based position
-   * p in the values sorted worst first: a value scores k or more exactly when it is strictly better
-   * than the p-th worst value. (score ≥ k ⇔ bins × worse ≥ (k − 1)(n − 1) ⇔ worse ≥ p.)
+   * The break of score {@code k} (2 ≤ k ≤ bins) among {@code n ≥ 2} customers, as a 1-based
+   * position p in the values sorted worst first: a value scores k or more exactly when it is
+   * strictly better than the p-th worst value. (score ≥ k ⇔ bins × worse ≥ (k − 1)(n − 1) ⇔ worse ≥
+   * p.)
    */
   public static long breakPosition(int k, long n, int bins) {
     if (k < 2 || k > bins || n < 2) {
-      throw new IllegalArgumentException("breaks exist for 2 <= k <= bins and n >= 2: k=" + k + ", n=" + n);
+      throw new IllegalArgumentException(
+          "breaks exist for 2 <= k <= bins and n >= 2: k=" + k + ", n=" + n);
     }
     long numerator = (long) (k - 1) * (n - 1);
     return Math.floorDiv(numerator + bins - 1, bins);

@@ -18,16 +18,16 @@ import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.TreeSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,11 +39,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage {@code segment}: from {@code customer_features} at {@code as_of_date = D}, writes
- * {@code customer_segments} for D (one row per customer of the features: RFM scores, rfm_cell, named
- * segment, pyramid tier and rank) and the {@code model_runs} row {@code model = 'rfm'} for D with the
- * score breaks and tier cuts used. Uses nothing but the features of D, so it is as point-in-time as
- * they are.
+ * Stage {@code segment}: from {@code customer_features} at {@code as_of_date = D}, writes {@code
+ * customer_segments} for D (one row per customer of the features: RFM scores, rfm_cell, named
+ * segment, pyramid tier and rank) and the {@code model_runs} row {@code model = 'rfm'} for D with
+ * the score breaks and tier cuts used. Uses nothing but the features of D, so it is as
+ * point-in-time as they are.
  *
  * <p>Scores come from exact breaks (a few order statistics, {@link OrderStatistics}) applied with a
  * {@code when} chain; the pyramid rank is one global window (fine to a few million customers).
@@ -82,20 +82,36 @@ public final class SegmentStage {
       Segmentation s = transform(features, ctx.config().rfm(), ctx.config().pyramid());
       if (s.customers() == 0) {
         throw Errors.missingInput(
-            "customer_features for " + d + " (run: crm features --date " + d + ")", wh.path(CustomerFeatures.CONTRACT));
+            "customer_features for " + d + " (run: crm features --date " + d + ")",
+            wh.path(CustomerFeatures.CONTRACT));
       }
       String onD = CustomerSegments.AS_OF_DATE + " = DATE'" + d + "'";
       wh.replace(CustomerSegments.CONTRACT, s.segments(), onD);
       Row run =
           RowFactory.create(
-              ctx.runId(), Date.valueOf(d), ModelRuns.RFM, s.params(), null, s.customers(), null, null, s.metrics(), s.thresholds());
+              ctx.runId(),
+              Date.valueOf(d),
+              ModelRuns.RFM,
+              s.params(),
+              null,
+              s.customers(),
+              null,
+              null,
+              s.metrics(),
+              s.thresholds());
       wh.replace(
           ModelRuns.CONTRACT,
           ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
           onD + " AND " + ModelRuns.MODEL + " = '" + ModelRuns.RFM + "'");
       String message = String.format("%d customers scored and tiered as of %s", s.customers(), d);
       LOG.info("segment: {}", message);
-      ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(s.customers(), s.customers(), null, null), message);
+      ctx.log()
+          .record(
+              STAGE,
+              PipelineRuns.SUCCEEDED,
+              started,
+              new Counts(s.customers(), s.customers(), null, null),
+              message);
       return new Result(s.customers(), s.thresholds(), message);
     } catch (RuntimeException e) {
       ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
@@ -127,7 +143,8 @@ public final class SegmentStage {
    *
    * @param features customer_id, as_of_date, recency_days, frequency, monetary, monetary_margin
    */
-  public static Segmentation transform(Dataset<Row> features, RfmSettings rfm, PyramidSettings pyramid) {
+  public static Segmentation transform(
+      Dataset<Row> features, RfmSettings rfm, PyramidSettings pyramid) {
     String measure =
         pyramid.measure() == PyramidSettings.Measure.MARGIN
             ? CustomerFeatures.MONETARY_MARGIN
@@ -141,23 +158,46 @@ public final class SegmentStage {
       positions.put(c, new TreeSet<>(breakPositions(n, bins).values()));
     }
     // By revenue, the pyramid ranks the monetary column: one ranking serves both.
-    positions.computeIfAbsent(measure, c -> new TreeSet<>()).addAll(tierPositions(n, cuts).values());
+    positions
+        .computeIfAbsent(measure, c -> new TreeSet<>())
+        .addAll(tierPositions(n, cuts).values());
     Map<String, Map<Long, BigDecimal>> values = OrderStatistics.valuesAt(input, positions);
 
     Map<String, Double> thresholds = new LinkedHashMap<>();
     // Recency is scored on −recency_days (larger is better); its breaks are reported in days.
-    Column r = score(R_VALUE, n, bins, values.get(R_VALUE), k -> "r_score." + k + ".recency_days_below", true, thresholds);
+    Column r =
+        score(
+            R_VALUE,
+            n,
+            bins,
+            values.get(R_VALUE),
+            k -> "r_score." + k + ".recency_days_below",
+            true,
+            thresholds);
     Column f =
-        score(CustomerFeatures.FREQUENCY, n, bins, values.get(CustomerFeatures.FREQUENCY),
-            k -> "f_score." + k + ".frequency_above", false, thresholds);
+        score(
+            CustomerFeatures.FREQUENCY,
+            n,
+            bins,
+            values.get(CustomerFeatures.FREQUENCY),
+            k -> "f_score." + k + ".frequency_above",
+            false,
+            thresholds);
     Column m =
-        score(CustomerFeatures.MONETARY, n, bins, values.get(CustomerFeatures.MONETARY),
-            k -> "m_score." + k + ".monetary_above", false, thresholds);
+        score(
+            CustomerFeatures.MONETARY,
+            n,
+            bins,
+            values.get(CustomerFeatures.MONETARY),
+            k -> "m_score." + k + ".monetary_above",
+            false,
+            thresholds);
     Map<String, Double> metrics = new LinkedHashMap<>();
     Column tier = tiers(n, cuts, values.get(measure), pyramid.measure().id(), thresholds, metrics);
 
     Column rank =
-        row_number().over(Window.orderBy(col(measure).desc(), col(CustomerFeatures.CUSTOMER_ID).asc()));
+        row_number()
+            .over(Window.orderBy(col(measure).desc(), col(CustomerFeatures.CUSTOMER_ID).asc()));
     Dataset<Row> segments =
         input
             .withColumn(CustomerSegments.R_SCORE, r)
@@ -174,14 +214,17 @@ public final class SegmentStage {
                 CustomerSegments.SEGMENT,
                 element_at(
                     segmentLookup(bins),
-                    concat(col(CustomerSegments.R_SCORE).cast("string"), col(CustomerSegments.F_SCORE).cast("string"))))
+                    concat(
+                        col(CustomerSegments.R_SCORE).cast("string"),
+                        col(CustomerSegments.F_SCORE).cast("string"))))
             .withColumn(CustomerSegments.TIER, tier);
 
     Map<String, Double> params = new LinkedHashMap<>();
     params.put("rfm.bins", (double) bins);
     params.put("rfm.window_days", (double) rfm.windowDays());
     pyramid.tiers().forEach(t -> params.put("pyramid." + t.name() + ".share", t.share()));
-    return new Segmentation(CustomerSegments.CONTRACT.conform(segments), n, params, thresholds, metrics);
+    return new Segmentation(
+        CustomerSegments.CONTRACT.conform(segments), n, params, thresholds, metrics);
   }
 
   /** Score k → its break position (1-based, values sorted worst first); none when n ≤ 1. */
@@ -228,9 +271,9 @@ public final class SegmentStage {
   }
 
   /**
-   * The tier column ({@code when(rank <= last_1, tier_1) …}) over the tier_rank column; records each
-   * tier's last rank and the measure of the customer at that rank (its smallest member), and the
-   * number of customers per tier.
+   * The tier column ({@code when(rank <= last_1, tier_1) …}) over the tier_rank column; records
+   * each tier's last rank and the measure of the customer at that rank (its smallest member), and
+   * the number of customers per tier.
    */
   private static Column tiers(
       long n,
@@ -245,14 +288,17 @@ public final class SegmentStage {
       String prefix = "tier." + c.tier() + ".";
       thresholds.put(prefix + "last_rank", (double) c.lastRank());
       if (positions.containsKey(c.tier())) {
-        thresholds.put(prefix + "min_" + measureName, values.get(positions.get(c.tier())).doubleValue());
+        thresholds.put(
+            prefix + "min_" + measureName, values.get(positions.get(c.tier())).doubleValue());
       }
       metrics.put(prefix + "customers", (double) (c.lastRank() - previous));
       previous = c.lastRank();
     }
     Column tier = lit(cuts.get(cuts.size() - 1).tier());
     for (int i = cuts.size() - 2; i >= 0; i--) {
-      tier = when(col(CustomerSegments.TIER_RANK).leq(cuts.get(i).lastRank()), cuts.get(i).tier()).otherwise(tier);
+      tier =
+          when(col(CustomerSegments.TIER_RANK).leq(cuts.get(i).lastRank()), cuts.get(i).tier())
+              .otherwise(tier);
     }
     return tier;
   }
@@ -260,10 +306,12 @@ public final class SegmentStage {
   /** map("11" → "lost", …, "55" → "champions"), generated from {@link SegmentTable}. */
   private static Column segmentLookup(int bins) {
     List<Column> entries = new ArrayList<>();
-    SegmentTable.byScores(bins).forEach((cell, segment) -> {
-      entries.add(lit(cell));
-      entries.add(lit(segment));
-    });
+    SegmentTable.byScores(bins)
+        .forEach(
+            (cell, segment) -> {
+              entries.add(lit(cell));
+              entries.add(lit(segment));
+            });
     return org.apache.spark.sql.functions.map(entries.toArray(Column[]::new));
   }
 }

@@ -28,27 +28,50 @@ public final class SegmentTable {
 
   public static final List<Segment> SEGMENTS =
       List.of(
-          segment("champions", "bought very recently and buy often: reward them, ask for reviews",
+          segment(
+              "champions",
+              "bought very recently and buy often: reward them, ask for reviews",
               new Cells(5, 5, 4, 5)),
-          segment("loyal", "buy often and fairly recently: upsell, loyalty programme",
+          segment(
+              "loyal",
+              "buy often and fairly recently: upsell, loyalty programme",
               new Cells(3, 4, 4, 5)),
-          segment("potential_loyalist", "recent buyers with a few purchases: offer membership, recommendations",
+          segment(
+              "potential_loyalist",
+              "recent buyers with a few purchases: offer membership, recommendations",
               new Cells(4, 5, 2, 3)),
-          segment("new_customer", "first bought very recently, only once: onboard them, make a second sale easy",
+          segment(
+              "new_customer",
+              "first bought very recently, only once: onboard them, make a second sale easy",
               new Cells(5, 5, 1, 1)),
-          segment("promising", "bought recently but only once: build the relationship with an early offer",
+          segment(
+              "promising",
+              "bought recently but only once: build the relationship with an early offer",
               new Cells(4, 4, 1, 1)),
-          segment("need_attention", "middling recency and frequency: limited-time offers, reactivate",
+          segment(
+              "need_attention",
+              "middling recency and frequency: limited-time offers, reactivate",
               new Cells(3, 3, 3, 3)),
-          segment("about_to_sleep", "have not bought lately and rarely did: win them back before they go",
+          segment(
+              "about_to_sleep",
+              "have not bought lately and rarely did: win them back before they go",
               new Cells(3, 3, 1, 2)),
-          segment("at_risk", "used to buy often but not lately: personal win-back campaign",
+          segment(
+              "at_risk",
+              "used to buy often but not lately: personal win-back campaign",
               new Cells(1, 2, 3, 4)),
-          segment("cannot_lose", "were among the most frequent buyers, long ago: win back at almost any cost",
+          segment(
+              "cannot_lose",
+              "were among the most frequent buyers, long ago: win back at almost any cost",
               new Cells(1, 2, 5, 5)),
-          segment("hibernating", "long ago and rarely: low-cost reminders only",
-              new Cells(2, 2, 1, 2), new Cells(1, 1, 2, 2)),
-          segment("lost", "lowest recency and frequency: ignore or one last cheap attempt",
+          segment(
+              "hibernating",
+              "long ago and rarely: low-cost reminders only",
+              new Cells(2, 2, 1, 2),
+              new Cells(1, 1, 2, 2)),
+          segment(
+              "lost",
+              "lowest recency and frequency: ignore or one last cheap attempt",
               new Cells(1, 1, 1, 1)));
 
   private SegmentTable() {}
@@ -79,7 +102,8 @@ public final class SegmentTable {
     Map<String, String> cells = new LinkedHashMap<>();
     for (int r = 1; r <= bins; r++) {
       for (int f = 1; f <= bins; f++) {
-        cells.put("" + r + f, segmentOf(RfmScore.toFivePoint(r, bins), RfmScore.toFivePoint(f, bins)));
+        cells.put(
+            "" + r + f, segmentOf(RfmScore.toFivePoint(r, bins), RfmScore.toFivePoint(f, bins)));
       }
     }
     return cells;

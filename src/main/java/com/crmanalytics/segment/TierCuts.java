@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the customer pyramid is cut (no Spark): with N customers ranked 1..N, a tier with cumulative
- * share s ends at rank ceil(s × N), computed in decimal so 0.07 × 100 is 7, not 8. A tier is empty
- * when it ends where the tier above ends.
+ * Where the customer pyramid is cut (no Spark): with N customers ranked 1..N, a tier with
+ * cumulative share s ends at rank ceil(s × N), computed in decimal so 0.07 × 100 is 7, not 8. A
+ * tier is empty when it ends where the tier above ends.
  */
 public final class TierCuts {
-  /** A tier and the last rank it holds (inclusive); it starts after the previous tier's last rank. */
+  /**
+   * A tier and the last rank it holds (inclusive); it starts after the previous tier's last rank.
+   */
   public record Cut(String tier, long lastRank) {}
 
   private TierCuts() {}
@@ -27,7 +29,10 @@ public final class TierCuts {
       long last =
           i == tiers.size() - 1
               ? n
-              : BigDecimal.valueOf(t.share()).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).longValueExact();
+              : BigDecimal.valueOf(t.share())
+                  .multiply(BigDecimal.valueOf(n))
+                  .setScale(0, RoundingMode.CEILING)
+                  .longValueExact();
       cuts.add(new Cut(t.name(), Math.min(last, n)));
     }
     return cuts;

@@ -57,8 +57,8 @@ import org.apache.spark.sql.types.TimestampType;
 
 /**
  * Spark results as Arrow: the common column types map one to one (timestamps as UTC microseconds,
- * decimals at their precision); arrays, maps and structs travel as Spark's string form of them. Column
- * comments become the Flight SQL column metadata {@code ARROW:FLIGHT:SQL:REMARKS}.
+ * decimals at their precision); arrays, maps and structs travel as Spark's string form of them.
+ * Column comments become the Flight SQL column metadata {@code ARROW:FLIGHT:SQL:REMARKS}.
  */
 final class ArrowResults {
   static final String REMARKS = "ARROW:FLIGHT:SQL:REMARKS";
@@ -75,13 +75,19 @@ final class ArrowResults {
     return rows.select(columns.toArray(Column[]::new));
   }
 
-  /** The Arrow schema of a (flattened) Spark schema; {@code table} names the columns' table in their metadata. */
+  /**
+   * The Arrow schema of a (flattened) Spark schema; {@code table} names the columns' table in their
+   * metadata.
+   */
   static Schema schema(StructType spark, String table) {
     List<Field> fields = new ArrayList<>();
     for (StructField f : spark.fields()) {
       ArrowType type = arrowType(f.dataType());
-      FlightSqlColumnMetadata.Builder meta = new FlightSqlColumnMetadata.Builder()
-          .typeName(f.dataType().sql()).isReadOnly(true).isSearchable(true);
+      FlightSqlColumnMetadata.Builder meta =
+          new FlightSqlColumnMetadata.Builder()
+              .typeName(f.dataType().sql())
+              .isReadOnly(true)
+              .isSearchable(true);
       if (table != null) {
         meta.tableName(table);
       }
@@ -89,8 +95,11 @@ final class ArrowResults {
       if (f.getComment().isDefined()) {
         metadata.put(REMARKS, f.getComment().get());
       }
-      fields.add(new Field(f.name(), new FieldType(true, type == null ? ArrowType.Utf8.INSTANCE : type, null, metadata),
-          null));
+      fields.add(
+          new Field(
+              f.name(),
+              new FieldType(true, type == null ? ArrowType.Utf8.INSTANCE : type, null, metadata),
+              null));
     }
     return new Schema(fields);
   }
@@ -168,7 +177,8 @@ final class ArrowResults {
       LocalDate day = value instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) value;
       d.setSafe(i, (int) day.toEpochDay());
     } else if (v instanceof TimeStampMicroTZVector t) {
-      java.time.Instant at = value instanceof java.sql.Timestamp ts ? ts.toInstant() : (java.time.Instant) value;
+      java.time.Instant at =
+          value instanceof java.sql.Timestamp ts ? ts.toInstant() : (java.time.Instant) value;
       t.setSafe(i, at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
     } else if (v instanceof TimeStampMicroVector t) {
       java.time.Instant at = ((LocalDateTime) value).toInstant(ZoneOffset.UTC);

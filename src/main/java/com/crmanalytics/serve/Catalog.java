@@ -2,6 +2,7 @@ package com.crmanalytics.serve;
 
 import com.crmanalytics.sql.GuardedSql;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
@@ -12,11 +13,11 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.sql.Row;
-import java.util.function.Supplier;
 
 /**
- * The catalog calls of Flight SQL over the warehouse: one kind of table, no catalogs or schemas (every
- * table is read by its plain name), and each table's columns with their comments from the contract.
+ * The catalog calls of Flight SQL over the warehouse: one kind of table, no catalogs or schemas
+ * (every table is read by its plain name), and each table's columns with their comments from the
+ * contract.
  */
 final class Catalog {
   static final String TABLE = "TABLE";
@@ -40,7 +41,8 @@ final class Catalog {
   }
 
   void tableTypes(ServerStreamListener listener) {
-    try (VectorSchemaRoot root = VectorSchemaRoot.create(Schemas.GET_TABLE_TYPES_SCHEMA, allocator)) {
+    try (VectorSchemaRoot root =
+        VectorSchemaRoot.create(Schemas.GET_TABLE_TYPES_SCHEMA, allocator)) {
       listener.start(root);
       VarCharVector type = (VarCharVector) root.getVector("table_type");
       type.allocateNew();
@@ -52,17 +54,28 @@ final class Catalog {
     }
   }
 
-  /** The warehouse's tables matching the filter; with their Arrow schema (and column comments) when asked. */
+  /**
+   * The warehouse's tables matching the filter; with their Arrow schema (and column comments) when
+   * asked.
+   */
   void tables(FlightSql.CommandGetTables command, ServerStreamListener listener) {
-    Pattern name = command.hasTableNameFilterPattern() ? like(command.getTableNameFilterPattern()) : null;
-    boolean typeWanted = command.getTableTypesCount() == 0 || command.getTableTypesList().contains(TABLE);
+    Pattern name =
+        command.hasTableNameFilterPattern() ? like(command.getTableNameFilterPattern()) : null;
+    boolean typeWanted =
+        command.getTableTypesCount() == 0 || command.getTableTypesList().contains(TABLE);
     // A client asking for a catalog or schema by name asks for one this server does not have.
-    boolean scoped = (command.hasCatalog() && !command.getCatalog().isEmpty())
-        || (command.hasDbSchemaFilterPattern() && !like(command.getDbSchemaFilterPattern()).matcher("").matches());
-    List<String> tables = sql.get().tables().stream()
-        .filter(t -> typeWanted && !scoped && (name == null || name.matcher(t).matches()))
-        .toList();
-    Schema schema = command.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA;
+    boolean scoped =
+        (command.hasCatalog() && !command.getCatalog().isEmpty())
+            || (command.hasDbSchemaFilterPattern()
+                && !like(command.getDbSchemaFilterPattern()).matcher("").matches());
+    List<String> tables =
+        sql.get().tables().stream()
+            .filter(t -> typeWanted && !scoped && (name == null || name.matcher(t).matches()))
+            .toList();
+    Schema schema =
+        command.getIncludeSchema()
+            ? Schemas.GET_TABLES_SCHEMA
+            : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA;
     try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
       listener.start(root);
       root.allocateNew();
@@ -74,8 +87,10 @@ final class Catalog {
         tableName.setSafe(i, WarehouseProducer.utf8(tables.get(i)));
         tableType.setSafe(i, WarehouseProducer.utf8(TABLE));
         if (command.getIncludeSchema()) {
-          Schema arrow = ArrowResults.schema(ArrowResults.flatten(sql.get().spark().table(tables.get(i))).schema(),
-              tables.get(i));
+          Schema arrow =
+              ArrowResults.schema(
+                  ArrowResults.flatten(sql.get().spark().table(tables.get(i))).schema(),
+                  tables.get(i));
           ((VarBinaryVector) root.getVector("table_schema")).setSafe(i, arrow.serializeAsMessage());
         }
       }

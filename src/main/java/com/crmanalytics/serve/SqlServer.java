@@ -12,9 +12,10 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code crm serve}: an Apache Arrow Flight SQL server over the warehouse, for BI tools (JDBC through
- * the Flight SQL driver) and Flight SQL clients. Every statement goes through the same guard as
- * {@code crm sql}. No authentication and no TLS: it listens on 127.0.0.1 unless told otherwise.
+ * {@code crm serve}: an Apache Arrow Flight SQL server over the warehouse, for BI tools (JDBC
+ * through the Flight SQL driver) and Flight SQL clients. Every statement goes through the same
+ * guard as {@code crm sql}. No authentication and no TLS: it listens on 127.0.0.1 unless told
+ * otherwise.
  */
 public final class SqlServer implements AutoCloseable {
   private final BufferAllocator allocator;
@@ -30,16 +31,25 @@ public final class SqlServer implements AutoCloseable {
   /** Registers the views, then listens; a port in use stops the command (exit 2). */
   public static SqlServer start(ServeSettings settings, Supplier<GuardedSql> open, String version) {
     BufferAllocator allocator = new RootAllocator();
-    WarehouseProducer producer = new WarehouseProducer(open, allocator, settings.maxRows(), version);
+    WarehouseProducer producer =
+        new WarehouseProducer(open, allocator, settings.maxRows(), version);
     producer.current();
     FlightServer server =
-        FlightServer.builder(allocator, Location.forGrpcInsecure(settings.host(), settings.port()), producer).build();
+        FlightServer.builder(
+                allocator, Location.forGrpcInsecure(settings.host(), settings.port()), producer)
+            .build();
     try {
       server.start();
     } catch (IOException e) {
       allocator.close();
-      throw Errors.usage("crm serve cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
-          + " (set serve.host / serve.port)");
+      throw Errors.usage(
+          "crm serve cannot listen on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": "
+              + e.getMessage()
+              + " (set serve.host / serve.port)");
     }
     return new SqlServer(allocator, server, producer);
   }

@@ -32,19 +32,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Flight SQL side of {@code crm serve}: statements (ad hoc or prepared, as the JDBC driver sends
- * them) run through the {@link GuardedSql} door, so a client sees what {@code crm sql} sees; a refused
- * statement is an INVALID_ARGUMENT error with the guard's message. Catalog calls list the warehouse's
- * tables with their column comments. Statements run one at a time: they share one Spark session, its
- * variables and temporary views.
+ * The Flight SQL side of {@code crm serve}: statements (ad hoc or prepared, as the JDBC driver
+ * sends them) run through the {@link GuardedSql} door, so a client sees what {@code crm sql} sees;
+ * a refused statement is an INVALID_ARGUMENT error with the guard's message. Catalog calls list the
+ * warehouse's tables with their column comments. Statements run one at a time: they share one Spark
+ * session, its variables and temporary views.
  */
 final class WarehouseProducer extends NoOpFlightSqlProducer {
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseProducer.class);
 
-  /** A checked statement; a query keeps its analysed plan, so running it does not analyse it again. */
+  /**
+   * A checked statement; a query keeps its analysed plan, so running it does not analyse it again.
+   */
   private record Prepared(String sql, SqlGuard.Kind kind, Schema schema, Dataset<Row> rows) {}
 
-  /** How long the views stand before a statement re-registers them (new tables, a nightly run's versions). */
+  /**
+   * How long the views stand before a statement re-registers them (new tables, a nightly run's
+   * versions).
+   */
   private static final long REFRESH_NANOS = 60_000_000_000L;
 
   private final Supplier<GuardedSql> open;
@@ -57,28 +62,33 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   private final SqlInfoBuilder info;
   private final Map<ByteString, Prepared> prepared = new ConcurrentHashMap<>();
 
-  WarehouseProducer(Supplier<GuardedSql> open, BufferAllocator allocator, int maxRows, String version) {
+  WarehouseProducer(
+      Supplier<GuardedSql> open, BufferAllocator allocator, int maxRows, String version) {
     this.open = open;
     this.allocator = allocator;
     this.maxRows = maxRows;
     this.catalog = new Catalog(this::current, allocator);
-    this.info = new SqlInfoBuilder()
-        .withFlightSqlServerName("crm-analytics")
-        .withFlightSqlServerVersion(version)
-        .withFlightSqlServerArrowVersion("18.1.0")
-        .withFlightSqlServerReadOnly(true)
-        .withSqlIdentifierQuoteChar("`");
+    this.info =
+        new SqlInfoBuilder()
+            .withFlightSqlServerName("crm-analytics")
+            .withFlightSqlServerVersion(version)
+            .withFlightSqlServerArrowVersion("18.1.0")
+            .withFlightSqlServerReadOnly(true)
+            .withSqlIdentifierQuoteChar("`");
   }
 
   @Override
-  public void createPreparedStatement(FlightSql.ActionCreatePreparedStatementRequest request, CallContext context,
+  public void createPreparedStatement(
+      FlightSql.ActionCreatePreparedStatementRequest request,
+      CallContext context,
       StreamListener<Result> listener) {
     try {
       Prepared p = prepare(request.getQuery());
       ByteString handle = ByteString.copyFromUtf8(UUID.randomUUID().toString());
       prepared.put(handle, p);
       FlightSql.ActionCreatePreparedStatementResult.Builder result =
-          FlightSql.ActionCreatePreparedStatementResult.newBuilder().setPreparedStatementHandle(handle);
+          FlightSql.ActionCreatePreparedStatementResult.newBuilder()
+              .setPreparedStatementHandle(handle);
       if (p.schema() != null) {
         result.setDatasetSchema(ByteString.copyFrom(p.schema().serializeAsMessage()));
       }
@@ -90,32 +100,40 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   }
 
   @Override
-  public void closePreparedStatement(FlightSql.ActionClosePreparedStatementRequest request, CallContext context,
+  public void closePreparedStatement(
+      FlightSql.ActionClosePreparedStatementRequest request,
+      CallContext context,
       StreamListener<Result> listener) {
     prepared.remove(request.getPreparedStatementHandle());
     listener.onCompleted();
   }
 
   @Override
-  public FlightInfo getFlightInfoPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
-      CallContext context, FlightDescriptor descriptor) {
+  public FlightInfo getFlightInfoPreparedStatement(
+      FlightSql.CommandPreparedStatementQuery command,
+      CallContext context,
+      FlightDescriptor descriptor) {
     Prepared p = lookUp(command.getPreparedStatementHandle());
     if (p.kind() != SqlGuard.Kind.QUERY) {
-      throw CallStatus.INVALID_ARGUMENT.withDescription("not a query: run it as an update").toRuntimeException();
+      throw CallStatus.INVALID_ARGUMENT
+          .withDescription("not a query: run it as an update")
+          .toRuntimeException();
     }
     return info(p.schema(), descriptor, command);
   }
 
   @Override
-  public void getStreamPreparedStatement(FlightSql.CommandPreparedStatementQuery command, CallContext context,
+  public void getStreamPreparedStatement(
+      FlightSql.CommandPreparedStatementQuery command,
+      CallContext context,
       ServerStreamListener listener) {
     Prepared p = lookUp(command.getPreparedStatementHandle());
     stream(p.sql(), p.rows(), listener);
   }
 
   @Override
-  public FlightInfo getFlightInfoStatement(FlightSql.CommandStatementQuery command, CallContext context,
-      FlightDescriptor descriptor) {
+  public FlightInfo getFlightInfoStatement(
+      FlightSql.CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
     Prepared p;
     try {
       p = prepare(command.getQuery());
@@ -123,46 +141,56 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
       throw failure(e);
     }
     if (p.kind() != SqlGuard.Kind.QUERY) {
-      throw CallStatus.INVALID_ARGUMENT.withDescription("not a query: run it as an update").toRuntimeException();
+      throw CallStatus.INVALID_ARGUMENT
+          .withDescription("not a query: run it as an update")
+          .toRuntimeException();
     }
-    FlightSql.TicketStatementQuery ticket = FlightSql.TicketStatementQuery.newBuilder()
-        .setStatementHandle(ByteString.copyFromUtf8(command.getQuery())).build();
+    FlightSql.TicketStatementQuery ticket =
+        FlightSql.TicketStatementQuery.newBuilder()
+            .setStatementHandle(ByteString.copyFromUtf8(command.getQuery()))
+            .build();
     return info(p.schema(), descriptor, ticket);
   }
 
   @Override
-  public void getStreamStatement(FlightSql.TicketStatementQuery ticket, CallContext context,
-      ServerStreamListener listener) {
+  public void getStreamStatement(
+      FlightSql.TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
     stream(ticket.getStatementHandle().toStringUtf8(), null, listener);
   }
 
   @Override
-  public Runnable acceptPutPreparedStatementUpdate(FlightSql.CommandPreparedStatementUpdate command,
-      CallContext context, FlightStream flightStream, StreamListener<PutResult> ackStream) {
+  public Runnable acceptPutPreparedStatementUpdate(
+      FlightSql.CommandPreparedStatementUpdate command,
+      CallContext context,
+      FlightStream flightStream,
+      StreamListener<PutResult> ackStream) {
     return () -> update(lookUp(command.getPreparedStatementHandle()).sql(), ackStream);
   }
 
   @Override
-  public Runnable acceptPutStatement(FlightSql.CommandStatementUpdate command, CallContext context,
-      FlightStream flightStream, StreamListener<PutResult> ackStream) {
+  public Runnable acceptPutStatement(
+      FlightSql.CommandStatementUpdate command,
+      CallContext context,
+      FlightStream flightStream,
+      StreamListener<PutResult> ackStream) {
     return () -> update(command.getQuery(), ackStream);
   }
 
   @Override
-  public FlightInfo getFlightInfoSqlInfo(FlightSql.CommandGetSqlInfo request, CallContext context,
-      FlightDescriptor descriptor) {
+  public FlightInfo getFlightInfoSqlInfo(
+      FlightSql.CommandGetSqlInfo request, CallContext context, FlightDescriptor descriptor) {
     return info(Schemas.GET_SQL_INFO_SCHEMA, descriptor, request);
   }
 
   @Override
-  public void getStreamSqlInfo(FlightSql.CommandGetSqlInfo command, CallContext context,
-      ServerStreamListener listener) {
+  public void getStreamSqlInfo(
+      FlightSql.CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
     info.send(command.getInfoList(), listener);
   }
 
   @Override
-  public FlightInfo getFlightInfoCatalogs(FlightSql.CommandGetCatalogs request, CallContext context,
-      FlightDescriptor descriptor) {
+  public FlightInfo getFlightInfoCatalogs(
+      FlightSql.CommandGetCatalogs request, CallContext context, FlightDescriptor descriptor) {
     return info(Schemas.GET_CATALOGS_SCHEMA, descriptor, request);
   }
 
@@ -172,20 +200,20 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   }
 
   @Override
-  public FlightInfo getFlightInfoSchemas(FlightSql.CommandGetDbSchemas request, CallContext context,
-      FlightDescriptor descriptor) {
+  public FlightInfo getFlightInfoSchemas(
+      FlightSql.CommandGetDbSchemas request, CallContext context, FlightDescriptor descriptor) {
     return info(Schemas.GET_SCHEMAS_SCHEMA, descriptor, request);
   }
 
   @Override
-  public void getStreamSchemas(FlightSql.CommandGetDbSchemas command, CallContext context,
-      ServerStreamListener listener) {
+  public void getStreamSchemas(
+      FlightSql.CommandGetDbSchemas command, CallContext context, ServerStreamListener listener) {
     catalog.empty(Schemas.GET_SCHEMAS_SCHEMA, listener);
   }
 
   @Override
-  public FlightInfo getFlightInfoTableTypes(FlightSql.CommandGetTableTypes request, CallContext context,
-      FlightDescriptor descriptor) {
+  public FlightInfo getFlightInfoTableTypes(
+      FlightSql.CommandGetTableTypes request, CallContext context, FlightDescriptor descriptor) {
     return info(Schemas.GET_TABLE_TYPES_SCHEMA, descriptor, request);
   }
 
@@ -195,27 +223,31 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   }
 
   @Override
-  public FlightInfo getFlightInfoTables(FlightSql.CommandGetTables request, CallContext context,
-      FlightDescriptor descriptor) {
-    return info(request.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA,
-        descriptor, request);
+  public FlightInfo getFlightInfoTables(
+      FlightSql.CommandGetTables request, CallContext context, FlightDescriptor descriptor) {
+    return info(
+        request.getIncludeSchema()
+            ? Schemas.GET_TABLES_SCHEMA
+            : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA,
+        descriptor,
+        request);
   }
 
   @Override
-  public void getStreamTables(FlightSql.CommandGetTables command, CallContext context,
-      ServerStreamListener listener) {
+  public void getStreamTables(
+      FlightSql.CommandGetTables command, CallContext context, ServerStreamListener listener) {
     catalog.tables(command, listener);
   }
 
   @Override
-  public FlightInfo getFlightInfoPrimaryKeys(FlightSql.CommandGetPrimaryKeys request, CallContext context,
-      FlightDescriptor descriptor) {
+  public FlightInfo getFlightInfoPrimaryKeys(
+      FlightSql.CommandGetPrimaryKeys request, CallContext context, FlightDescriptor descriptor) {
     return info(Schemas.GET_PRIMARY_KEYS_SCHEMA, descriptor, request);
   }
 
   @Override
-  public void getStreamPrimaryKeys(FlightSql.CommandGetPrimaryKeys command, CallContext context,
-      ServerStreamListener listener) {
+  public void getStreamPrimaryKeys(
+      FlightSql.CommandGetPrimaryKeys command, CallContext context, ServerStreamListener listener) {
     catalog.empty(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener);
   }
 
@@ -238,7 +270,8 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
     synchronized (lock) {
       GuardedSql sql = current();
       try {
-        Dataset<Row> result = prepared != null ? prepared : ArrowResults.flatten(sql.sql(statement));
+        Dataset<Row> result =
+            prepared != null ? prepared : ArrowResults.flatten(sql.sql(statement));
         schema = ArrowResults.schema(result.schema(), null);
         rows = result.limit(maxRows + 1).collectAsList();
       } catch (Exception e) {
@@ -256,14 +289,16 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   private void update(String statement, StreamListener<PutResult> ack) {
     try {
       synchronized (lock) {
-      GuardedSql sql = current();
+        GuardedSql sql = current();
         if (sql.check(statement) != SqlGuard.Kind.COMMAND) {
-          throw CallStatus.INVALID_ARGUMENT.withDescription("a query has no update count: run it as a query")
+          throw CallStatus.INVALID_ARGUMENT
+              .withDescription("a query has no update count: run it as a query")
               .toRuntimeException();
         }
         sql.sql(statement);
       }
-      byte[] result = FlightSql.DoPutUpdateResult.newBuilder().setRecordCount(0).build().toByteArray();
+      byte[] result =
+          FlightSql.DoPutUpdateResult.newBuilder().setRecordCount(0).build().toByteArray();
       try (ArrowBuf buf = allocator.buffer(result.length)) {
         buf.writeBytes(result);
         ack.onNext(PutResult.metadata(buf));
@@ -288,7 +323,9 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   private Prepared lookUp(ByteString handle) {
     Prepared p = prepared.get(handle);
     if (p == null) {
-      throw CallStatus.NOT_FOUND.withDescription("unknown or closed prepared statement").toRuntimeException();
+      throw CallStatus.NOT_FOUND
+          .withDescription("unknown or closed prepared statement")
+          .toRuntimeException();
     }
     return p;
   }
@@ -298,20 +335,28 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
     return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(t)), -1, -1);
   }
 
-  /** A refused or wrong statement is the client's fault (INVALID_ARGUMENT, one line); anything else is INTERNAL. */
+  /**
+   * A refused or wrong statement is the client's fault (INVALID_ARGUMENT, one line); anything else
+   * is INTERNAL.
+   */
   static RuntimeException failure(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof org.apache.arrow.flight.FlightRuntimeException f) {
         return f;
       }
-      if (t instanceof CrmException || t instanceof org.apache.spark.sql.AnalysisException
+      if (t instanceof CrmException
+          || t instanceof org.apache.spark.sql.AnalysisException
           || t instanceof org.apache.spark.SparkThrowable) {
-        return CallStatus.INVALID_ARGUMENT.withDescription(firstLine(t.getMessage())).toRuntimeException();
+        return CallStatus.INVALID_ARGUMENT
+            .withDescription(firstLine(t.getMessage()))
+            .toRuntimeException();
       }
     }
     LOG.error("statement failed", e);
-    return CallStatus.INTERNAL.withDescription(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()))
-        .withCause(e).toRuntimeException();
+    return CallStatus.INTERNAL
+        .withDescription(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()))
+        .withCause(e)
+        .toRuntimeException();
   }
 
   private static String firstLine(String s) {

@@ -14,8 +14,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one door of SQL users ({@code crm sql}, notebooks, {@code crm serve}, the query of {@code crm
- * export}) to the warehouse: every table a temporary view of its plain name with its personal columns
- * masked, and every statement checked by {@link SqlGuard} before Spark runs it.
+ * export}) to the warehouse: every table a temporary view of its plain name with its personal
+ * columns masked, and every statement checked by {@link SqlGuard} before Spark runs it.
  */
 public final class GuardedSql {
   private final Warehouse warehouse;
@@ -33,12 +33,17 @@ public final class GuardedSql {
     PersonalMask mask = PersonalMask.of(privacy);
     List<String> names = warehouse.tableNames();
     for (String name : names) {
-      Dataset<Row> table = warehouse.spark().read().format("delta").load(warehouse.root() + "/" + name);
-      List<String> personal = Tables.byName(name).map(TableContract::personalColumns).orElse(List.of());
+      Dataset<Row> table =
+          warehouse.spark().read().format("delta").load(warehouse.root() + "/" + name);
+      List<String> personal =
+          Tables.byName(name).map(TableContract::personalColumns).orElse(List.of());
       for (String column : personal) {
         if (List.of(table.columns()).contains(column)) {
           // The masked column keeps the contract's comment: BI tools and DESCRIBE show it.
-          table = table.withColumn(column, mask.apply(col(column)).as(column, table.schema().apply(column).metadata()));
+          table =
+              table.withColumn(
+                  column,
+                  mask.apply(col(column)).as(column, table.schema().apply(column).metadata()));
         }
       }
       table.createOrReplaceTempView(name);
@@ -59,7 +64,9 @@ public final class GuardedSql {
     return warehouse.spark();
   }
 
-  /** Checks the statement (exit 2 when refused) and says whether it returns rows or is a command. */
+  /**
+   * Checks the statement (exit 2 when refused) and says whether it returns rows or is a command.
+   */
   public SqlGuard.Kind check(String sql) {
     return guard.check(sql);
   }

@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The one-way mask of personal values: the fixed {@link #TOKEN}, or the first 16 hex digits of an
- * HMAC-SHA256 under a secret key. Neither keeps the length or shape of the value; the hash lets equal
- * values be counted. Nulls stay null (an empty column is not personal data).
+ * HMAC-SHA256 under a secret key. Neither keeps the length or shape of the value; the hash lets
+ * equal values be counted. Nulls stay null (an empty column is not personal data).
  */
 public final class PersonalMask {
   /** What every non-null personal value shows as with {@code privacy.mask = token}. */
@@ -43,10 +43,12 @@ public final class PersonalMask {
       return token();
     }
     byte[] key = settings.hashKey();
-    // An anonymous UDF, never registered by name: a SQL user cannot call it to hash guesses, and the
+    // An anonymous UDF, never registered by name: a SQL user cannot call it to hash guesses, and
+    // the
     // key stays inside the closure instead of showing as a literal in EXPLAIN.
     UserDefinedFunction hmac =
-        udf((UDF1<String, String>) value -> hash(key, value), DataTypes.StringType).withName("personal_mask");
+        udf((UDF1<String, String>) value -> hash(key, value), DataTypes.StringType)
+            .withName("personal_mask");
     return new PersonalMask(hmac);
   }
 

@@ -23,14 +23,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The supervised churn model (Spark MLlib): a logistic regression on the standardised {@link ChurnFeatures} with the
- * label "no purchase in the horizon after the cutoff", and its Platt calibration: a one-feature logistic regression
- * of the label on the logit of the classifier's score, fitted on customers the classifier did not learn from (a later
- * cutoff), which corrects a shift between the periods.
+ * The supervised churn model (Spark MLlib): a logistic regression on the standardised {@link
+ * ChurnFeatures} with the label "no purchase in the horizon after the cutoff", and its Platt
+ * calibration: a one-feature logistic regression of the label on the logit of the classifier's
+ * score, fitted on customers the classifier did not learn from (a later cutoff), which corrects a
+ * shift between the periods.
  */
 final class ChurnClassifier {
   /** Output of {@link #score}: the classifier's uncalibrated probability of no purchase. */
   static final String RAW = "_quiet_raw";
+
   /** Output of {@link Calibration#apply}: the calibrated probability. */
   static final String CALIBRATED = "_quiet_calibrated";
 
@@ -51,36 +53,60 @@ final class ChurnClassifier {
 
   /** Trains on {@code labelled} ({@link ChurnFeatures} with {@link ChurnFeatures#LABEL}). */
   static PipelineModel train(Dataset<Row> labelled) {
-    LogisticRegression lr = new LogisticRegression()
-        .setFeaturesCol(SCALED).setLabelCol(ChurnFeatures.LABEL).setProbabilityCol(OUT)
-        .setMaxIter(100).setRegParam(0.001).setElasticNetParam(0);
-    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
-        new VectorAssembler().setInputCols(ChurnFeatures.FEATURES.toArray(String[]::new)).setOutputCol(VECTOR),
-        new StandardScaler().setInputCol(VECTOR).setOutputCol(SCALED).setWithMean(true).setWithStd(true),
-        lr});
+    LogisticRegression lr =
+        new LogisticRegression()
+            .setFeaturesCol(SCALED)
+            .setLabelCol(ChurnFeatures.LABEL)
+            .setProbabilityCol(OUT)
+            .setMaxIter(100)
+            .setRegParam(0.001)
+            .setElasticNetParam(0);
+    Pipeline pipeline =
+        new Pipeline()
+            .setStages(
+                new PipelineStage[] {
+                  new VectorAssembler()
+                      .setInputCols(ChurnFeatures.FEATURES.toArray(String[]::new))
+                      .setOutputCol(VECTOR),
+                  new StandardScaler()
+                      .setInputCol(VECTOR)
+                      .setOutputCol(SCALED)
+                      .setWithMean(true)
+                      .setWithStd(true),
+                  lr
+                });
     return pipeline.fit(labelled);
   }
 
   /** Adds {@link #RAW} to rows with the feature columns. */
   static Dataset<Row> score(PipelineModel model, Dataset<Row> rows) {
-    return model.transform(rows)
+    return model
+        .transform(rows)
         .withColumn(RAW, functions.vector_to_array(col(OUT), "float64").getItem(1))
         .drop(VECTOR, SCALED, OUT, "rawPrediction", "prediction");
   }
 
   /** Platt scaling of {@link #RAW} against {@link ChurnFeatures#LABEL} on {@code scored}. */
   static Calibration calibrate(Dataset<Row> scored) {
-    Dataset<Row> one = new VectorAssembler().setInputCols(new String[] {LOGIT}).setOutputCol(VECTOR)
-        .transform(scored.withColumn(LOGIT, logit(col(RAW))));
-    LogisticRegressionModel platt = new LogisticRegression().setFeaturesCol(VECTOR)
-        .setLabelCol(ChurnFeatures.LABEL).setRegParam(0).setMaxIter(100).fit(one);
+    Dataset<Row> one =
+        new VectorAssembler()
+            .setInputCols(new String[] {LOGIT})
+            .setOutputCol(VECTOR)
+            .transform(scored.withColumn(LOGIT, logit(col(RAW))));
+    LogisticRegressionModel platt =
+        new LogisticRegression()
+            .setFeaturesCol(VECTOR)
+            .setLabelCol(ChurnFeatures.LABEL)
+            .setRegParam(0)
+            .setMaxIter(100)
+            .fit(one);
     return new Calibration(platt.intercept(), platt.coefficients().apply(0));
   }
 
   /**
-   * {@link #CALIBRATED} for every row of {@code scored}, each from a calibration fitted on the other of two seeded
-   * folds of the customers (cross-fitting), so the calibrated probabilities can be measured on the same customers
-   * without having been fitted to them.
+   * {@link #CALIBRATED} for every row of {@code scored}, each from a calibration fitted on the
+   * other of two seeded folds of the customers (cross-fitting), so the calibrated probabilities can
+   * be measured on the same customers without having been fitted to them.
    */
   static Dataset<Row> crossCalibrated(Dataset<Row> scored, long seed) {
     Column fold = pmod(xxhash64(col(CustomerFeatures.CUSTOMER_ID), lit(seed)), lit(2));
@@ -88,7 +114,8 @@ final class ChurnClassifier {
     Dataset<Row> b = scored.filter(fold.equalTo(1));
     Calibration onA = calibrate(a);
     Calibration onB = calibrate(b);
-    return a.withColumn(CALIBRATED, onB.apply(col(RAW))).unionByName(b.withColumn(CALIBRATED, onA.apply(col(RAW))));
+    return a.withColumn(CALIBRATED, onB.apply(col(RAW)))
+        .unionByName(b.withColumn(CALIBRATED, onA.apply(col(RAW))));
   }
 
   private static Column logit(Column p) {

@@ -15,31 +15,40 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * How well a probability of "no purchase in the horizon" did against what happened: ROC AUC, PR AUC (quiet customers
- * as the positive class), Brier score, mean predicted against the realised share, lift of the top decile, and
- * calibration by decile of the prediction (mean predicted and realised share per decile, 1 = lowest).
+ * How well a probability of "no purchase in the horizon" did against what happened: ROC AUC, PR AUC
+ * (quiet customers as the positive class), Brier score, mean predicted against the realised share,
+ * lift of the top decile, and calibration by decile of the prediction (mean predicted and realised
+ * share per decile, 1 = lowest).
  */
 final class ChurnMetrics {
   static final int DECILES = 10;
 
   private ChurnMetrics() {}
 
-  /** Adds the measures of column {@code score} against {@code label} under {@code prefix} (e.g. churn.model.). */
-  static void measure(Dataset<Row> rows, String score, String label, String prefix, Map<String, Double> metrics) {
-    Dataset<Row> scored = rows.select(col(score).cast("double").as("_s"), col(label).cast("double").as("_y"))
-        .withColumn("_decile", ntile(DECILES).over(Window.orderBy(col("_s"))))
-        .persist();
+  /**
+   * Adds the measures of column {@code score} against {@code label} under {@code prefix} (e.g.
+   * churn.model.).
+   */
+  static void measure(
+      Dataset<Row> rows, String score, String label, String prefix, Map<String, Double> metrics) {
+    Dataset<Row> scored =
+        rows.select(col(score).cast("double").as("_s"), col(label).cast("double").as("_y"))
+            .withColumn("_decile", ntile(DECILES).over(Window.orderBy(col("_s"))))
+            .persist();
     try {
-      BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator().setLabelCol("_y")
-          .setRawPredictionCol("_s");
-      metrics.put(prefix + ModelRuns.ROC_AUC, evaluator.setMetricName("areaUnderROC").evaluate(scored));
-      metrics.put(prefix + ModelRuns.PR_AUC, evaluator.setMetricName("areaUnderPR").evaluate(scored));
+      BinaryClassificationEvaluator evaluator =
+          new BinaryClassificationEvaluator().setLabelCol("_y").setRawPredictionCol("_s");
+      metrics.put(
+          prefix + ModelRuns.ROC_AUC, evaluator.setMetricName("areaUnderROC").evaluate(scored));
+      metrics.put(
+          prefix + ModelRuns.PR_AUC, evaluator.setMetricName("areaUnderPR").evaluate(scored));
       Row all = scored.agg(avg("_s"), avg("_y"), avg(pow(col("_s").minus(col("_y")), 2))).first();
       metrics.put(prefix + ModelRuns.MEAN_PREDICTED, all.getDouble(0));
       metrics.put(prefix + ModelRuns.REALISED_SHARE, all.getDouble(1));
       metrics.put(prefix + ModelRuns.BRIER, all.getDouble(2));
       double top = Double.NaN;
-      for (Row r : scored.groupBy("_decile").agg(count(lit(1)), avg("_s"), avg("_y")).collectAsList()) {
+      for (Row r :
+          scored.groupBy("_decile").agg(count(lit(1)), avg("_s"), avg("_y")).collectAsList()) {
         String k = prefix + ModelRuns.DECILE + r.getInt(0) + ".";
         metrics.put(k + ModelRuns.PREDICTED, r.getDouble(2));
         metrics.put(k + ModelRuns.REALISED, r.getDouble(3));

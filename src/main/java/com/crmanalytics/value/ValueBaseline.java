@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Gupta &amp; Lehmann baseline clv_baseline: the retention of the last two rfm windows measured from silver orders
- * as of D. Available only when both windows are fully covered by data (the first order is on or before D − 2W) and
- * somebody bought in the previous window; otherwise null for everyone, with the reason in model_runs.
+ * The Gupta &amp; Lehmann baseline clv_baseline: the retention of the last two rfm windows measured
+ * from silver orders as of D. Available only when both windows are fully covered by data (the first
+ * order is on or before D − 2W) and somebody bought in the previous window; otherwise null for
+ * everyone, with the reason in model_runs.
  */
 final class ValueBaseline {
   private static final Logger LOG = LoggerFactory.getLogger(ValueBaseline.class);
@@ -29,30 +30,43 @@ final class ValueBaseline {
   private ValueBaseline() {}
 
   /**
-   * What one currency unit of window margin is worth under the baseline, or null when it is not available, recording
-   * the counts, the rates, baseline.available and the reason in {@code metrics}.
+   * What one currency unit of window margin is worth under the baseline, or null when it is not
+   * available, recording the counts, the rates, baseline.available and the reason in {@code
+   * metrics}.
    */
-  static Double perWindowMargin(Warehouse wh, LocalDate d, int windowDays, ClvSettings clv, Map<String, Double> metrics) {
-    WindowRetention.Counts counts = WindowRetention.measure(wh.read(Orders.CONTRACT), d, windowDays);
+  static Double perWindowMargin(
+      Warehouse wh, LocalDate d, int windowDays, ClvSettings clv, Map<String, Double> metrics) {
+    WindowRetention.Counts counts =
+        WindowRetention.measure(wh.read(Orders.CONTRACT), d, windowDays);
     metrics.put("baseline.previous_window_customers", (double) counts.previousWindowCustomers());
     metrics.put("baseline.retained_customers", (double) counts.retainedCustomers());
     LocalDate start = d.minusDays(2L * windowDays);
     if (counts.firstDay() == null || counts.firstDay().isAfter(start)) {
-      LOG.warn("value: clv_baseline is null: the data start on {}, after {}, so the previous window ({}, {}] is not "
-          + "fully covered", counts.firstDay(), start, start, d.minusDays(windowDays));
+      LOG.warn(
+          "value: clv_baseline is null: the data start on {}, after {}, so the previous window ({}, {}] is not "
+              + "fully covered",
+          counts.firstDay(),
+          start,
+          start,
+          d.minusDays(windowDays));
       return unavailable(metrics, ModelRuns.BASELINE_HISTORY_TOO_SHORT);
     }
     if (counts.previousWindowCustomers() == 0) {
-      LOG.warn("value: clv_baseline is null: nobody bought in the previous window ({}, {}]", start,
+      LOG.warn(
+          "value: clv_baseline is null: nobody bought in the previous window ({}, {}]",
+          start,
           d.minusDays(windowDays));
       return unavailable(metrics, ModelRuns.BASELINE_NO_PREVIOUS_BUYERS);
     }
-    RetentionBaseline baseline = new RetentionBaseline(counts.share(), windowDays, clv.annualDiscountRate());
+    RetentionBaseline baseline =
+        new RetentionBaseline(counts.share(), windowDays, clv.annualDiscountRate());
     metrics.put("baseline.window_retention_rate", baseline.windowRetention());
     metrics.put("baseline.retention_rate", baseline.yearlyRetention());
     if (!baseline.defined()) {
-      LOG.warn("value: clv_baseline is null: retention rate {} with discount rate {} makes m·r/(1+d−r) infinite",
-          baseline.yearlyRetention(), clv.annualDiscountRate());
+      LOG.warn(
+          "value: clv_baseline is null: retention rate {} with discount rate {} makes m·r/(1+d−r) infinite",
+          baseline.yearlyRetention(),
+          clv.annualDiscountRate());
       return unavailable(metrics, ModelRuns.BASELINE_UNDEFINED);
     }
     metrics.put(ModelRuns.BASELINE_AVAILABLE, 1.0);
@@ -66,12 +80,18 @@ final class ValueBaseline {
   }
 
   /**
-   * Adds clv_baseline = window net revenue × the margin ratio clv uses ({@code margin}) × {@code perWindowMargin}
-   * (the baseline is linear in the margin), or null for everyone when {@code perWindowMargin} is null.
+   * Adds clv_baseline = window net revenue × the margin ratio clv uses ({@code margin}) × {@code
+   * perWindowMargin} (the baseline is linear in the margin), or null for everyone when {@code
+   * perWindowMargin} is null.
    */
   static Dataset<Row> add(Dataset<Row> scored, Column margin, Double perWindowMargin) {
-    Column value = perWindowMargin == null ? lit(null).cast("double")
-        : col(CustomerFeatures.MONETARY).cast("double").multiply(margin).multiply(lit(perWindowMargin));
+    Column value =
+        perWindowMargin == null
+            ? lit(null).cast("double")
+            : col(CustomerFeatures.MONETARY)
+                .cast("double")
+                .multiply(margin)
+                .multiply(lit(perWindowMargin));
     return scored.withColumn(CustomerValue.CLV_BASELINE, value);
   }
 }

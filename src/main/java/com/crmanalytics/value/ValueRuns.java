@@ -17,16 +17,24 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The value stage's rows of {@code model_runs} for D: one per transaction model fitted (the chosen one with the
- * run's sums, interval, baseline and holdout metrics; every candidate with its parameters, standard errors
- * {@code se.<name>}, log-likelihood, convergence and choice.* metrics), gamma-gamma, and churn. Replaces the rows of D
- * of all those models, so a rerun with another clv.model leaves no stale candidate.
+ * The value stage's rows of {@code model_runs} for D: one per transaction model fitted (the chosen
+ * one with the run's sums, interval, baseline and holdout metrics; every candidate with its
+ * parameters, standard errors {@code se.<name>}, log-likelihood, convergence and choice.* metrics),
+ * gamma-gamma, and churn. Replaces the rows of D of all those models, so a rerun with another
+ * clv.model leaves no stale candidate.
  */
 final class ValueRuns {
   private ValueRuns() {}
 
-  static void write(RunContext ctx, LocalDate d, ModelChoice.Choice choice, FitResult spend, ClvSettings clv,
-      ChurnSettings churn, Map<String, Double> summary, Map<String, Double> churnMetrics) {
+  static void write(
+      RunContext ctx,
+      LocalDate d,
+      ModelChoice.Choice choice,
+      FitResult spend,
+      ClvSettings clv,
+      ChurnSettings churn,
+      Map<String, Double> summary,
+      Map<String, Double> churnMetrics) {
     Date date = Date.valueOf(d);
     List<Row> rows = new ArrayList<>();
     List<ModelChoice.Candidate> candidates = new ArrayList<>(choice.candidates());
@@ -63,49 +71,94 @@ final class ValueRuns {
       params.put("time_unit_days", (double) clv.timeUnit().days());
       params.put("horizon_months", (double) clv.horizonMonths());
       params.put("annual_discount_rate", clv.annualDiscountRate());
-      rows.add(RowFactory.create(ctx.runId(), date, c.type().configName(), params,
-          fit == null ? null : fit.logLikelihood(), fit == null ? null : fit.n(), fit == null ? null : fit.converged(),
-          fit == null ? null : fit.iterations(), metrics, null));
+      rows.add(
+          RowFactory.create(
+              ctx.runId(),
+              date,
+              c.type().configName(),
+              params,
+              fit == null ? null : fit.logLikelihood(),
+              fit == null ? null : fit.n(),
+              fit == null ? null : fit.converged(),
+              fit == null ? null : fit.iterations(),
+              metrics,
+              null));
     }
     Map<String, Double> ggMetrics = new LinkedHashMap<>();
     ggMetrics.put("patterns", (double) spend.patterns());
     ggMetrics.put("evaluations", (double) spend.evaluations());
     ggMetrics.put("population_mean_spend", GammaGamma.fromParams(spend.params()).populationMean());
-    rows.add(RowFactory.create(ctx.runId(), date, spend.model(), withErrors(spend), spend.logLikelihood(), spend.n(),
-        spend.converged(), spend.iterations(), ggMetrics, null));
+    rows.add(
+        RowFactory.create(
+            ctx.runId(),
+            date,
+            spend.model(),
+            withErrors(spend),
+            spend.logLikelihood(),
+            spend.n(),
+            spend.converged(),
+            spend.iterations(),
+            ggMetrics,
+            null));
     Map<String, Double> churnParams = new LinkedHashMap<>();
     churnParams.put("horizon_days", (double) churn.horizonDays());
     churnParams.put("min_auc_gain", churn.minAucGain());
     churnParams.put("seed", (double) churn.seed());
-    Map<String, Double> bands = Map.of("risk_band.medium_from", churn.mediumFrom(), "risk_band.high_from",
-        churn.highFrom());
+    Map<String, Double> bands =
+        Map.of(
+            "risk_band.medium_from", churn.mediumFrom(), "risk_band.high_from", churn.highFrom());
     Map<String, Double> cleanChurn = new LinkedHashMap<>(churnMetrics);
     cleanChurn.values().removeIf(v -> v == null || !Double.isFinite(v));
-    rows.add(RowFactory.create(ctx.runId(), date, ModelRuns.CHURN, churnParams, null,
-        summary.get("customers").longValue(), null, null, cleanChurn, bands));
+    rows.add(
+        RowFactory.create(
+            ctx.runId(),
+            date,
+            ModelRuns.CHURN,
+            churnParams,
+            null,
+            summary.get("customers").longValue(),
+            null,
+            null,
+            cleanChurn,
+            bands));
     List<String> models = new ArrayList<>(TransactionModelTypeNames.ALL);
     models.add(spend.model());
     models.add(ModelRuns.CHURN);
-    ctx.warehouse().replace(ModelRuns.CONTRACT,
-        ctx.spark().createDataFrame(rows, ModelRuns.CONTRACT.schema()),
-        ModelRuns.AS_OF_DATE + " = DATE'" + d + "' AND " + ModelRuns.MODEL + " IN ('" + String.join("', '", models)
-            + "')");
+    ctx.warehouse()
+        .replace(
+            ModelRuns.CONTRACT,
+            ctx.spark().createDataFrame(rows, ModelRuns.CONTRACT.schema()),
+            ModelRuns.AS_OF_DATE
+                + " = DATE'"
+                + d
+                + "' AND "
+                + ModelRuns.MODEL
+                + " IN ('"
+                + String.join("', '", models)
+                + "')");
   }
 
-  /** The parameters followed by their standard errors as se.name (none when the information matrix was singular). */
+  /**
+   * The parameters followed by their standard errors as se.name (none when the information matrix
+   * was singular).
+   */
   static Map<String, Double> withErrors(FitResult fit) {
     Map<String, Double> params = new LinkedHashMap<>(fit.params());
-    fit.standardErrors().forEach((k, v) -> {
-      if (Double.isFinite(v)) {
-        params.put(ModelRuns.SE_PREFIX + k, v);
-      }
-    });
+    fit.standardErrors()
+        .forEach(
+            (k, v) -> {
+              if (Double.isFinite(v)) {
+                params.put(ModelRuns.SE_PREFIX + k, v);
+              }
+            });
     return params;
   }
 
   /** Configuration names of every transaction model. */
   private static final class TransactionModelTypeNames {
-    static final List<String> ALL = java.util.Arrays.stream(TransactionModelType.values())
-        .map(TransactionModelType::configName).toList();
+    static final List<String> ALL =
+        java.util.Arrays.stream(TransactionModelType.values())
+            .map(TransactionModelType::configName)
+            .toList();
   }
 }

@@ -35,14 +35,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage {@code value}: from {@code customer_features} at {@code as_of_date = D} (the BTYD summary x, t_x, T, m_x
- * built from silver orders on or before D), picks and fits the transaction model ({@link ModelChoice}) and
- * Gamma-Gamma, and writes {@code customer_value} for D (one row per customer of the features: P(alive), expected
- * purchases, clv, clv_lifetime, value at risk, p_no_purchase_model and churn_probability ({@link ChurnProbability}))
- * and the {@code model_runs} rows of every transaction model fitted, gamma-gamma and churn for D ({@link ValueRuns}).
- * Also from silver orders on or before D: the Gupta &amp; Lehmann baseline ({@link ValueBaseline}). Everything is
- * computed and checked for finiteness before the first write; a fit that cannot be made, or a customer that cannot
- * be scored, writes nothing (exit 3, naming the cause or the customer).
+ * Stage {@code value}: from {@code customer_features} at {@code as_of_date = D} (the BTYD summary
+ * x, t_x, T, m_x built from silver orders on or before D), picks and fits the transaction model
+ * ({@link ModelChoice}) and Gamma-Gamma, and writes {@code customer_value} for D (one row per
+ * customer of the features: P(alive), expected purchases, clv, clv_lifetime, value at risk,
+ * p_no_purchase_model and churn_probability ({@link ChurnProbability})) and the {@code model_runs}
+ * rows of every transaction model fitted, gamma-gamma and churn for D ({@link ValueRuns}). Also
+ * from silver orders on or before D: the Gupta &amp; Lehmann baseline ({@link ValueBaseline}).
+ * Everything is computed and checked for finiteness before the first write; a fit that cannot be
+ * made, or a customer that cannot be scored, writes nothing (exit 3, naming the cause or the
+ * customer).
  */
 public final class ValueStage {
   private static final Logger LOG = LoggerFactory.getLogger(ValueStage.class);
@@ -53,11 +55,16 @@ public final class ValueStage {
   private static final String MARGIN = "_margin";
 
   /**
-   * What one run of the stage did: the fits of the chosen model and Gamma-Gamma, the models' choice, the transaction
-   * model's summary metrics and the churn metrics.
+   * What one run of the stage did: the fits of the chosen model and Gamma-Gamma, the models'
+   * choice, the transaction model's summary metrics and the churn metrics.
    */
-  public record Result(long customers, BtydFit.Fits fits, ModelChoice.Choice choice, Map<String, Double> summary,
-      Map<String, Double> churnMetrics, String message) {}
+  public record Result(
+      long customers,
+      BtydFit.Fits fits,
+      ModelChoice.Choice choice,
+      Map<String, Double> summary,
+      Map<String, Double> churnMetrics,
+      String message) {}
 
   private ValueStage() {}
 
@@ -72,42 +79,67 @@ public final class ValueStage {
     Dataset<Row> features = null;
     ModelChoice.Choice choice = null;
     try {
-      features = wh.read(CustomerFeatures.CONTRACT).filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      features =
+          wh.read(CustomerFeatures.CONTRACT)
+              .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
+              .persist(StorageLevel.MEMORY_AND_DISK());
       long customers = features.count();
       if (customers == 0) {
         throw Errors.missingInput(
-            "customer_features for " + d + " (run: crm features --date " + d + ")", wh.path(CustomerFeatures.CONTRACT));
+            "customer_features for " + d + " (run: crm features --date " + d + ")",
+            wh.path(CustomerFeatures.CONTRACT));
       }
       List<Pattern> patterns = BtydFit.patterns(features, 7.0 / clv.timeUnit().days());
       long repeatBuyers = BtydFit.checkRepeatBuyers(patterns, d, clv);
       choice = ModelChoice.choose(wh, config, d, features, patterns);
       FitResult spend = BtydFit.fitSpend(features, d);
       double quietUnits = config.churn().horizonDays() / (double) clv.timeUnit().days();
-      Scorer scorer = new Scorer(choice.chosen().type(), choice.chosen().fit().params(), choice.hasLeft().type(),
-          choice.hasLeft().fit().params(), spend.params(), clv.horizonMonths(), clv.annualDiscountRate(),
-          clv.timeUnit().days(), quietUnits);
+      Scorer scorer =
+          new Scorer(
+              choice.chosen().type(),
+              choice.chosen().fit().params(),
+              choice.hasLeft().type(),
+              choice.hasLeft().fit().params(),
+              spend.params(),
+              clv.horizonMonths(),
+              clv.annualDiscountRate(),
+              clv.timeUnit().days(),
+              quietUnits);
       BtydFit.Fits fits = new BtydFit.Fits(choice.chosen().fit(), spend, repeatBuyers, scorer);
       Map<String, Double> summary = new LinkedHashMap<>();
-      Double perWindowMargin = ValueBaseline.perWindowMargin(wh, d, config.rfm().windowDays(), clv, summary);
-      Dataset<Row> scored = ValueBaseline.add(score(features, scorer, choice.chosen().type().configName(), clv),
-          col(MARGIN), perWindowMargin);
+      Double perWindowMargin =
+          ValueBaseline.perWindowMargin(wh, d, config.rfm().windowDays(), clv, summary);
+      Dataset<Row> scored =
+          ValueBaseline.add(
+              score(features, scorer, choice.chosen().type().configName(), clv),
+              col(MARGIN),
+              perWindowMargin);
       Map<String, Double> churnMetrics = new LinkedHashMap<>();
-      Dataset<Row> withChurn = ChurnProbability.add(wh, config, d, scored, features, scorer, choice, churnMetrics);
+      Dataset<Row> withChurn =
+          ChurnProbability.add(wh, config, d, scored, features, scorer, choice, churnMetrics);
       values = finish(withChurn, config.churn()).persist(StorageLevel.MEMORY_AND_DISK());
-      Row check = values.agg(
-              count(lit(1)),
-              sum(when(notFinite(perWindowMargin != null), 1).otherwise(0)),
-              sum(col(CustomerValue.CLV)),
-              sum(col(CustomerValue.EXPECTED_PURCHASES)),
-              sum(col(CustomerValue.CLV_AT_RISK)),
-              sum(col(CustomerValue.CLV_BASELINE)),
-              sum(col(CustomerValue.CLV_LIFETIME)),
-              sum(lit(1.0).minus(col(CustomerValue.P_ALIVE))),
-              sum(col(CustomerValue.CHURN_PROBABILITY)))
-          .first();
+      Row check =
+          values
+              .agg(
+                  count(lit(1)),
+                  sum(when(notFinite(perWindowMargin != null), 1).otherwise(0)),
+                  sum(col(CustomerValue.CLV)),
+                  sum(col(CustomerValue.EXPECTED_PURCHASES)),
+                  sum(col(CustomerValue.CLV_AT_RISK)),
+                  sum(col(CustomerValue.CLV_BASELINE)),
+                  sum(col(CustomerValue.CLV_LIFETIME)),
+                  sum(lit(1.0).minus(col(CustomerValue.P_ALIVE))),
+                  sum(col(CustomerValue.CHURN_PROBABILITY)))
+              .first();
       if (check.getLong(1) > 0) {
-        throw unscorable(values, features, scorer, perWindowMargin != null, check.getLong(1), check.getLong(0), d);
+        throw unscorable(
+            values,
+            features,
+            scorer,
+            perWindowMargin != null,
+            check.getLong(1),
+            check.getLong(0),
+            d);
       }
       summary.put("customers", (double) customers);
       summary.put("repeat_buyers", (double) repeatBuyers);
@@ -126,16 +158,29 @@ public final class ValueStage {
       String onD = CustomerValue.AS_OF_DATE + " = DATE'" + d + "'";
       wh.replace(CustomerValue.CONTRACT, values, onD);
       ValueRuns.write(ctx, d, choice, spend, clv, config.churn(), summary, churnMetrics);
-      String message = String.format(Locale.ROOT,
-          "%d customers valued as of %s with %s (%s; chosen %s), gamma-gamma; P(alive) from %s; churn_probability "
-              + "from %s", customers, d, choice.chosen().type().configName(), params(fits.transactions()),
-          !clv.auto() ? "by clv.model" : choice.byHoldout() ? "by holdout error" : "by AIC",
-          choice.hasLeft().type().configName(),
-          Double.valueOf(1.0).equals(churnMetrics.get(ModelRuns.CHURN_CLASSIFIER_USED)) ? "the classifier"
-              : "the transaction model")
-          + holdoutSummary(choice);
+      String message =
+          String.format(
+                  Locale.ROOT,
+                  "%d customers valued as of %s with %s (%s; chosen %s), gamma-gamma; P(alive) from %s; churn_probability "
+                      + "from %s",
+                  customers,
+                  d,
+                  choice.chosen().type().configName(),
+                  params(fits.transactions()),
+                  !clv.auto() ? "by clv.model" : choice.byHoldout() ? "by holdout error" : "by AIC",
+                  choice.hasLeft().type().configName(),
+                  Double.valueOf(1.0).equals(churnMetrics.get(ModelRuns.CHURN_CLASSIFIER_USED))
+                      ? "the classifier"
+                      : "the transaction model")
+              + holdoutSummary(choice);
       LOG.info("value: {}", message);
-      ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(customers, customers, null, null), message);
+      ctx.log()
+          .record(
+              STAGE,
+              PipelineRuns.SUCCEEDED,
+              started,
+              new Counts(customers, customers, null, null),
+              message);
       return new Result(customers, fits, choice, summary, churnMetrics, message);
     } catch (RuntimeException e) {
       ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
@@ -155,44 +200,70 @@ public final class ValueStage {
   }
 
   /**
-   * Adds p_alive, expected_purchases, expected_avg_spend, clv, clv_lifetime, p_no_purchase_model and the value if
-   * still active (margin × discounted value) to features.
+   * Adds p_alive, expected_purchases, expected_avg_spend, clv, clv_lifetime, p_no_purchase_model
+   * and the value if still active (margin × discounted value) to features.
    */
   static Dataset<Row> score(Dataset<Row> features, Scorer scorer, String model, ClvSettings clv) {
     Column s = col(SCORES);
     Column margin = col(MARGIN);
     return features
-        .withColumn(SCORES, scorer.udf().apply(col(CustomerFeatures.X), col(CustomerFeatures.T_X),
-            col(CustomerFeatures.T), col(CustomerFeatures.M_X)))
+        .withColumn(
+            SCORES,
+            scorer
+                .udf()
+                .apply(
+                    col(CustomerFeatures.X),
+                    col(CustomerFeatures.T_X),
+                    col(CustomerFeatures.T),
+                    col(CustomerFeatures.M_X)))
         .withColumn(MARGIN, coalesce(col(CustomerFeatures.MARGIN_RATE), lit(clv.marginRate())))
         .withColumn(CustomerValue.P_ALIVE, s.getItem(Scorer.P_ALIVE))
         .withColumn(CustomerValue.EXPECTED_PURCHASES, s.getItem(Scorer.EXPECTED))
         .withColumn(CustomerValue.EXPECTED_AVG_SPEND, s.getItem(Scorer.SPEND))
         .withColumn(CustomerValue.CLV, s.getItem(Scorer.CLV_PER_MARGIN).multiply(margin))
-        .withColumn(CustomerValue.CLV_LIFETIME, s.getItem(Scorer.CLV_LIFETIME_PER_MARGIN).multiply(margin))
+        .withColumn(
+            CustomerValue.CLV_LIFETIME, s.getItem(Scorer.CLV_LIFETIME_PER_MARGIN).multiply(margin))
         .withColumn(CustomerValue.P_NO_PURCHASE_MODEL, s.getItem(Scorer.P_NO_PURCHASE))
         // Value at risk = P(has left) × the value if still active, from the same (has-left) model.
-        .withColumn(CustomerValue.CLV_AT_RISK, lit(1.0).minus(s.getItem(Scorer.P_ALIVE))
-            .multiply(s.getItem(Scorer.VALUE_IF_ACTIVE_PER_MARGIN)).multiply(margin))
+        .withColumn(
+            CustomerValue.CLV_AT_RISK,
+            lit(1.0)
+                .minus(s.getItem(Scorer.P_ALIVE))
+                .multiply(s.getItem(Scorer.VALUE_IF_ACTIVE_PER_MARGIN))
+                .multiply(margin))
         .withColumn(CustomerValue.MODEL, lit(model));
   }
 
   /** Risk band of churn_probability, in the columns of customer_value. */
   private static Dataset<Row> finish(Dataset<Row> rows, ChurnSettings churn) {
     Column p = col(CustomerValue.CHURN_PROBABILITY);
-    return CustomerValue.CONTRACT.conform(rows
-        .withColumn(CustomerValue.RISK_BAND,
-            when(p.geq(churn.highFrom()), "high").when(p.geq(churn.mediumFrom()), "medium").otherwise("low")));
+    return CustomerValue.CONTRACT.conform(
+        rows.withColumn(
+            CustomerValue.RISK_BAND,
+            when(p.geq(churn.highFrom()), "high")
+                .when(p.geq(churn.mediumFrom()), "medium")
+                .otherwise("low")));
   }
 
   /**
-   * Exit 3 naming the first customer (by id) whose scores are not finite numbers, with its summary and the model's
-   * reason, scored again on the driver.
+   * Exit 3 naming the first customer (by id) whose scores are not finite numbers, with its summary
+   * and the model's reason, scored again on the driver.
    */
-  private static RuntimeException unscorable(Dataset<Row> values, Dataset<Row> features, Scorer scorer,
-      boolean baselineAvailable, long bad, long all, LocalDate d) {
-    Row first = values.filter(notFinite(baselineAvailable)).select(CustomerValue.CUSTOMER_ID)
-        .join(features, CustomerFeatures.CUSTOMER_ID).orderBy(CustomerFeatures.CUSTOMER_ID).first();
+  private static RuntimeException unscorable(
+      Dataset<Row> values,
+      Dataset<Row> features,
+      Scorer scorer,
+      boolean baselineAvailable,
+      long bad,
+      long all,
+      LocalDate d) {
+    Row first =
+        values
+            .filter(notFinite(baselineAvailable))
+            .select(CustomerValue.CUSTOMER_ID)
+            .join(features, CustomerFeatures.CUSTOMER_ID)
+            .orderBy(CustomerFeatures.CUSTOMER_ID)
+            .first();
     int x = first.getAs(CustomerFeatures.X);
     double tx = first.getAs(CustomerFeatures.T_X);
     double bigT = first.getAs(CustomerFeatures.T);
@@ -204,41 +275,76 @@ public final class ValueStage {
     } catch (ModelException e) {
       why = e.getMessage();
     }
-    return Errors.modelFit(String.format(Locale.ROOT, "customer %s (x = %d, t_x = %s, T = %s, m_x = %s) cannot be "
-        + "scored as of %s: %s (%d of %d customers affected; nothing written)", first.getAs(CustomerFeatures.CUSTOMER_ID),
-        x, tx, bigT, mx, d, why, bad, all), null);
+    return Errors.modelFit(
+        String.format(
+            Locale.ROOT,
+            "customer %s (x = %d, t_x = %s, T = %s, m_x = %s) cannot be "
+                + "scored as of %s: %s (%d of %d customers affected; nothing written)",
+            first.getAs(CustomerFeatures.CUSTOMER_ID),
+            x,
+            tx,
+            bigT,
+            mx,
+            d,
+            why,
+            bad,
+            all),
+        null);
   }
 
   /**
-   * True where a value column is null, NaN or infinite; clv_baseline may be null only when it is not available
-   * (then it is null for everyone).
+   * True where a value column is null, NaN or infinite; clv_baseline may be null only when it is
+   * not available (then it is null for everyone).
    */
   private static Column notFinite(boolean baselineAvailable) {
     Column bad = lit(false);
-    for (String c : List.of(CustomerValue.P_ALIVE, CustomerValue.EXPECTED_PURCHASES, CustomerValue.EXPECTED_AVG_SPEND,
-        CustomerValue.CLV, CustomerValue.CLV_LIFETIME, CustomerValue.P_NO_PURCHASE_MODEL,
-        CustomerValue.CHURN_PROBABILITY, CustomerValue.CLV_AT_RISK, CustomerValue.CLV_BASELINE)) {
+    for (String c :
+        List.of(
+            CustomerValue.P_ALIVE,
+            CustomerValue.EXPECTED_PURCHASES,
+            CustomerValue.EXPECTED_AVG_SPEND,
+            CustomerValue.CLV,
+            CustomerValue.CLV_LIFETIME,
+            CustomerValue.P_NO_PURCHASE_MODEL,
+            CustomerValue.CHURN_PROBABILITY,
+            CustomerValue.CLV_AT_RISK,
+            CustomerValue.CLV_BASELINE)) {
       Column v = col(c);
       if (!c.equals(CustomerValue.CLV_BASELINE) || baselineAvailable) {
         bad = bad.or(v.isNull());
       }
-      bad = bad.or(v.isNaN()).or(v.equalTo(Double.POSITIVE_INFINITY)).or(v.equalTo(Double.NEGATIVE_INFINITY));
+      bad =
+          bad.or(v.isNaN())
+              .or(v.equalTo(Double.POSITIVE_INFINITY))
+              .or(v.equalTo(Double.NEGATIVE_INFINITY));
     }
     return bad;
   }
 
   static String params(FitResult fit) {
     StringBuilder b = new StringBuilder();
-    fit.params().forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append(' ')
-        .append(String.format(Locale.ROOT, "%.4f", v)));
+    fit.params()
+        .forEach(
+            (k, v) ->
+                b.append(b.length() == 0 ? "" : " ")
+                    .append(k)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.4f", v)));
     return b.toString();
   }
 
-  /** "; holdout over the churn horizon: A repeat purchases, P predicted" for the stage's message, when available. */
+  /**
+   * "; holdout over the churn horizon: A repeat purchases, P predicted" for the stage's message,
+   * when available.
+   */
   private static String holdoutSummary(ModelChoice.Choice choice) {
     EvaluateStage.Comparison h = choice.chosen().holdout();
-    return h == null ? ""
-        : String.format(Locale.ROOT, "; holdout over the churn horizon: %.0f repeat purchases, %.1f predicted",
-            h.actualTotal(), h.predictedTotal());
+    return h == null
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            "; holdout over the churn horizon: %.0f repeat purchases, %.1f predicted",
+            h.actualTotal(),
+            h.predictedTotal());
   }
 }

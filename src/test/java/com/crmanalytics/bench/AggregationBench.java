@@ -1,8 +1,8 @@
 package com.crmanalytics.bench;
 
+import com.crmanalytics.config.ConfigLoader;
 import com.crmanalytics.config.ModelTimeUnit;
 import com.crmanalytics.config.PipelineConfig;
-import com.crmanalytics.config.ConfigLoader;
 import com.crmanalytics.contract.CampaignTouches;
 import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.ServiceContacts;
@@ -36,11 +36,13 @@ public final class AggregationBench {
     String warehouseRoot = args[0];
     LocalDate date = LocalDate.parse(args[1]);
     Path export = Path.of(args[2]).toAbsolutePath();
-    PipelineConfig config = ConfigLoader.load(null, false, Map.of("paths.warehouse", warehouseRoot));
+    PipelineConfig config =
+        ConfigLoader.load(null, false, Map.of("paths.warehouse", warehouseRoot));
     SparkSession spark = SparkSessions.create(config);
     Warehouse warehouse = new Warehouse(spark, config.warehouse());
 
-    for (TableContract t : new TableContract[] {Orders.CONTRACT, ServiceContacts.CONTRACT, CampaignTouches.CONTRACT}) {
+    for (TableContract t :
+        new TableContract[] {Orders.CONTRACT, ServiceContacts.CONTRACT, CampaignTouches.CONTRACT}) {
       warehouse.read(t).write().mode("overwrite").parquet(export.resolve(t.name()).toString());
     }
     Dataset<Row> orders = spark.read().parquet(export.resolve("orders").toString());
@@ -48,7 +50,8 @@ public final class AggregationBench {
     Dataset<Row> campaigns = spark.read().parquet(export.resolve("campaign_touches").toString());
 
     long t0 = System.nanoTime();
-    Dataset<Row> ours = FeaturesStage.transform(orders, service, campaigns, date, 365, ModelTimeUnit.WEEK);
+    Dataset<Row> ours =
+        FeaturesStage.transform(orders, service, campaigns, date, 365, ModelTimeUnit.WEEK);
     ours.write().format("noop").mode("overwrite").save();
     double oursSeconds = (System.nanoTime() - t0) / 1e9;
     long customers = ours.count();
@@ -66,9 +69,12 @@ public final class AggregationBench {
       }
     }
     if (duckCustomers != customers) {
-      throw new IllegalStateException("customers differ: ours " + customers + ", DuckDB " + duckCustomers);
+      throw new IllegalStateException(
+          "customers differ: ours " + customers + ", DuckDB " + duckCustomers);
     }
-    System.out.printf("aggregation %.2f %.2f %.2f %d%n", oursSeconds, duckSeconds, oursSeconds / duckSeconds, customers);
+    System.out.printf(
+        "aggregation %.2f %.2f %.2f %d%n",
+        oursSeconds, duckSeconds, oursSeconds / duckSeconds, customers);
   }
 
   /** The same aggregation as FeaturesStage.transform, written for DuckDB. */

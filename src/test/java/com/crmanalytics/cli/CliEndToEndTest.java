@@ -34,7 +34,12 @@ class CliEndToEndTest {
   static void sampleDates() throws IOException {
     TestSpark.session();
     try (Stream<Path> folders = Files.list(LANDING)) {
-      dates = folders.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}")).sorted().toList();
+      dates =
+          folders
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}"))
+              .sorted()
+              .toList();
     }
     assertThat(dates).isNotEmpty();
   }
@@ -50,37 +55,74 @@ class CliEndToEndTest {
       Result run = SampleWarehouse.run(date);
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("ingest orders").contains("succeeded");
-      assertThat(run.out()).containsPattern("(?m)^features +succeeded \\d+ customers as of " + date);
-      assertThat(run.out()).containsPattern("(?m)^segment +succeeded \\d+ customers scored and tiered as of " + date);
-      assertThat(run.out()).containsPattern("(?m)^report +succeeded \\d+ customers reported as of " + date);
+      assertThat(run.out())
+          .containsPattern("(?m)^features +succeeded \\d+ customers as of " + date);
+      assertThat(run.out())
+          .containsPattern(
+              "(?m)^segment +succeeded \\d+ customers scored and tiered as of " + date);
+      assertThat(run.out())
+          .containsPattern("(?m)^report +succeeded \\d+ customers reported as of " + date);
       assertThat(SampleWarehouse.reports().resolve(date).resolve("index.html")).isNotEmptyFile();
       // the run says where the report went
-      assertThat(run.out()).containsPattern("(?m)^report written to \\S+/" + date + "/index\\.html$");
+      assertThat(run.out())
+          .containsPattern("(?m)^report written to \\S+/" + date + "/index\\.html$");
     }
     // The first date has nothing to migrate from; the second counts moves since the first.
-    Result migration = crm("sql", "select as_of_date, previous_as_of_date, sum(customers) > 0 as moved "
-        + "from report_migration group by 1, 2", "--format", "csv");
+    Result migration =
+        crm(
+            "sql",
+            "select as_of_date, previous_as_of_date, sum(customers) > 0 as moved "
+                + "from report_migration group by 1, 2",
+            "--format",
+            "csv");
     assertThat(migration.out())
-        .isEqualTo("as_of_date,previous_as_of_date,moved\n" + dates.get(1) + "," + dates.get(0) + ",true\n");
-    Result kpis = crm("sql", "select as_of_date, customers_known > 0 and customer_equity > 0 as ok from report_kpis "
-        + "order by 1", "--format", "csv");
-    assertThat(kpis.out()).isEqualTo("as_of_date,ok\n" + dates.get(0) + ",true\n" + dates.get(1) + ",true\n");
+        .isEqualTo(
+            "as_of_date,previous_as_of_date,moved\n"
+                + dates.get(1)
+                + ","
+                + dates.get(0)
+                + ",true\n");
+    Result kpis =
+        crm(
+            "sql",
+            "select as_of_date, customers_known > 0 and customer_equity > 0 as ok from report_kpis "
+                + "order by 1",
+            "--format",
+            "csv");
+    assertThat(kpis.out())
+        .isEqualTo("as_of_date,ok\n" + dates.get(0) + ",true\n" + dates.get(1) + ",true\n");
     Result unbalanced =
-        crm("sql", "select count(*) as n from pipeline_runs where rows_read <> rows_accepted + rows_quarantined + rows_duplicate",
+        crm(
+            "sql",
+                "select count(*) as n from pipeline_runs where rows_read <> rows_accepted + rows_quarantined + rows_duplicate",
             "--format", "csv");
     assertThat(unbalanced.out()).isEqualTo("n\n0\n");
     Result sources =
-        crm("sql", "select count(distinct stage) from pipeline_runs where status = 'succeeded' and stage like 'ingest:%'",
+        crm(
+            "sql",
+                "select count(distinct stage) from pipeline_runs where status = 'succeeded' and stage like 'ingest:%'",
             "--format", "csv");
     assertThat(sources.out()).endsWith("\n4\n");
     Result stages =
-        crm("sql", "select stage, count(*) from pipeline_runs where stage in ('features', 'segment', 'value', 'report') "
-            + "and status = 'succeeded' group by stage order by stage", "--format", "csv");
-    assertThat(stages.out()).isEqualTo("stage,count(1)\nfeatures,2\nreport,2\nsegment,2\nvalue,2\n");
-    Result runs = crm("sql", "select count(*) as n from pipeline_runs where stage = 'run' and status = 'succeeded'", "--format", "csv");
+        crm(
+            "sql",
+            "select stage, count(*) from pipeline_runs where stage in ('features', 'segment', 'value', 'report') "
+                + "and status = 'succeeded' group by stage order by stage",
+            "--format",
+            "csv");
+    assertThat(stages.out())
+        .isEqualTo("stage,count(1)\nfeatures,2\nreport,2\nsegment,2\nvalue,2\n");
+    Result runs =
+        crm(
+            "sql",
+            "select count(*) as n from pipeline_runs where stage = 'run' and status = 'succeeded'",
+            "--format",
+            "csv");
     assertThat(runs.out()).isEqualTo("n\n2\n");
     Result segments =
-        crm("sql", "select count(*) as n from customer_segments s join customer_features f using (customer_id, as_of_date)",
+        crm(
+            "sql",
+                "select count(*) as n from customer_segments s join customer_features f using (customer_id, as_of_date)",
             "--format", "csv");
     Result features = crm("sql", "select count(*) as n from customer_features", "--format", "csv");
     assertThat(segments.out()).isEqualTo(features.out()).isNotEqualTo("n\n0\n");
@@ -93,13 +135,19 @@ class CliEndToEndTest {
     Set<String> injected;
     try (Stream<String> lines = Files.lines(LANDING.resolve("_truth/bad_rows.csv"))) {
       injected =
-          lines.skip(1)
+          lines
+              .skip(1)
               .map(l -> l.split(","))
               .filter(f -> ran.contains(f[0]))
               .map(f -> f[2] + "," + f[3] + "," + f[4])
               .collect(Collectors.toCollection(TreeSet::new));
     }
-    Result quarantined = crm("sql", "select source_file, line_number, reason_code from quarantine", "--format", "csv");
+    Result quarantined =
+        crm(
+            "sql",
+            "select source_file, line_number, reason_code from quarantine",
+            "--format",
+            "csv");
     assertThat(injected).hasSizeGreaterThan(50);
     assertThat(new TreeSet<>(quarantined.out().lines().skip(1).toList())).isEqualTo(injected);
   }
@@ -111,7 +159,10 @@ class CliEndToEndTest {
     assertThat(orders.exit()).isZero();
     assertThat(orders.out()).matches("\\{\"orders\":[1-9][0-9]*}\\n");
 
-    Result table = crm("sql", "select reason_code, count(*) as n from quarantine group by reason_code order by 1");
+    Result table =
+        crm(
+            "sql",
+            "select reason_code, count(*) as n from quarantine group by reason_code order by 1");
     assertThat(table.exit()).isZero();
     assertThat(table.out()).contains("| reason_code").contains(" rows").contains("+--");
 
@@ -134,7 +185,8 @@ class CliEndToEndTest {
     assertThat(columns.exit()).as(columns.err()).isZero();
     assertThat(columns.out())
         .contains("report_pyramid: Customer pyramid")
-        .containsPattern("(?m)^  cumulative_revenue_share +double +Share of revenue of this tier and the tiers above it$")
+        .containsPattern(
+            "(?m)^  cumulative_revenue_share +double +Share of revenue of this tier and the tiers above it$")
         .containsPattern("(?m)^  customer_equity +double +Sum of clv over all customers");
     Result unknown = crm("tables", "no_such_table");
     assertThat(unknown.exit()).isEqualTo(4);
@@ -147,11 +199,14 @@ class CliEndToEndTest {
     Result badConfig = crm("run", "--date", dates.get(0), "--set", "quality.max-reject-ratio=2");
     assertThat(badConfig.exit()).isEqualTo(2);
     assertThat(badConfig.err().strip())
-        .isEqualTo("crm: Invalid configuration: quality.max-reject-ratio = '2' (allowed: a number from 0 to 1)");
+        .isEqualTo(
+            "crm: Invalid configuration: quality.max-reject-ratio = '2' (allowed: a number from 0 to 1)");
 
     Result gate = crm("ingest", "--date", dates.get(0), "--set", "quality.max-reject-ratio=0");
     assertThat(gate.exit()).isEqualTo(3);
-    assertThat(gate.err()).startsWith("crm: Quality gate failed: ").contains("quality.max-reject-ratio 0.0%");
+    assertThat(gate.err())
+        .startsWith("crm: Quality gate failed: ")
+        .contains("quality.max-reject-ratio 0.0%");
     assertThat(gate.err().lines()).hasSize(1);
 
     Result missing = crm("run", "--date", "1999-01-01");
@@ -162,7 +217,10 @@ class CliEndToEndTest {
 
     Result badSql = crm("sql", "select * from no_such_table");
     assertThat(badSql.exit()).isEqualTo(2);
-    assertThat(badSql.err()).startsWith("crm: SQL error: ").contains("no_such_table").contains("tables: ");
+    assertThat(badSql.err())
+        .startsWith("crm: SQL error: ")
+        .contains("no_such_table")
+        .contains("tables: ");
 
     Result usage = crm("run");
     assertThat(usage.exit()).isEqualTo(2);
@@ -181,5 +239,4 @@ class CliEndToEndTest {
       assertThat(help.out()).contains("Usage: crm " + command).contains("--conf").contains("--set");
     }
   }
-
 }

@@ -27,9 +27,9 @@ import picocli.CommandLine;
 
 /**
  * {@code crm run} submitted with spark-submit to a real Spark standalone cluster (a master and one
- * worker on 127.0.0.1, started from the project's own dependency jars) gives exactly the tables of a
- * local-mode run, over the tiny generated landing. Delta is supplied with --jars from target/lib: the test never downloads at run time
- * (the README's production line uses --packages).
+ * worker on 127.0.0.1, started from the project's own dependency jars) gives exactly the tables of
+ * a local-mode run, over the tiny generated landing. Delta is supplied with --jars from target/lib:
+ * the test never downloads at run time (the README's production line uses --packages).
  */
 class ClusterRunIT {
   private static final Path CONF = Path.of("conf", "pipeline.conf").toAbsolutePath();
@@ -58,20 +58,54 @@ class ClusterRunIT {
     String date = TinyLanding.INITIAL.toString();
     Path home = sparkHome();
     Map<String, String> env =
-        Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1");
+        Map.of(
+            "SPARK_HOME",
+            home.toString(),
+            "SPARK_SCALA_VERSION",
+            "2.13",
+            "SPARK_LOCAL_IP",
+            "127.0.0.1");
     String cp = home.resolve("conf") + java.io.File.pathSeparator + home.resolve("jars") + "/*";
     int port = freePort();
     String master = "spark://127.0.0.1:" + port;
 
     Instant t0 = Instant.now();
     Path masterLog = tmp.resolve("master.log");
-    STARTED.add(ChildJvm.start(masterLog, env, "-Xmx512m", "-cp", cp, "org.apache.spark.deploy.master.Master",
-        "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort())));
+    STARTED.add(
+        ChildJvm.start(
+            masterLog,
+            env,
+            "-Xmx512m",
+            "-cp",
+            cp,
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--webui-port",
+            String.valueOf(freePort())));
     awaitLine(masterLog, "I have been elected leader", Duration.ofSeconds(90));
     Path workerLog = tmp.resolve("worker.log");
-    STARTED.add(ChildJvm.start(workerLog, env, "-Xmx512m", "-cp", cp, "org.apache.spark.deploy.worker.Worker",
-        "--host", "127.0.0.1", "--cores", "2", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
-        "--work-dir", tmp.resolve("work").toString(), master));
+    STARTED.add(
+        ChildJvm.start(
+            workerLog,
+            env,
+            "-Xmx512m",
+            "-cp",
+            cp,
+            "org.apache.spark.deploy.worker.Worker",
+            "--host",
+            "127.0.0.1",
+            "--cores",
+            "2",
+            "--memory",
+            "1g",
+            "--webui-port",
+            String.valueOf(freePort()),
+            "--work-dir",
+            tmp.resolve("work").toString(),
+            master));
     awaitLine(workerLog, "Successfully registered with master", Duration.ofSeconds(90));
     Instant clusterUp = Instant.now();
 
@@ -80,27 +114,47 @@ class ClusterRunIT {
     Files.copy(ChildJvm.BUILD.resolve("crm-analytics-cluster.jar"), app);
     String deltaJars;
     try (Stream<Path> jars = Files.list(ChildJvm.BUILD.resolve("lib"))) {
-      deltaJars = jars.filter(ClusterRunIT::deltaSide).map(Path::toString).sorted().collect(Collectors.joining(","));
+      deltaJars =
+          jars.filter(ClusterRunIT::deltaSide)
+              .map(Path::toString)
+              .sorted()
+              .collect(Collectors.joining(","));
     }
     Path clusterWarehouse = tmp.resolve("cluster-warehouse");
     Path submitLog = tmp.resolve("submit.log");
-    List<String> submit = new ArrayList<>(List.of(
-        "-Xmx1g", "-cp", cp, "org.apache.spark.deploy.SparkSubmit",
-        "--master", master,
-        "--conf", "spark.driver.host=127.0.0.1",
-        "--conf", "spark.executor.memory=512m",
-        "--conf", "spark.cores.max=2",
-        "--jars", deltaJars,
-        "--class", "com.crmanalytics.cli.Main",
-        app.toString()));
+    List<String> submit =
+        new ArrayList<>(
+            List.of(
+                "-Xmx1g",
+                "-cp",
+                cp,
+                "org.apache.spark.deploy.SparkSubmit",
+                "--master",
+                master,
+                "--conf",
+                "spark.driver.host=127.0.0.1",
+                "--conf",
+                "spark.executor.memory=512m",
+                "--conf",
+                "spark.cores.max=2",
+                "--jars",
+                deltaJars,
+                "--class",
+                "com.crmanalytics.cli.Main",
+                app.toString()));
     submit.addAll(crmArgs(date, clusterWarehouse));
     Process driver = ChildJvm.start(submitLog, env, submit.toArray(String[]::new));
     STARTED.add(driver);
     boolean ended = driver.waitFor(6, TimeUnit.MINUTES);
     Instant submitted = Instant.now();
-    assertThat(ended).as("spark-submit ended within 6 minutes:\n" + ChildJvm.tail(submitLog, 40)).isTrue();
-    assertThat(driver.exitValue()).as("spark-submit exit code:\n" + ChildJvm.tail(submitLog, 60)).isZero();
-    // It really ran on the cluster: the master registered the app and the worker launched an executor.
+    assertThat(ended)
+        .as("spark-submit ended within 6 minutes:\n" + ChildJvm.tail(submitLog, 40))
+        .isTrue();
+    assertThat(driver.exitValue())
+        .as("spark-submit exit code:\n" + ChildJvm.tail(submitLog, 60))
+        .isZero();
+    // It really ran on the cluster: the master registered the app and the worker launched an
+    // executor.
     assertThat(Files.readString(masterLog)).contains("Registering app crm-analytics");
     assertThat(Files.readString(workerLog)).contains("Asked to launch executor");
     assertThat(Files.readString(submitLog)).contains("ingest orders").contains("run " + date + "_");
@@ -117,7 +171,9 @@ class ClusterRunIT {
     assertThat(exit).as(err.toString()).isZero();
     Instant localDone = Instant.now();
 
-    int tables = WarehouseDiff.assertSame(TestSpark.session(), localWarehouse.toString(), clusterWarehouse.toString());
+    int tables =
+        WarehouseDiff.assertSame(
+            TestSpark.session(), localWarehouse.toString(), clusterWarehouse.toString());
     System.out.printf(
         "ClusterRunIT: cluster up in %d s, spark-submit run %d s, local run %d s, %d tables equal%n",
         Duration.between(t0, clusterUp).toSeconds(),
@@ -127,11 +183,18 @@ class ClusterRunIT {
   }
 
   private static List<String> crmArgs(String date, Path warehouse) {
-    List<String> args = new ArrayList<>(List.of(
-        "run", "--date", date,
-        "--conf", CONF.toString(),
-        "--warehouse", warehouse.toString(),
-        "--set", "spark.sql.shuffle.partitions=2"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--date",
+                date,
+                "--conf",
+                CONF.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--set",
+                "spark.sql.shuffle.partitions=2"));
     args.addAll(TinyLanding.args()); // an absolute --landing: the driver runs in this folder too
     return args;
   }
@@ -144,7 +207,8 @@ class ClusterRunIT {
     try (Stream<Path> lib = Files.list(ChildJvm.BUILD.resolve("lib").toAbsolutePath())) {
       for (Path jar : lib.toList()) {
         String n = jar.getFileName().toString();
-        boolean ours = n.startsWith("picocli-") || n.startsWith("config-") || n.startsWith("hipparchus-");
+        boolean ours =
+            n.startsWith("picocli-") || n.startsWith("config-") || n.startsWith("hipparchus-");
         if (!ours && !deltaSide(jar)) {
           Files.createSymbolicLink(jars.resolve(n), jar);
         }
@@ -173,6 +237,14 @@ class ClusterRunIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("'" + text + "' not seen in " + log + " within " + timeout + ":\n" + ChildJvm.tail(log, 40));
+    throw new AssertionError(
+        "'"
+            + text
+            + "' not seen in "
+            + log
+            + " within "
+            + timeout
+            + ":\n"
+            + ChildJvm.tail(log, 40));
   }
 }

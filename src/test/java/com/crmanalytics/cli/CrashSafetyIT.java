@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Over the tiny generated landing: every stage writes, so a kill lands mid-write whatever the size.
  */
 class CrashSafetyIT {
-  private static final String DATE = TinyLanding.INITIAL.toString(); // the tiny landing's initial load
+  private static final String DATE =
+      TinyLanding.INITIAL.toString(); // the tiny landing's initial load
 
   @TempDir Path tmp;
 
@@ -48,8 +49,19 @@ class CrashSafetyIT {
     TestSpark.session();
     Path warehouse = tmp.resolve("killed");
     Path log = tmp.resolve("child.log");
-    List<String> args = new ArrayList<>(List.of("-Xmx1g", "-jar", ChildJvm.BUILD.resolve("crm-analytics.jar").toString(),
-        "run", "--date", DATE, "--conf", "conf/pipeline.conf", "--warehouse", warehouse.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-Xmx1g",
+                "-jar",
+                ChildJvm.BUILD.resolve("crm-analytics.jar").toString(),
+                "run",
+                "--date",
+                DATE,
+                "--conf",
+                "conf/pipeline.conf",
+                "--warehouse",
+                warehouse.toString()));
     args.addAll(TinyLanding.args());
     TestSpark.SETTINGS.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
     Process child = ChildJvm.start(log, Map.of(), args.toArray(String[]::new));
@@ -71,8 +83,13 @@ class CrashSafetyIT {
 
       // kill -9 while a data file is being written: wait for a new Parquet file after now.
       Set<Path> before = dataFiles(warehouse);
-      await(() -> !dataFiles(warehouse).equals(before) && !dataFiles(warehouse).isEmpty(), Duration.ofSeconds(180), log);
-      assertThat(child.isAlive()).as("the run was still going when killed:\n" + ChildJvm.tail(log, 20)).isTrue();
+      await(
+          () -> !dataFiles(warehouse).equals(before) && !dataFiles(warehouse).isEmpty(),
+          Duration.ofSeconds(180),
+          log);
+      assertThat(child.isAlive())
+          .as("the run was still going when killed:\n" + ChildJvm.tail(log, 20))
+          .isTrue();
       ChildJvm.kill(child);
       System.out.printf(
           "CrashSafetyIT: second run refused in %d ms; killed the first with %d data file(s) and %d Delta commit(s) on disk%n",
@@ -86,23 +103,46 @@ class CrashSafetyIT {
     for (String table : killed.tableNames()) {
       TestSpark.session().read().format("delta").load(killed.root() + "/" + table).count();
     }
-    assertThat(warehouse.resolve(WarehouseLock.FILE_NAME)).as("the killed run's lock stays").exists();
+    assertThat(warehouse.resolve(WarehouseLock.FILE_NAME))
+        .as("the killed run's lock stays")
+        .exists();
 
     // Rerunning the date takes over the dead run's lock and repairs everything.
     Result rerun = crm(warehouse, "run", "--date", DATE);
     assertThat(rerun.exit()).as(rerun.err()).isZero();
     assertThat(rerun.err()).contains("took over the lock").contains("no longer running");
     assertThat(warehouse.resolve(WarehouseLock.FILE_NAME)).doesNotExist();
-    String rerunId = rerun.out().lines().filter(l -> l.startsWith("run ") && l.endsWith("succeeded")).findFirst().orElseThrow().split(" ")[1];
+    String rerunId =
+        rerun
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("run ") && l.endsWith("succeeded"))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[1];
 
     Path clean = tmp.resolve("uninterrupted");
     Result uninterrupted = crm(clean, "run", "--date", DATE);
     assertThat(uninterrupted.exit()).as(uninterrupted.err()).isZero();
-    String cleanId = uninterrupted.out().lines().filter(l -> l.startsWith("run ") && l.endsWith("succeeded")).findFirst().orElseThrow().split(" ")[1];
+    String cleanId =
+        uninterrupted
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("run ") && l.endsWith("succeeded"))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[1];
 
     // The run log keeps the killed run's rows (that is what happened); compare the completed runs.
-    int tables = WarehouseDiff.assertSame(TestSpark.session(), clean.toString(), warehouse.toString(), (name, rows) ->
-        name.equals(PipelineRuns.CONTRACT.name()) ? rows.where(functions.col(PipelineRuns.RUN_ID).isin(rerunId, cleanId)) : rows);
+    int tables =
+        WarehouseDiff.assertSame(
+            TestSpark.session(),
+            clean.toString(),
+            warehouse.toString(),
+            (name, rows) ->
+                name.equals(PipelineRuns.CONTRACT.name())
+                    ? rows.where(functions.col(PipelineRuns.RUN_ID).isin(rerunId, cleanId))
+                    : rows);
     assertThat(tables).isGreaterThanOrEqualTo(1);
   }
 
@@ -111,7 +151,11 @@ class CrashSafetyIT {
       return Set.of();
     }
     try (Stream<Path> files = Files.walk(warehouse)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".parquet") && !p.toString().contains("_delta_log"))
+      return files
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".parquet")
+                      && !p.toString().contains("_delta_log"))
           .collect(Collectors.toSet());
     } catch (IOException | java.io.UncheckedIOException e) {
       return Set.of(); // a file vanished while walking
@@ -120,7 +164,12 @@ class CrashSafetyIT {
 
   private static long commits(Path warehouse) throws IOException {
     try (Stream<Path> files = Files.walk(warehouse)) {
-      return files.filter(p -> p.getParent().getFileName().toString().equals("_delta_log") && p.toString().endsWith(".json")).count();
+      return files
+          .filter(
+              p ->
+                  p.getParent().getFileName().toString().equals("_delta_log")
+                      && p.toString().endsWith(".json"))
+          .count();
     }
   }
 

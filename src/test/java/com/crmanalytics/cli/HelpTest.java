@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code crm --help} and every subcommand's help show whole sentences; no Spark is needed for them. */
+/**
+ * {@code crm --help} and every subcommand's help show whole sentences; no Spark is needed for them.
+ */
 class HelpTest {
   private static List<CommandLine> all(CommandLine cl) {
     List<CommandLine> commands = new ArrayList<>(List.of(cl));
@@ -42,7 +44,9 @@ class HelpTest {
       }
       for (CommandLine.Model.OptionSpec option : spec.options()) {
         for (String line : option.description()) {
-          assertThat(line).as("%s %s", spec.qualifiedName(), option.longestName()).matches(".*[.)]");
+          assertThat(line)
+              .as("%s %s", spec.qualifiedName(), option.longestName())
+              .matches(".*[.)]");
         }
       }
     }
@@ -61,7 +65,8 @@ class HelpTest {
     }
     assertThat(top).contains("5 warehouse busy");
     assertThat(help("run", "--help").replaceAll("\\s+", " "))
-        .contains("The whole nightly run for business date D: ingest, features, segment, value, product, report.")
+        .contains(
+            "The whole nightly run for business date D: ingest, features, segment, value, product, report.")
         .contains("Default: conf/pipeline.conf when present.");
     assertThat(help("run", "--help").lines()).allMatch(l -> l.length() <= CrmCommand.USAGE_WIDTH);
   }

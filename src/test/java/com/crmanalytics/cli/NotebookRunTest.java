@@ -27,8 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code crm notebook run}: every notebook of {@code notebooks-export/} against the sample run (so the
- * notebooks never rot), and what a failing or foreign notebook does.
+ * {@code crm notebook run}: every notebook of {@code notebooks-export/} against the sample run (so
+ * the notebooks never rot), and what a failing or foreign notebook does.
  */
 class NotebookRunTest {
   private static final Path EXPORTS = Path.of("notebooks-export");
@@ -37,17 +37,21 @@ class NotebookRunTest {
   private static final Pattern HTML_COUNT = Pattern.compile("<p class=\"count\">(\\d+) rows?</p>");
 
   /**
-   * The SQL cells (named by the heading of the Markdown cell before them) whose results may be empty on
-   * the sample run; every other result must have rows.
+   * The SQL cells (named by the heading of the Markdown cell before them) whose results may be
+   * empty on the sample run; every other result must have rows.
    */
   private static final Map<String, Set<String>> MAY_BE_EMPTY =
       Map.of(
           "campaign_target_list.sql", Set.of("The target list", "The list by tier and segment"),
           "executive_kpis.sql", Set.of("Customers moving between tiers"),
           "customer_profile.sql", Set.of("Service contacts"),
-          // the samples draw products independently: no pair is bought together more often than chance
-          "offer_targets.sql", Set.of("The strongest pairs of the date", "Customers for the offer",
-              "The offer's audience by segment and tier"));
+          // the samples draw products independently: no pair is bought together more often than
+          // chance
+          "offer_targets.sql",
+              Set.of(
+                  "The strongest pairs of the date",
+                  "Customers for the offer",
+                  "The offer's audience by segment and tier"));
 
   @TempDir static Path tmp;
 
@@ -62,7 +66,10 @@ class NotebookRunTest {
     }
   }
 
-  /** What stdout says one statement returned: the number of rows, or -1 for a statement without a result set. */
+  /**
+   * What stdout says one statement returned: the number of rows, or -1 for a statement without a
+   * result set.
+   */
   private record Printed(int cell, int line, int rows) {}
 
   @ParameterizedTest
@@ -76,25 +83,48 @@ class NotebookRunTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     List<Printed> printed = printed(run.out());
-    List<Statement> statements = notebook.sqlCells().stream().flatMap(c -> c.statements().stream()).toList();
-    assertThat(printed).extracting(Printed::line).as("every statement ran, in order").isEqualTo(statements.stream().map(Statement::line).toList());
+    List<Statement> statements =
+        notebook.sqlCells().stream().flatMap(c -> c.statements().stream()).toList();
+    assertThat(printed)
+        .extracting(Printed::line)
+        .as("every statement ran, in order")
+        .isEqualTo(statements.stream().map(Statement::line).toList());
     assertThat(run.out())
-        .contains(String.format("notebook %s: %d cell(s) (%d SQL, %d markdown), %d statement(s) run", file,
-            notebook.cells().size(), notebook.sqlCells().size(), notebook.cells().size() - notebook.sqlCells().size(),
-            statements.size()));
+        .contains(
+            String.format(
+                "notebook %s: %d cell(s) (%d SQL, %d markdown), %d statement(s) run",
+                file,
+                notebook.cells().size(),
+                notebook.sqlCells().size(),
+                notebook.cells().size() - notebook.sqlCells().size(),
+                statements.size()));
 
     Set<String> mayBeEmpty = MAY_BE_EMPTY.getOrDefault(file.getFileName().toString(), Set.of());
     Map<Integer, String> headings = headings(notebook);
     for (Printed p : printed) {
       if (p.rows() == 0) {
-        assertThat(mayBeEmpty).as(file + " cell " + p.cell() + " line " + p.line() + " (" + headings.get(p.cell()) + ") returned no rows")
+        assertThat(mayBeEmpty)
+            .as(
+                file
+                    + " cell "
+                    + p.cell()
+                    + " line "
+                    + p.line()
+                    + " ("
+                    + headings.get(p.cell())
+                    + ") returned no rows")
             .contains(headings.get(p.cell()));
       }
     }
-    assertThat(printed).as("queries with a result").anySatisfy(p -> assertThat(p.rows()).isPositive());
+    assertThat(printed)
+        .as("queries with a result")
+        .anySatisfy(p -> assertThat(p.rows()).isPositive());
 
     String page = Files.readString(html);
-    assertThat(page).contains("every cell ran").doesNotContain("class=\"error\"").doesNotContain("not run:");
+    assertThat(page)
+        .contains("every cell ran")
+        .doesNotContain("class=\"error\"")
+        .doesNotContain("not run:");
     for (Cell cell : notebook.cells()) {
       String section = section(page, cell.number());
       List<Integer> shown = new ArrayList<>();
@@ -102,8 +132,14 @@ class NotebookRunTest {
       while (m.find()) {
         shown.add(Integer.parseInt(m.group(1)));
       }
-      List<Integer> expected = printed.stream().filter(p -> p.cell() == cell.number() && p.rows() >= 0).map(Printed::rows).toList();
-      assertThat(shown).as(file + " cell " + cell.number() + ": the HTML shows each result with its row count").isEqualTo(expected);
+      List<Integer> expected =
+          printed.stream()
+              .filter(p -> p.cell() == cell.number() && p.rows() >= 0)
+              .map(Printed::rows)
+              .toList();
+      assertThat(shown)
+          .as(file + " cell " + cell.number() + ": the HTML shows each result with its row count")
+          .isEqualTo(expected);
       assertThat(section.split("<table class=\"rows\">", -1)).hasSize(expected.size() + 1);
     }
   }
@@ -113,60 +149,94 @@ class NotebookRunTest {
     Result run = SampleWarehouse.crm("notebook", "run", "notebooks-export/segment_explorer.sql");
     assertThat(run.exit()).as(run.err()).isZero();
     List<Printed> printed = printed(run.out());
-    assertThat(printed).filteredOn(p -> p.rows() >= 0).hasSizeGreaterThanOrEqualTo(5).allSatisfy(p -> assertThat(p.rows()).isPositive());
+    assertThat(printed)
+        .filteredOn(p -> p.rows() >= 0)
+        .hasSizeGreaterThanOrEqualTo(5)
+        .allSatisfy(p -> assertThat(p.rows()).isPositive());
     String latest = SampleWarehouse.dates().get(SampleWarehouse.dates().size() - 1);
     assertThat(run.out()).contains("| " + latest).contains("| champions").contains("| lost");
   }
 
   @Test
   void aFailingCellStopsTheRunWithOneLineNamingNotebookCellAndSparksMessage() throws IOException {
-    Path file = notebook("broken.sql",
-        "-- MAGIC %md",
-        "-- MAGIC # Broken",
-        "",
-        "-- COMMAND ----------",
-        "",
-        "select 1 as one;",
-        "select * from no_such_table",
-        "",
-        "-- COMMAND ----------",
-        "",
-        "select 2 as two");
+    Path file =
+        notebook(
+            "broken.sql",
+            "-- MAGIC %md",
+            "-- MAGIC # Broken",
+            "",
+            "-- COMMAND ----------",
+            "",
+            "select 1 as one;",
+            "select * from no_such_table",
+            "",
+            "-- COMMAND ----------",
+            "",
+            "select 2 as two");
     Path html = tmp.resolve("broken.html");
     Result run = empty("notebook", "run", file.toString(), "--out", html.toString());
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err())
-        .startsWith("crm: Notebook " + file + ", cell 2 (line 8): SQL error: [TABLE_OR_VIEW_NOT_FOUND]")
+        .startsWith(
+            "crm: Notebook " + file + ", cell 2 (line 8): SQL error: [TABLE_OR_VIEW_NOT_FOUND]")
         .contains("no_such_table")
         .doesNotContain("\tat ");
-    assertThat(run.out()).contains("-- cell 2, line 7").contains("| one |").doesNotContain("| two |");
+    assertThat(run.out())
+        .contains("-- cell 2, line 7")
+        .contains("| one |")
+        .doesNotContain("| two |");
     String page = Files.readString(html);
-    assertThat(page).contains("stopped at cell 2").contains("<div class=\"error\">line 8: SQL error: [TABLE_OR_VIEW_NOT_FOUND]")
-        .contains("not run: the run stopped at cell 2").contains("<th>one</th>").doesNotContain("<th>two</th>");
+    assertThat(page)
+        .contains("stopped at cell 2")
+        .contains("<div class=\"error\">line 8: SQL error: [TABLE_OR_VIEW_NOT_FOUND]")
+        .contains("not run: the run stopped at cell 2")
+        .contains("<th>one</th>")
+        .doesNotContain("<th>two</th>");
   }
 
   @Test
   void anErrorWhileComputingIsTheSqlsFaultToo() throws IOException {
-    Path file = notebook("zero.sql", "select 1 as n", "", "-- COMMAND ----------", "", "select n / 0 from values (1) as t(n)");
+    Path file =
+        notebook(
+            "zero.sql",
+            "select 1 as n",
+            "",
+            "-- COMMAND ----------",
+            "",
+            "select n / 0 from values (1) as t(n)");
     Result run = empty("notebook", "run", file.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err().strip()).startsWith("crm: Notebook " + file + ", cell 2 (line 6): SQL error: [DIVIDE_BY_ZERO]");
+    assertThat(run.err().strip())
+        .startsWith("crm: Notebook " + file + ", cell 2 (line 6): SQL error: [DIVIDE_BY_ZERO]");
     assertThat(run.err().lines()).hasSize(1);
 
     Result verbose = empty("notebook", "run", file.toString(), "--verbose");
     assertThat(verbose.exit()).isEqualTo(2);
-    assertThat(verbose.err()).contains("\tat ").contains("crm: Notebook " + file + ", cell 2 (line 6): SQL error: [DIVIDE_BY_ZERO]");
+    assertThat(verbose.err())
+        .contains("\tat ")
+        .contains("crm: Notebook " + file + ", cell 2 (line 6): SQL error: [DIVIDE_BY_ZERO]");
   }
 
   @Test
   void notebooksThatCannotRunAreRefusedBeforeAnyQuery() throws IOException {
-    Path python = notebook("mixed.sql", "select 1", "", "-- COMMAND ----------", "", "-- MAGIC %python", "-- MAGIC print(1)");
+    Path python =
+        notebook(
+            "mixed.sql",
+            "select 1",
+            "",
+            "-- COMMAND ----------",
+            "",
+            "-- MAGIC %python",
+            "-- MAGIC print(1)");
     Result magic = empty("notebook", "run", python.toString());
     assertThat(magic.exit()).isEqualTo(2);
     assertThat(magic.err().strip())
-        .isEqualTo("crm: Notebook " + python + ": cell 2 (line 6) is a %python cell; crm notebook runs SQL and %md cells only");
+        .isEqualTo(
+            "crm: Notebook "
+                + python
+                + ": cell 2 (line 6) is a %python cell; crm notebook runs SQL and %md cells only");
     assertThat(magic.out()).isEmpty();
 
     Path plain = tmp.resolve("plain.sql");
@@ -174,12 +244,16 @@ class NotebookRunTest {
     Result noHeader = empty("notebook", "run", plain.toString());
     assertThat(noHeader.exit()).isEqualTo(2);
     assertThat(noHeader.err().strip())
-        .isEqualTo("crm: Notebook " + plain + ": not a notebook in Databricks source format: the first line must be"
-            + " '-- Databricks notebook source' (found 'select 1;')");
+        .isEqualTo(
+            "crm: Notebook "
+                + plain
+                + ": not a notebook in Databricks source format: the first line must be"
+                + " '-- Databricks notebook source' (found 'select 1;')");
 
     Result missing = empty("notebook", "run", tmp.resolve("nope.sql").toString());
     assertThat(missing.exit()).isEqualTo(4);
-    assertThat(missing.err().strip()).isEqualTo("crm: Missing input: notebook: " + tmp.resolve("nope.sql"));
+    assertThat(missing.err().strip())
+        .isEqualTo("crm: Missing input: notebook: " + tmp.resolve("nope.sql"));
 
     Result limit = empty("notebook", "run", plain.toString(), "--limit", "0");
     assertThat(limit.exit()).isEqualTo(2);
@@ -190,11 +264,17 @@ class NotebookRunTest {
   void resultsAreCappedAtTheLimitAndSaySo() throws IOException {
     Path file = notebook("many.sql", "select id from range(5) order by id");
     Path html = tmp.resolve("many.html");
-    Result run = empty("notebook", "run", file.toString(), "--limit", "3", "--out", html.toString());
+    Result run =
+        empty("notebook", "run", file.toString(), "--limit", "3", "--out", html.toString());
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("| 2  |").doesNotContain("| 3  |").contains("3 rows shown (more exist; use --limit)");
-    assertThat(Files.readString(html)).contains("first 3 rows shown (more exist; at most 3 are shown, see --limit)")
-        .contains("<td class=\"n\">2</td>").doesNotContain("<td class=\"n\">3</td>");
+    assertThat(run.out())
+        .contains("| 2  |")
+        .doesNotContain("| 3  |")
+        .contains("3 rows shown (more exist; use --limit)");
+    assertThat(Files.readString(html))
+        .contains("first 3 rows shown (more exist; at most 3 are shown, see --limit)")
+        .contains("<td class=\"n\">2</td>")
+        .doesNotContain("<td class=\"n\">3</td>");
   }
 
   @Test
@@ -204,14 +284,26 @@ class NotebookRunTest {
     assertThat(group.out()).contains("Usage: crm notebook").contains("run");
     Result help = Crm.run(List.of("notebook", "run", "--help"));
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("Usage: crm notebook run").contains("FILE").contains("--out").contains("--limit")
-        .contains("--conf").contains("--set").contains("--warehouse").contains("--verbose");
+    assertThat(help.out())
+        .contains("Usage: crm notebook run")
+        .contains("FILE")
+        .contains("--out")
+        .contains("--limit")
+        .contains("--conf")
+        .contains("--set")
+        .contains("--warehouse")
+        .contains("--verbose");
   }
 
   /** {@code crm …} on an empty warehouse: for the tests that need no tables. */
   private static Result empty(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", tmp.resolve("empty-warehouse").toString()));
+    all.addAll(
+        List.of(
+            "--conf",
+            "conf/pipeline.conf",
+            "--warehouse",
+            tmp.resolve("empty-warehouse").toString()));
     return Crm.run(all);
   }
 
@@ -252,7 +344,13 @@ class NotebookRunTest {
       if (c.isSql()) {
         headings.put(c.number(), last);
       } else {
-        last = c.source().lines().filter(l -> l.startsWith("#")).map(l -> l.replaceFirst("^#+\\s*", "")).findFirst().orElse(last);
+        last =
+            c.source()
+                .lines()
+                .filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+\\s*", ""))
+                .findFirst()
+                .orElse(last);
       }
     }
     return headings;

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,16 +23,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code crm backfill}, {@code crm nightly}, {@code crm maintain} and the lock, over the tiny generated landing. */
+/**
+ * {@code crm backfill}, {@code crm nightly}, {@code crm maintain} and the lock, over the tiny
+ * generated landing.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpsCommandsTest {
   @TempDir static Path tmp;
 
-  /** The tiny generated landing: its initial load 2026-11-22 and one increment 2026-11-23; 2026-11-24 is missing. */
+  /**
+   * The tiny generated landing: its initial load 2026-11-22 and one increment 2026-11-23;
+   * 2026-11-24 is missing.
+   */
   @BeforeAll
   static void landing() {
     TestSpark.session();
-    assertThat(TinyLanding.dates()).extracting(Object::toString).containsExactly("2026-11-22", "2026-11-23");
+    assertThat(TinyLanding.dates())
+        .extracting(Object::toString)
+        .containsExactly("2026-11-22", "2026-11-23");
   }
 
   @AfterEach
@@ -47,16 +54,18 @@ class OpsCommandsTest {
 
   static Result crm(String warehouse, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", warehouse(warehouse).toString()));
+    all.addAll(
+        List.of("--conf", "conf/pipeline.conf", "--warehouse", warehouse(warehouse).toString()));
     if (!all.contains("--landing")) {
       all.addAll(List.of("--landing", TinyLanding.root().toString()));
     }
     // The tiny landing's settings, unless the test sets the key itself (a later --set would win).
-    TinyLanding.SETTINGS.forEach((k, v) -> {
-      if (all.stream().noneMatch(a -> a.startsWith(k + "="))) {
-        all.addAll(List.of("--set", k + "=" + v));
-      }
-    });
+    TinyLanding.SETTINGS.forEach(
+        (k, v) -> {
+          if (all.stream().noneMatch(a -> a.startsWith(k + "="))) {
+            all.addAll(List.of("--set", k + "=" + v));
+          }
+        });
     return Crm.run(all);
   }
 
@@ -66,14 +75,17 @@ class OpsCommandsTest {
     Result first = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-24");
     assertThat(first.exit()).as(first.err()).isEqualTo(4);
     assertThat(first.out())
-        .containsSubsequence("for 2026-11-22", "succeeded", "for 2026-11-23", "succeeded", "for 2026-11-24")
+        .containsSubsequence(
+            "for 2026-11-22", "succeeded", "for 2026-11-23", "succeeded", "for 2026-11-24")
         .contains("backfill stopped at 2026-11-24 after 2 run(s)");
     assertThat(first.err()).startsWith("crm: Missing input: landing folder for 2026-11-24");
     // paths.reports is not set: the reports follow the warehouse, and the run says where they went
     assertThat(warehouse("bf").resolve("reports/2026-11-22/index.html")).isNotEmptyFile();
-    assertThat(first.out()).containsPattern("(?m)^report written to \\S+/bf/reports/2026-11-23/index\\.html$");
+    assertThat(first.out())
+        .containsPattern("(?m)^report written to \\S+/bf/reports/2026-11-23/index\\.html$");
 
-    Result resumed = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-24", "--resume");
+    Result resumed =
+        crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-24", "--resume");
     assertThat(resumed.exit()).isEqualTo(4);
     assertThat(resumed.out())
         .contains("backfill 2026-11-22 skipped: run 2026-11-22_")
@@ -92,23 +104,35 @@ class OpsCommandsTest {
     assertThat(gate.exit()).isEqualTo(3);
     Result again = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-23", "--resume");
     assertThat(again.exit()).as(again.err()).isZero();
-    assertThat(again.out()).contains("for 2026-11-22").contains("backfill 2026-11-23 skipped").endsWith(": 1 run, 1 skipped\n");
+    assertThat(again.out())
+        .contains("for 2026-11-22")
+        .contains("backfill 2026-11-23 skipped")
+        .endsWith(": 1 run, 1 skipped\n");
 
     // and a later report still does not make it count as succeeded
-    Result gateAgain = crm("bf", "run", "--date", "2026-11-22", "--set", "quality.max-reject-ratio=0");
+    Result gateAgain =
+        crm("bf", "run", "--date", "2026-11-22", "--set", "quality.max-reject-ratio=0");
     assertThat(gateAgain.exit()).isEqualTo(3);
     assertThat(crm("bf", "report", "--date", "2026-11-22").exit()).isZero();
     Result rerun = crm("bf", "backfill", "--from", "2026-11-22", "--to", "2026-11-22", "--resume");
     assertThat(rerun.exit()).as(rerun.err()).isZero();
     assertThat(rerun.out()).contains("for 2026-11-22").endsWith(": 1 run, 0 skipped\n");
 
-    // run rows: 22, 23 succeeded; 24 failed twice (missing input); 22 failed (gate) and succeeded, twice
-    Result log = crm("bf", "sql", "select status, count(*) as n from pipeline_runs where stage = 'run' group by status order by 1", "--format", "csv");
+    // run rows: 22, 23 succeeded; 24 failed twice (missing input); 22 failed (gate) and succeeded,
+    // twice
+    Result log =
+        crm(
+            "bf",
+            "sql",
+            "select status, count(*) as n from pipeline_runs where stage = 'run' group by status order by 1",
+            "--format",
+            "csv");
     assertThat(log.out()).isEqualTo("status,n\nfailed,4\nsucceeded,4\n");
 
     Result backwards = crm("bf", "backfill", "--from", "2026-11-23", "--to", "2026-11-22");
     assertThat(backwards.exit()).isEqualTo(2);
-    assertThat(backwards.err().strip()).isEqualTo("crm: backfill: --to 2026-11-22 is before --from 2026-11-23");
+    assertThat(backwards.err().strip())
+        .isEqualTo("crm: backfill: --to 2026-11-22 is before --from 2026-11-23");
   }
 
   @Test
@@ -120,11 +144,15 @@ class OpsCommandsTest {
     NightlyCommand.clock = Clock.fixed(Instant.parse("2026-11-23T17:00:00Z"), ZoneOffset.UTC);
     Result utc = crm("nightly", "nightly", "--landing", empty);
     assertThat(utc.exit()).isEqualTo(4);
-    assertThat(utc.out()).startsWith("nightly: business date 2026-11-22 (yesterday in UTC)\n").contains("for 2026-11-22");
+    assertThat(utc.out())
+        .startsWith("nightly: business date 2026-11-22 (yesterday in UTC)\n")
+        .contains("for 2026-11-22");
     assertThat(utc.err()).startsWith("crm: Missing input: landing folder for 2026-11-22");
     // 17:00 UTC is already the 24th in Shanghai
-    Result shanghai = crm("nightly", "nightly", "--landing", empty, "--set", "run.timezone=Asia/Shanghai");
-    assertThat(shanghai.out()).startsWith("nightly: business date 2026-11-23 (yesterday in Asia/Shanghai)");
+    Result shanghai =
+        crm("nightly", "nightly", "--landing", empty, "--set", "run.timezone=Asia/Shanghai");
+    assertThat(shanghai.out())
+        .startsWith("nightly: business date 2026-11-23 (yesterday in Asia/Shanghai)");
     Result given = crm("nightly", "nightly", "--landing", empty, "--date", "2026-11-20");
     assertThat(given.out()).doesNotContain("yesterday").contains("for 2026-11-20");
     assertThat(given.err()).startsWith("crm: Missing input: landing folder for 2026-11-20");
@@ -134,7 +162,8 @@ class OpsCommandsTest {
   @Order(3)
   void everyWritingCommandFailsFastWithExitCode5WhileAnotherRunHoldsTheLock() throws IOException {
     Path lock = warehouse("bf").resolve(WarehouseLock.FILE_NAME);
-    Files.writeString(lock, "host=etl-7.example\npid=4242\nowner=run 2026-11-23_X\nsince=2026-11-24T01:30:00Z\n");
+    Files.writeString(
+        lock, "host=etl-7.example\npid=4242\nowner=run 2026-11-23_X\nsince=2026-11-24T01:30:00Z\n");
     try {
       for (String[] command :
           List.of(
@@ -147,7 +176,8 @@ class OpsCommandsTest {
         assertThat(busy.exit()).as(command[0]).isEqualTo(5);
         assertThat(busy.err().strip())
             .isEqualTo(
-                "crm: Warehouse busy: " + lock.toUri().toString().replace("file:///", "file:/")
+                "crm: Warehouse busy: "
+                    + lock.toUri().toString().replace("file:///", "file:/")
                     + " is held by run 2026-11-23_X (host etl-7.example, pid 4242) since 2026-11-24T01:30:00Z;"
                     + " wait for it to finish (or, if that process is gone, delete the lock file)");
       }
@@ -166,26 +196,44 @@ class OpsCommandsTest {
     Result refused = crm("bf", "maintain", "--set", "maintenance.vacuum-retention-hours=0");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .startsWith("crm: maintenance.vacuum-retention-hours = 0 is below Delta's safety check of 168 hours")
+        .startsWith(
+            "crm: maintenance.vacuum-retention-hours = 0 is below Delta's safety check of 168 hours")
         .contains("--force");
 
     Result bad = crm("bf", "maintain", "--set", "maintenance.vacuum-retention-hours=-3");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip())
-        .isEqualTo("crm: Invalid configuration: maintenance.vacuum-retention-hours = '-3' (allowed: a whole number of hours, 0 or more)");
+        .isEqualTo(
+            "crm: Invalid configuration: maintenance.vacuum-retention-hours = '-3' (allowed: a whole number of hours, 0 or more)");
 
     Result kept = crm("bf", "maintain");
     assertThat(kept.exit()).as(kept.err()).isZero();
-    assertThat(kept.out()).contains("maintain orders ").contains("maintain pipeline_runs").contains("(retention 168 h)");
+    assertThat(kept.out())
+        .contains("maintain orders ")
+        .contains("maintain pipeline_runs")
+        .contains("(retention 168 h)");
     assertThat(kept.out()).contains("vacuum removed 0 file(s)");
 
-    Result forced = crm("bf", "maintain", "--force", "--set", "maintenance.vacuum-retention-hours=0");
+    Result forced =
+        crm("bf", "maintain", "--force", "--set", "maintenance.vacuum-retention-hours=0");
     assertThat(forced.exit()).as(forced.err()).isZero();
-    assertThat(forced.out()).containsPattern("maintain pipeline_runs +compacted 0 file\\(s\\) into 0, vacuum removed [1-9]");
+    assertThat(forced.out())
+        .containsPattern(
+            "maintain pipeline_runs +compacted 0 file\\(s\\) into 0, vacuum removed [1-9]");
     assertThat(forced.out()).contains("(retention 0 h)");
     // the data is unchanged and the safety check is back on for everyone else
-    Result orders = crm("bf", "sql", "select count(*) as n from pipeline_runs where stage = 'run'", "--format", "csv");
+    Result orders =
+        crm(
+            "bf",
+            "sql",
+            "select count(*) as n from pipeline_runs where stage = 'run'",
+            "--format",
+            "csv");
     assertThat(orders.out()).isEqualTo("n\n8\n");
-    assertThat(TestSpark.session().conf().get("spark.databricks.delta.retentionDurationCheck.enabled", "true")).isEqualTo("true");
+    assertThat(
+            TestSpark.session()
+                .conf()
+                .get("spark.databricks.delta.retentionDurationCheck.enabled", "true"))
+        .isEqualTo("true");
   }
 }

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 
 /**
- * Personal data stays in silver customers: every other table and every HTML page of the sample run is
- * searched for the sample's names, phones and e-mails.
+ * Personal data stays in silver customers: every other table and every HTML page of the sample run
+ * is searched for the sample's names, phones and e-mails.
  */
 class PersonalDataScanTest {
   @Test
@@ -36,11 +36,14 @@ class PersonalDataScanTest {
     List<String> found = new ArrayList<>();
     List<String> scanned = new ArrayList<>();
     try (Stream<Path> tables = Files.list(root)) {
-      for (Path table : tables.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).sorted().toList()) {
+      for (Path table :
+          tables.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).sorted().toList()) {
         String name = table.getFileName().toString();
         Dataset<Row> rows = spark.read().format("delta").load(table.toString());
         if (name.equals(Customers.CONTRACT.name())) {
-          assertThat(rows.filter(Customers.EMAIL + " is not null").count()).as("the sample has e-mails").isPositive();
+          assertThat(rows.filter(Customers.EMAIL + " is not null").count())
+              .as("the sample has e-mails")
+              .isPositive();
           continue;
         }
         scanned.add(name);
@@ -57,7 +60,8 @@ class PersonalDataScanTest {
         }
       }
     }
-    assertThat(scanned).contains("quarantine", "pipeline_runs", "customer_segments", "customer_value", "orders");
+    assertThat(scanned)
+        .contains("quarantine", "pipeline_runs", "customer_segments", "customer_value", "orders");
     List<Path> pages;
     try (Stream<Path> files = Files.walk(SampleWarehouse.reports())) {
       pages = files.filter(p -> p.toString().endsWith(".html")).toList();
@@ -70,7 +74,10 @@ class PersonalDataScanTest {
     assertThat(found).isEmpty();
   }
 
-  /** A value that is, or (for longer text such as raw records and messages) contains, a personal value. */
+  /**
+   * A value that is, or (for longer text such as raw records and messages) contains, a personal
+   * value.
+   */
   private static boolean holds(String value, Set<String> personal) {
     if (personal.contains(value)) {
       return true;
@@ -81,10 +88,16 @@ class PersonalDataScanTest {
   /** Names, phones and e-mails of every customers extract of the sample landing. */
   private static Set<String> samplePersonalValues() throws IOException {
     Set<String> values = new HashSet<>();
-    LineParser parser = LineParser.delimited(StandardCharsets.UTF_8, ",", '"', List.of(), List.of());
+    LineParser parser =
+        LineParser.delimited(StandardCharsets.UTF_8, ",", '"', List.of(), List.of());
     try (Stream<Path> files = Files.walk(SampleWarehouse.LANDING)) {
-      for (Path file : files.filter(p -> p.getFileName().toString().equals("customers.csv")
-          && p.getParent().getFileName().toString().equals("customers")).toList()) {
+      for (Path file :
+          files
+              .filter(
+                  p ->
+                      p.getFileName().toString().equals("customers.csv")
+                          && p.getParent().getFileName().toString().equals("customers"))
+              .toList()) {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> header = parser.split(lines.get(0));
         for (String line : lines.subList(1, lines.size())) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The packaged jar answers --help, --version and a configuration error without loading a single Spark
- * class (so without a SparkSession), and prints no JVM warning.
+ * The packaged jar answers --help, --version and a configuration error without loading a single
+ * Spark class (so without a SparkSession), and prints no JVM warning.
  */
 class StartupIT {
   @TempDir Path tmp;
@@ -32,14 +32,20 @@ class StartupIT {
   void answersWithoutSpark(String args, int exit, String expected) throws Exception {
     Path log = tmp.resolve("out.log");
     Path classes = tmp.resolve("classes.log");
-    List<String> command = new ArrayList<>(List.of("-Xlog:class+load:file=" + classes, "-jar",
-        ChildJvm.BUILD.resolve("crm-analytics.jar").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "-Xlog:class+load:file=" + classes,
+                "-jar",
+                ChildJvm.BUILD.resolve("crm-analytics.jar").toString()));
     command.addAll(List.of(args.split(" ")));
     Process p = ChildJvm.start(log, Map.of(), command.toArray(String[]::new));
     assertThat(p.waitFor()).as(ChildJvm.tail(log, 20)).isEqualTo(exit);
     String out = Files.readString(log);
     assertThat(out).contains(expected).doesNotContain("WARNING");
-    assertThat(Files.readAllLines(classes)).as("classes loaded").isNotEmpty()
+    assertThat(Files.readAllLines(classes))
+        .as("classes loaded")
+        .isNotEmpty()
         .noneMatch(l -> l.contains(" org.apache.spark.") || l.contains(" io.delta."));
   }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 final class ConfigErrors {
   private ConfigErrors() {}
 
-  /** {@code key = value} on top of the reference configuration stops with exit 2 and the message. */
+  /**
+   * {@code key = value} on top of the reference configuration stops with exit 2 and the message.
+   */
   static void assertRefused(String key, String value, String message) {
     assertThatThrownBy(() -> ConfigLoader.load(null, false, Map.of(key, value)))
         .isInstanceOf(CrmException.class)

@@ -48,13 +48,17 @@ class ConfigLoaderTest {
   @Test
   void theReportsFolderFollowsTheWarehouseUnlessSet() throws IOException {
     assertThat(load(Map.of()).reports()).isEqualTo("warehouse/reports");
-    assertThat(load(Map.of("paths.warehouse", "/tmp/t1/wh")).reports()).isEqualTo("/tmp/t1/wh/reports");
-    assertThat(load(Map.of("paths.warehouse", "s3a://bucket/crm")).reports()).isEqualTo("s3a://bucket/crm/reports");
+    assertThat(load(Map.of("paths.warehouse", "/tmp/t1/wh")).reports())
+        .isEqualTo("/tmp/t1/wh/reports");
+    assertThat(load(Map.of("paths.warehouse", "s3a://bucket/crm")).reports())
+        .isEqualTo("s3a://bucket/crm/reports");
     File site = write("paths.warehouse = \"/data/wh\"\n");
     assertThat(ConfigLoader.load(site, true, Map.of()).reports()).isEqualTo("/data/wh/reports");
     assertThat(ConfigLoader.load(site, true, Map.of("paths.warehouse", "/tmp/other")).reports())
         .isEqualTo("/tmp/other/reports");
-    assertThat(load(Map.of("paths.warehouse", "/tmp/t1/wh", "paths.reports", "/srv/reports")).reports())
+    assertThat(
+            load(Map.of("paths.warehouse", "/tmp/t1/wh", "paths.reports", "/srv/reports"))
+                .reports())
         .isEqualTo("/srv/reports");
     File fixed = write("paths.reports = \"/srv/site-reports\"\n");
     assertThat(ConfigLoader.load(fixed, true, Map.of("paths.warehouse", "/tmp/other")).reports())
@@ -63,14 +67,17 @@ class ConfigLoaderTest {
 
   @Test
   void precedenceIsSetOverSiteFileOverReference() throws IOException {
-    File site = write("quality.max-reject-ratio = 0.2\nextracts.defaults.csv.delimiter = \";\"\nrun.timezone = Asia/Shanghai\n");
+    File site =
+        write(
+            "quality.max-reject-ratio = 0.2\nextracts.defaults.csv.delimiter = \";\"\nrun.timezone = Asia/Shanghai\n");
     PipelineConfig fromFile = ConfigLoader.load(site, true, Map.of());
     assertThat(fromFile.maxRejectRatio()).isEqualTo(0.2);
     // a change to extracts.defaults reaches every source
     assertThat(fromFile.extract(Source.SERVICE).delimiter()).isEqualTo(";");
     assertThat(fromFile.timezone().getId()).isEqualTo("Asia/Shanghai");
 
-    PipelineConfig withSet = ConfigLoader.load(site, true, Map.of("quality.max-reject-ratio", "0.3"));
+    PipelineConfig withSet =
+        ConfigLoader.load(site, true, Map.of("quality.max-reject-ratio", "0.3"));
     assertThat(withSet.maxRejectRatio()).isEqualTo(0.3);
     assertThat(withSet.hash()).isNotEqualTo(fromFile.hash());
   }
@@ -118,7 +125,8 @@ class ConfigLoaderTest {
         "extracts.orders.csv.header | false | extracts.orders.source-columns = '[]' (allowed: the names of the columns",
         "clv.model | mbgnbd | clv.model = 'mbgnbd' (allowed: auto, bg-nbd, mbg-nbd, pareto-nbd)",
       })
-  void badValuesStopWithExitTwoNamingKeyValueAndWhatIsAllowed(String key, String value, String message) {
+  void badValuesStopWithExitTwoNamingKeyValueAndWhatIsAllowed(
+      String key, String value, String message) {
     ConfigErrors.assertRefused(key, value, message);
   }
 
@@ -143,7 +151,8 @@ class ConfigLoaderTest {
     set.put("extracts.orders.source-columns", "[a, b]");
     set.put("extracts.orders.columns.customer_id", "c");
     assertThatThrownBy(() -> load(set))
-        .hasMessageContaining("extracts.orders.columns.customer_id = 'c' (allowed: one of source-columns [a, b]");
+        .hasMessageContaining(
+            "extracts.orders.columns.customer_id = 'c' (allowed: one of source-columns [a, b]");
   }
 
   @Test
@@ -160,7 +169,8 @@ class ConfigLoaderTest {
 
   @Test
   void tabDelimiterIsSpelledAsBackslashT() {
-    assertThat(load(Map.of("extracts.orders.csv.delimiter", "\\t")).extract(Source.ORDERS).delimiter())
+    assertThat(
+            load(Map.of("extracts.orders.csv.delimiter", "\\t")).extract(Source.ORDERS).delimiter())
         .isEqualTo("\t");
   }
 

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The profile keys for real extracts: defaults, the shipped profiles, and the refusals at start-up. */
+/**
+ * The profile keys for real extracts: defaults, the shipped profiles, and the refusals at start-up.
+ */
 class ExtractProfileConfigTest {
 
   @Test
@@ -39,11 +41,17 @@ class ExtractProfileConfigTest {
 
   @Test
   void expressionsNameTheExtractColumnsTheyRead() {
-    ExtractSettings service = ConfigLoader.load(null, false, Map.of(
-        "extracts.service.expressions.opened_ts", "concat(date, ' ', vru_entry)",
-        "extracts.service.expressions.customer_id", "nullif(`Customer ID`, '0')",
-        "extracts.service.expressions.abandoned", "outcome = 'HANG'")).extract(Source.SERVICE);
-    assertThat(service.expressions().get("opened_ts").columns()).containsExactly("date", "vru_entry");
+    ExtractSettings service =
+        ConfigLoader.load(
+                null,
+                false,
+                Map.of(
+                    "extracts.service.expressions.opened_ts", "concat(date, ' ', vru_entry)",
+                    "extracts.service.expressions.customer_id", "nullif(`Customer ID`, '0')",
+                    "extracts.service.expressions.abandoned", "outcome = 'HANG'"))
+            .extract(Source.SERVICE);
+    assertThat(service.expressions().get("opened_ts").columns())
+        .containsExactly("date", "vru_entry");
     assertThat(service.expressions().get("customer_id").columns()).containsExactly("Customer ID");
     assertThat(service.isMapped("abandoned")).isTrue();
     assertThat(service.wantedColumns(Source.SERVICE.table().valueColumns()))
@@ -53,21 +61,35 @@ class ExtractProfileConfigTest {
 
   @Test
   void shippedProfilesLoad() {
-    PipelineConfig retail = ConfigLoader.load(new File("conf/profiles/online-retail-ii.conf"), true, Map.of());
+    PipelineConfig retail =
+        ConfigLoader.load(new File("conf/profiles/online-retail-ii.conf"), true, Map.of());
     ExtractSettings orders = retail.extract(Source.ORDERS);
     assertThat(orders.sourceColumn("customer_id")).isEqualTo("Customer ID");
     assertThat(orders.sourceColumn("order_id")).isEqualTo("Invoice");
     assertThat(orders.deriveLineNumbers()).isTrue();
     assertThat(orders.anonymousCustomers()).containsExactly("");
     assertThat(orders.wantedColumns(Source.ORDERS.table().valueColumns()))
-        .containsExactly("Invoice", "line_no", "Customer ID", "InvoiceDate", "StockCode", "category", "Quantity",
-            "Price", "amount", "cost", "currency", "Country");
+        .containsExactly(
+            "Invoice",
+            "line_no",
+            "Customer ID",
+            "InvoiceDate",
+            "StockCode",
+            "category",
+            "Quantity",
+            "Price",
+            "amount",
+            "cost",
+            "currency",
+            "Country");
 
-    PipelineConfig calls = ConfigLoader.load(new File("conf/profiles/call-centre-1999.conf"), true, Map.of());
+    PipelineConfig calls =
+        ConfigLoader.load(new File("conf/profiles/call-centre-1999.conf"), true, Map.of());
     ExtractSettings service = calls.extract(Source.SERVICE);
     assertThat(service.delimiter()).isEqualTo("\t");
     assertThat(service.anonymousCustomers()).containsExactly("0", "");
-    assertThat(service.expressions().get("contact_id").columns()).containsExactly("call_id", "date", "vru_entry");
+    assertThat(service.expressions().get("contact_id").columns())
+        .containsExactly("call_id", "date", "vru_entry");
     // its orders come from the CDNOW profile it includes
     assertThat(calls.extract(Source.ORDERS).whitespaceDelimited()).isTrue();
   }
@@ -91,9 +113,14 @@ class ExtractProfileConfigTest {
 
   @Test
   void aColumnIsMappedOrComputedNotBoth() {
-    assertThatThrownBy(() -> ConfigLoader.load(null, false, Map.of(
-            "extracts.orders.columns.order_ts", "when",
-            "extracts.orders.expressions.order_ts", "concat(d, t)")))
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null,
+                    false,
+                    Map.of(
+                        "extracts.orders.columns.order_ts", "when",
+                        "extracts.orders.expressions.order_ts", "concat(d, t)")))
         .hasMessageContaining(
             "extracts.orders.expressions.order_ts = 'concat(d, t)' (allowed: either a column mapping or an expression")
         .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.USAGE));

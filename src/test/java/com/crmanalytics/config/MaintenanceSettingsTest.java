@@ -25,15 +25,22 @@ class MaintenanceSettingsTest {
   @ParameterizedTest
   @CsvSource({"0, true", "167, true", "168, false", "720, false"})
   void belowTheSafetyCheckNeedsForce(int hours, boolean below) {
-    assertThat(load(Map.of(MaintenanceSettings.RETENTION_KEY, String.valueOf(hours))).belowSafetyCheck()).isEqualTo(below);
+    assertThat(
+            load(Map.of(MaintenanceSettings.RETENTION_KEY, String.valueOf(hours)))
+                .belowSafetyCheck())
+        .isEqualTo(below);
   }
 
   @ParameterizedTest
   @CsvSource({"-1", "a week", "1.5"})
   void invalidValuesStopAtStartUpNamingKeyValueAndAllowed(String value) {
-    assertThatThrownBy(() -> ConfigLoader.load(null, false, Map.of(MaintenanceSettings.RETENTION_KEY, value)))
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, false, Map.of(MaintenanceSettings.RETENTION_KEY, value)))
         .isInstanceOf(CrmException.class)
         .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.USAGE))
-        .hasMessage("Invalid configuration: maintenance.vacuum-retention-hours = '" + value + "' (allowed: a whole number of hours, 0 or more)");
+        .hasMessage(
+            "Invalid configuration: maintenance.vacuum-retention-hours = '"
+                + value
+                + "' (allowed: a whole number of hours, 0 or more)");
   }
 }

@@ -23,27 +23,37 @@ class PrivacyServeSettingsTest {
   void defaultsMaskWithATokenAndServeOnLoopback() {
     PipelineConfig c = load(Map.of());
     assertThat(PrivacySettings.from(c.raw()).mask()).isEqualTo(PrivacySettings.Mask.TOKEN);
-    assertThat(ServeSettings.from(c.raw())).isEqualTo(new ServeSettings("127.0.0.1", 32010, 100_000));
+    assertThat(ServeSettings.from(c.raw()))
+        .isEqualTo(new ServeSettings("127.0.0.1", 32010, 100_000));
   }
 
   @Test
   void theHashReadsItsKeyFromAFileOfAtLeastSixteenBytes(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("k");
     Files.writeString(key, "short");
-    PrivacySettings s = PrivacySettings.from(load(Map.of("privacy.mask", "hash", "privacy.hash-key-file", key.toString())).raw());
-    assertThatThrownBy(s::hashKey).isInstanceOf(CrmException.class)
-        .hasMessage("Invalid configuration: privacy.hash-key-file: the key file " + key + " holds 5 bytes; at least 16 are needed");
+    PrivacySettings s =
+        PrivacySettings.from(
+            load(Map.of("privacy.mask", "hash", "privacy.hash-key-file", key.toString())).raw());
+    assertThatThrownBy(s::hashKey)
+        .isInstanceOf(CrmException.class)
+        .hasMessage(
+            "Invalid configuration: privacy.hash-key-file: the key file "
+                + key
+                + " holds 5 bytes; at least 16 are needed");
     Files.writeString(key, "0123456789abcdef");
     assertThat(s.hashKey()).hasSize(16);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "privacy.mask|clear|Invalid configuration: privacy.mask = 'clear' (allowed: token or hash)",
-      "privacy.mask|hash|Invalid configuration: privacy.hash-key-file = '' (allowed: the path of a key file when privacy.mask = hash)",
-      "serve.port|70000|Invalid configuration: serve.port = '70000' (allowed: a port number from 0 (any free port) to 65535)",
-      "serve.max-rows|0|Invalid configuration: serve.max-rows = '0' (allowed: a whole number of rows, 1 or more)",
-      "serve.prot|1|Invalid configuration: unknown key serve.prot (--set serve.prot)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "privacy.mask|clear|Invalid configuration: privacy.mask = 'clear' (allowed: token or hash)",
+        "privacy.mask|hash|Invalid configuration: privacy.hash-key-file = '' (allowed: the path of a key file when privacy.mask = hash)",
+        "serve.port|70000|Invalid configuration: serve.port = '70000' (allowed: a port number from 0 (any free port) to 65535)",
+        "serve.max-rows|0|Invalid configuration: serve.max-rows = '0' (allowed: a whole number of rows, 1 or more)",
+        "serve.prot|1|Invalid configuration: unknown key serve.prot (--set serve.prot)"
+      })
   void badValuesStopAtStartUpNamingKeyValueAndAllowed(String key, String value, String message) {
     assertThatThrownBy(() -> load(Map.of(key, value)))
         .isInstanceOf(CrmException.class)

@@ -22,7 +22,11 @@ class SegmentSettingsConfigTest {
     assertThat(c.rfm()).isEqualTo(new RfmSettings(365, 5));
     assertThat(c.pyramid().measure()).isEqualTo(PyramidSettings.Measure.REVENUE);
     assertThat(c.pyramid().tiers())
-        .containsExactly(new Tier("vip", 0.01), new Tier("major", 0.05), new Tier("ordinary", 0.20), new Tier("small", 1.0));
+        .containsExactly(
+            new Tier("vip", 0.01),
+            new Tier("major", 0.05),
+            new Tier("ordinary", 0.20),
+            new Tier("small", 1.0));
     assertThat(c.clvTimeUnit()).isEqualTo(ModelTimeUnit.WEEK);
   }
 
@@ -38,7 +42,10 @@ class SegmentSettingsConfigTest {
                 "clv.time-unit", "day"));
     assertThat(c.rfm()).isEqualTo(new RfmSettings(180, 3));
     assertThat(c.pyramid())
-        .isEqualTo(new PyramidSettings(PyramidSettings.Measure.MARGIN, List.of(new Tier("gold", 0.1), new Tier("rest", 1.0))));
+        .isEqualTo(
+            new PyramidSettings(
+                PyramidSettings.Measure.MARGIN,
+                List.of(new Tier("gold", 0.1), new Tier("rest", 1.0))));
     assertThat(c.clvTimeUnit()).isEqualTo(ModelTimeUnit.DAY);
   }
 

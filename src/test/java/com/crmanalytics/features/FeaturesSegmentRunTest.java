@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The features and segment stages through their run entry points on a warehouse whose silver
- * tables hold {@link FeaturesStageTest}'s fixture: idempotent reruns, one partition per date, the
+ * The features and segment stages through their run entry points on a warehouse whose silver tables
+ * hold {@link FeaturesStageTest}'s fixture: idempotent reruns, one partition per date, the
  * model_runs row, the run log, and the customer known only to the service desk.
  */
 class FeaturesSegmentRunTest {
@@ -81,7 +81,9 @@ class FeaturesSegmentRunTest {
     assertThat(features).extracting(r -> r.getString(0)).containsExactly("A", "B");
     assertThat(segments).extracting(r -> r.getString(0)).containsExactly("A", "B");
     // On 2026-03-01 only A had ordered; that run left D's partition as it was (checked above).
-    assertThat(sorted(on(CustomerFeatures.CONTRACT, EARLIER))).extracting(r -> r.getString(0)).containsExactly("A");
+    assertThat(sorted(on(CustomerFeatures.CONTRACT, EARLIER)))
+        .extracting(r -> r.getString(0))
+        .containsExactly("A");
 
     List<Row> runs = on(ModelRuns.CONTRACT, D).collectAsList();
     assertThat(runs).hasSize(1);
@@ -114,7 +116,8 @@ class FeaturesSegmentRunTest {
         .isInstanceOf(CrmException.class)
         .hasMessageContaining("customer_features for 2020-01-01")
         .hasMessageContaining("crm features --date 2020-01-01")
-        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
+        .satisfies(
+            e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
     assertThat(
             wh.read(PipelineRuns.CONTRACT)
                 .filter(col(PipelineRuns.STAGE).equalTo(SegmentStage.STAGE))

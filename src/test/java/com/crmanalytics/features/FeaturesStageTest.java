@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * customer_features on a hand-computed fixture, as of D = 2026-11-22 with the default 365-day window
- * (2025-11-23 .. 2026-11-22). Customer A: five purchases on four days, one return, lines with and
- * without cost, service contacts and campaign touches, plus events after D. B: one uncosted order,
- * nothing else. C: only an order on D + 1. S: only a service contact.
+ * customer_features on a hand-computed fixture, as of D = 2026-11-22 with the default 365-day
+ * window (2025-11-23 .. 2026-11-22). Customer A: five purchases on four days, one return, lines
+ * with and without cost, service contacts and campaign touches, plus events after D. B: one
+ * uncosted order, nothing else. C: only an order on D + 1. S: only a service contact.
  */
 class FeaturesStageTest {
   static final LocalDate D = LocalDate.parse("2026-11-22");
@@ -33,59 +33,243 @@ class FeaturesStageTest {
   public static Dataset<Row> orders() {
     return Rows.of(Orders.CONTRACT)
         // before the window: lifetime only
-        .row(Orders.ORDER_ID, "O0", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2025-11-01T12:00:00Z",
-            Orders.AMOUNT, "70.00", Orders.COST, "35.00")
+        .row(
+            Orders.ORDER_ID,
+            "O0",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2025-11-01T12:00:00Z",
+            Orders.AMOUNT,
+            "70.00",
+            Orders.COST,
+            "35.00")
         // two orders on one day = one transaction; line 2 has no cost
-        .row(Orders.ORDER_ID, "O1", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-01-10T10:00:00Z",
-            Orders.AMOUNT, "100.00", Orders.COST, "60.00")
-        .row(Orders.ORDER_ID, "O1", Orders.LINE_NO, 2, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-01-10T10:00:00Z",
-            Orders.AMOUNT, "50.00")
-        .row(Orders.ORDER_ID, "O2", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-01-10T15:00:00Z",
-            Orders.AMOUNT, "30.00", Orders.COST, "20.00")
-        .row(Orders.ORDER_ID, "O3", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-03-01T09:00:00Z",
-            Orders.AMOUNT, "200.00", Orders.COST, "150.00")
+        .row(
+            Orders.ORDER_ID,
+            "O1",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2026-01-10T10:00:00Z",
+            Orders.AMOUNT,
+            "100.00",
+            Orders.COST,
+            "60.00")
+        .row(
+            Orders.ORDER_ID,
+            "O1",
+            Orders.LINE_NO,
+            2,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2026-01-10T10:00:00Z",
+            Orders.AMOUNT,
+            "50.00")
+        .row(
+            Orders.ORDER_ID,
+            "O2",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2026-01-10T15:00:00Z",
+            Orders.AMOUNT,
+            "30.00",
+            Orders.COST,
+            "20.00")
+        .row(
+            Orders.ORDER_ID,
+            "O3",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2026-03-01T09:00:00Z",
+            Orders.AMOUNT,
+            "200.00",
+            Orders.COST,
+            "150.00")
         // a return, alone on its day
-        .row(Orders.ORDER_ID, "O4", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-03-05T09:00:00Z",
-            Orders.QUANTITY, -1, Orders.AMOUNT, "-40.00", Orders.COST, "-30.00")
+        .row(
+            Orders.ORDER_ID,
+            "O4",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2026-03-05T09:00:00Z",
+            Orders.QUANTITY,
+            -1,
+            Orders.AMOUNT,
+            "-40.00",
+            Orders.COST,
+            "-30.00")
         // late on D: counts
-        .row(Orders.ORDER_ID, "O5", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-11-22T23:30:00Z",
-            Orders.AMOUNT, "10.00", Orders.COST, "5.00")
+        .row(
+            Orders.ORDER_ID,
+            "O5",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2026-11-22T23:30:00Z",
+            Orders.AMOUNT,
+            "10.00",
+            Orders.COST,
+            "5.00")
         // D + 1: already in silver, must change nothing
-        .row(Orders.ORDER_ID, "O6", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-11-23T08:00:00Z",
-            Orders.AMOUNT, "999.00", Orders.COST, "1.00")
-        .row(Orders.ORDER_ID, "O7", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "B", Orders.ORDER_TS, "2026-11-01T08:00:00Z",
-            Orders.AMOUNT, "80.00")
-        .row(Orders.ORDER_ID, "O8", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "C", Orders.ORDER_TS, "2026-11-23T00:00:00Z",
-            Orders.AMOUNT, "15.00")
+        .row(
+            Orders.ORDER_ID,
+            "O6",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "A",
+            Orders.ORDER_TS,
+            "2026-11-23T08:00:00Z",
+            Orders.AMOUNT,
+            "999.00",
+            Orders.COST,
+            "1.00")
+        .row(
+            Orders.ORDER_ID,
+            "O7",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "B",
+            Orders.ORDER_TS,
+            "2026-11-01T08:00:00Z",
+            Orders.AMOUNT,
+            "80.00")
+        .row(
+            Orders.ORDER_ID,
+            "O8",
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "C",
+            Orders.ORDER_TS,
+            "2026-11-23T00:00:00Z",
+            Orders.AMOUNT,
+            "15.00")
         .dataset();
   }
 
   public static Dataset<Row> service() {
     return Rows.of(ServiceContacts.CONTRACT)
-        .row(ServiceContacts.CONTACT_ID, "S1", ServiceContacts.CUSTOMER_ID, "A", ServiceContacts.OPENED_TS, "2026-02-01T10:00:00Z",
-            ServiceContacts.CATEGORY, "complaint", ServiceContacts.WAIT_SECONDS, 100, ServiceContacts.ABANDONED, false,
-            ServiceContacts.SATISFACTION, 2, ServiceContacts.COST, "5.50")
-        .row(ServiceContacts.CONTACT_ID, "S2", ServiceContacts.CUSTOMER_ID, "A", ServiceContacts.OPENED_TS, "2026-06-01T10:00:00Z",
-            ServiceContacts.CATEGORY, "inquiry", ServiceContacts.WAIT_SECONDS, 200, ServiceContacts.ABANDONED, true,
-            ServiceContacts.COST, "4.50")
-        .row(ServiceContacts.CONTACT_ID, "S3", ServiceContacts.CUSTOMER_ID, "A", ServiceContacts.OPENED_TS, "2026-11-23T10:00:00Z",
-            ServiceContacts.CATEGORY, "complaint", ServiceContacts.WAIT_SECONDS, 900, ServiceContacts.COST, "100.00")
-        .row(ServiceContacts.CONTACT_ID, "S4", ServiceContacts.CUSTOMER_ID, "S", ServiceContacts.OPENED_TS, "2026-05-01T10:00:00Z",
-            ServiceContacts.CATEGORY, "complaint", ServiceContacts.COST, "8.00")
+        .row(
+            ServiceContacts.CONTACT_ID,
+            "S1",
+            ServiceContacts.CUSTOMER_ID,
+            "A",
+            ServiceContacts.OPENED_TS,
+            "2026-02-01T10:00:00Z",
+            ServiceContacts.CATEGORY,
+            "complaint",
+            ServiceContacts.WAIT_SECONDS,
+            100,
+            ServiceContacts.ABANDONED,
+            false,
+            ServiceContacts.SATISFACTION,
+            2,
+            ServiceContacts.COST,
+            "5.50")
+        .row(
+            ServiceContacts.CONTACT_ID,
+            "S2",
+            ServiceContacts.CUSTOMER_ID,
+            "A",
+            ServiceContacts.OPENED_TS,
+            "2026-06-01T10:00:00Z",
+            ServiceContacts.CATEGORY,
+            "inquiry",
+            ServiceContacts.WAIT_SECONDS,
+            200,
+            ServiceContacts.ABANDONED,
+            true,
+            ServiceContacts.COST,
+            "4.50")
+        .row(
+            ServiceContacts.CONTACT_ID,
+            "S3",
+            ServiceContacts.CUSTOMER_ID,
+            "A",
+            ServiceContacts.OPENED_TS,
+            "2026-11-23T10:00:00Z",
+            ServiceContacts.CATEGORY,
+            "complaint",
+            ServiceContacts.WAIT_SECONDS,
+            900,
+            ServiceContacts.COST,
+            "100.00")
+        .row(
+            ServiceContacts.CONTACT_ID,
+            "S4",
+            ServiceContacts.CUSTOMER_ID,
+            "S",
+            ServiceContacts.OPENED_TS,
+            "2026-05-01T10:00:00Z",
+            ServiceContacts.CATEGORY,
+            "complaint",
+            ServiceContacts.COST,
+            "8.00")
         .dataset();
   }
 
   public static Dataset<Row> campaigns() {
     return Rows.of(CampaignTouches.CONTRACT)
-        .row(CampaignTouches.CAMPAIGN_ID, "K1", CampaignTouches.CUSTOMER_ID, "A", CampaignTouches.SENT_TS, "2026-01-05T09:00:00Z",
-            CampaignTouches.CONVERTED_TS, "2026-01-10T10:00:00Z", CampaignTouches.COST, "1.00")
+        .row(
+            CampaignTouches.CAMPAIGN_ID,
+            "K1",
+            CampaignTouches.CUSTOMER_ID,
+            "A",
+            CampaignTouches.SENT_TS,
+            "2026-01-05T09:00:00Z",
+            CampaignTouches.CONVERTED_TS,
+            "2026-01-10T10:00:00Z",
+            CampaignTouches.COST,
+            "1.00")
         // converted after D: not a response as of D
-        .row(CampaignTouches.CAMPAIGN_ID, "K2", CampaignTouches.CUSTOMER_ID, "A", CampaignTouches.SENT_TS, "2026-11-20T09:00:00Z",
-            CampaignTouches.CONVERTED_TS, "2026-11-23T10:00:00Z", CampaignTouches.COST, "0.50")
-        .row(CampaignTouches.CAMPAIGN_ID, "K3", CampaignTouches.CUSTOMER_ID, "A", CampaignTouches.SENT_TS, "2026-11-23T09:00:00Z",
-            CampaignTouches.COST, "9.00")
-        .row(CampaignTouches.CAMPAIGN_ID, "K1", CampaignTouches.CUSTOMER_ID, "S", CampaignTouches.SENT_TS, "2026-01-05T09:00:00Z",
-            CampaignTouches.COST, "1.00")
+        .row(
+            CampaignTouches.CAMPAIGN_ID,
+            "K2",
+            CampaignTouches.CUSTOMER_ID,
+            "A",
+            CampaignTouches.SENT_TS,
+            "2026-11-20T09:00:00Z",
+            CampaignTouches.CONVERTED_TS,
+            "2026-11-23T10:00:00Z",
+            CampaignTouches.COST,
+            "0.50")
+        .row(
+            CampaignTouches.CAMPAIGN_ID,
+            "K3",
+            CampaignTouches.CUSTOMER_ID,
+            "A",
+            CampaignTouches.SENT_TS,
+            "2026-11-23T09:00:00Z",
+            CampaignTouches.COST,
+            "9.00")
+        .row(
+            CampaignTouches.CAMPAIGN_ID,
+            "K1",
+            CampaignTouches.CUSTOMER_ID,
+            "S",
+            CampaignTouches.SENT_TS,
+            "2026-01-05T09:00:00Z",
+            CampaignTouches.COST,
+            "1.00")
         .dataset();
   }
 
@@ -94,7 +278,9 @@ class FeaturesStageTest {
   @BeforeAll
   static void compute() {
     features =
-        FeaturesStage.transform(orders(), service(), campaigns(), D, 365, ModelTimeUnit.WEEK).collectAsList().stream()
+        FeaturesStage.transform(orders(), service(), campaigns(), D, 365, ModelTimeUnit.WEEK)
+            .collectAsList()
+            .stream()
             .collect(Collectors.toMap(r -> r.getString(r.fieldIndex(CUSTOMER_ID)), r -> r));
   }
 
@@ -115,11 +301,14 @@ class FeaturesStageTest {
 
   @Test
   void columnsAreTheContracts() {
-    Dataset<Row> out = FeaturesStage.transform(orders(), service(), campaigns(), D, 365, ModelTimeUnit.WEEK);
+    Dataset<Row> out =
+        FeaturesStage.transform(orders(), service(), campaigns(), D, 365, ModelTimeUnit.WEEK);
     assertThat(List.of(out.schema().fields()))
         .extracting(f -> f.name() + " " + f.dataType().simpleString())
         .containsExactlyElementsOf(
-            CustomerFeatures.CONTRACT.fields().stream().map(f -> f.name() + " " + f.type().simpleString()).toList());
+            CustomerFeatures.CONTRACT.fields().stream()
+                .map(f -> f.name() + " " + f.type().simpleString())
+                .toList());
   }
 
   @Test
@@ -135,7 +324,8 @@ class FeaturesStageTest {
 
   @Test
   void frequencyAndMonetaryOverTheWindowNetOfReturns() {
-    // purchase days in the window: 2026-01-10, 2026-03-01, 2026-11-22 (the return day is no purchase)
+    // purchase days in the window: 2026-01-10, 2026-03-01, 2026-11-22 (the return day is no
+    // purchase)
     assertThat(value("A", FREQUENCY)).isEqualTo(3);
     // 100 + 50 + 30 + 200 − 40 + 10
     assertThat(value("A", MONETARY)).isEqualTo(money("350.00"));
@@ -217,7 +407,13 @@ class FeaturesStageTest {
   @Test
   void anEarlierDateSeesOnlyItsPast() {
     List<Row> rows =
-        FeaturesStage.transform(orders(), service(), campaigns(), LocalDate.parse("2026-01-10"), 365, ModelTimeUnit.WEEK)
+        FeaturesStage.transform(
+                orders(),
+                service(),
+                campaigns(),
+                LocalDate.parse("2026-01-10"),
+                365,
+                ModelTimeUnit.WEEK)
             .collectAsList();
     assertThat(rows).hasSize(1);
     Row a = rows.get(0);

@@ -53,8 +53,10 @@ class ExtractGeneratorTest {
     truth = readCsv(run.resolve("_truth/customers.csv"));
   }
 
-  private static GeneratorOptions options(long customers, Path out, ExtractFormat format, double badRows) {
-    return new GeneratorOptions(customers, FROM, TO, 42, out, format, badRows, 7, GeneratorParams.CDNOW);
+  private static GeneratorOptions options(
+      long customers, Path out, ExtractFormat format, double badRows) {
+    return new GeneratorOptions(
+        customers, FROM, TO, 42, out, format, badRows, 7, GeneratorParams.CDNOW);
   }
 
   @ParameterizedTest
@@ -72,8 +74,18 @@ class ExtractGeneratorTest {
   @Test
   void dataSamplesAreExactlyWhatTheirDocumentedCommandWrites() throws IOException {
     // the command in data-samples/README.md
-    new ExtractGenerator(new GeneratorOptions(2000, LocalDate.of(2025, 10, 16), TO, 7, tmp.resolve("samples"),
-        ExtractFormat.csv, 0.002, 7, GeneratorParams.CDNOW)).run();
+    new ExtractGenerator(
+            new GeneratorOptions(
+                2000,
+                LocalDate.of(2025, 10, 16),
+                TO,
+                7,
+                tmp.resolve("samples"),
+                ExtractFormat.csv,
+                0.002,
+                7,
+                GeneratorParams.CDNOW))
+        .run();
     Map<String, byte[]> generated = files(tmp.resolve("samples"));
     Map<String, byte[]> committed = files(Path.of("data-samples/landing"));
     assertThat(committed.keySet()).isEqualTo(generated.keySet());
@@ -93,23 +105,36 @@ class ExtractGeneratorTest {
     System.out.println("BG/NBD fit on generated data: " + fit);
     GeneratorParams p = GeneratorParams.CDNOW;
     // 4,000 customers: the mean rate r/α and mean drop-out a/(a+b) are well identified.
-    assertThat(fit.param("r") / fit.param("alpha")).isCloseTo(p.meanRatePerWeek(), within(0.15 * p.meanRatePerWeek()));
-    assertThat(fit.param("a") / (fit.param("a") + fit.param("b"))).isCloseTo(p.meanDropout(), within(0.08));
+    assertThat(fit.param("r") / fit.param("alpha"))
+        .isCloseTo(p.meanRatePerWeek(), within(0.15 * p.meanRatePerWeek()));
+    assertThat(fit.param("a") / (fit.param("a") + fit.param("b")))
+        .isCloseTo(p.meanDropout(), within(0.08));
     assertThat(fit.param("r")).isCloseTo(p.r(), within(0.3 * p.r()));
   }
 
   @Test
   void truthFollowsTheDocumentedDistributions() {
     GeneratorParams p = GeneratorParams.CDNOW;
-    double lambda = truth.stream().mapToDouble(c -> Double.parseDouble(c.get("lambda_per_week"))).average().orElseThrow();
-    double dropout = truth.stream().mapToDouble(c -> Double.parseDouble(c.get("p_dropout"))).average().orElseThrow();
+    double lambda =
+        truth.stream()
+            .mapToDouble(c -> Double.parseDouble(c.get("lambda_per_week")))
+            .average()
+            .orElseThrow();
+    double dropout =
+        truth.stream()
+            .mapToDouble(c -> Double.parseDouble(c.get("p_dropout")))
+            .average()
+            .orElseThrow();
     assertThat(lambda).isCloseTo(p.meanRatePerWeek(), within(0.15 * p.meanRatePerWeek()));
     assertThat(dropout).isCloseTo(p.meanDropout(), within(0.02));
-    // The BG/NBD story: only repeat buyers drop out, at their last purchase; one-time buyers stay alive.
+    // The BG/NBD story: only repeat buyers drop out, at their last purchase; one-time buyers stay
+    // alive.
     for (Map<String, String> c : truth) {
       boolean alive = Boolean.parseBoolean(c.get("alive_at_end"));
       if (!alive) {
-        assertThat(Integer.parseInt(c.get("repeat_purchases"))).as(c.get("customer_id")).isPositive();
+        assertThat(Integer.parseInt(c.get("repeat_purchases")))
+            .as(c.get("customer_id"))
+            .isPositive();
         assertThat(c.get("last_purchase_ts")).startsWith(c.get("dropout_date"));
       }
       if (c.get("repeat_purchases").equals("0")) {
@@ -126,8 +151,12 @@ class ExtractGeneratorTest {
     Map<String, Map<String, Long>> orders = new HashMap<>();
     for (Map<String, String> line : extractRows(Source.ORDERS)) {
       if (line.get("status").equals("complete")) {
-        orders.computeIfAbsent(line.get("customer_id"), k -> new LinkedHashMap<>())
-            .merge(line.get("order_ts") + "|" + line.get("order_id"), cents(line.get("amount")), Long::sum);
+        orders
+            .computeIfAbsent(line.get("customer_id"), k -> new LinkedHashMap<>())
+            .merge(
+                line.get("order_ts") + "|" + line.get("order_id"),
+                cents(line.get("amount")),
+                Long::sum);
       }
     }
     double sum = 0;
@@ -151,12 +180,15 @@ class ExtractGeneratorTest {
     }
     double mean = GeneratorParams.CDNOW.meanSpend();
     System.out.printf("mean spend per transaction %.2f (model %.2f)%n", sum / n, mean);
-    assertThat(sum / n).as("mean spend per transaction vs γp/(q−1)").isCloseTo(mean, within(0.1 * mean));
+    assertThat(sum / n)
+        .as("mean spend per transaction vs γp/(q−1)")
+        .isCloseTo(mean, within(0.1 * mean));
     FitResult fit = GammaGamma.fit(spend, new ModelFitter());
     double fitted = fit.param("gamma") * fit.param("p") / (fit.param("q") - 1);
     System.out.println("Gamma-Gamma fit on generated data: " + fit);
     assertThat(fitted).as("fitted Gamma-Gamma mean").isCloseTo(mean, within(0.15 * mean));
-    assertThat(fit.param("p")).isCloseTo(GeneratorParams.CDNOW.p(), within(0.35 * GeneratorParams.CDNOW.p()));
+    assertThat(fit.param("p"))
+        .isCloseTo(GeneratorParams.CDNOW.p(), within(0.35 * GeneratorParams.CDNOW.p()));
   }
 
   @Test
@@ -164,7 +196,9 @@ class ExtractGeneratorTest {
     Map<String, List<LocalDateTime>> complaints = new HashMap<>();
     for (Map<String, String> c : extractRows(Source.SERVICE)) {
       if (c.get("category").equals("complaint")) {
-        complaints.computeIfAbsent(c.get("customer_id"), k -> new ArrayList<>()).add(ts(c.get("opened_ts")));
+        complaints
+            .computeIfAbsent(c.get("customer_id"), k -> new ArrayList<>())
+            .add(ts(c.get("opened_ts")));
       }
     }
     // complaints per customer in the 8 weeks before the drop-out, vs. in 8 weeks ending at a repeat
@@ -181,9 +215,10 @@ class ExtractGeneratorTest {
       if (last.isBefore(FROM.plusWeeks(8).atStartOfDay())) {
         continue;
       }
-      long count = complaints.getOrDefault(c.get("customer_id"), List.of()).stream()
-          .filter(t -> !t.isBefore(last.minusWeeks(8)) && t.isBefore(last))
-          .count();
+      long count =
+          complaints.getOrDefault(c.get("customer_id"), List.of()).stream()
+              .filter(t -> !t.isBefore(last.minusWeeks(8)) && t.isBefore(last))
+              .count();
       if (Boolean.parseBoolean(c.get("alive_at_end"))) {
         stayed += count;
         nStayed++;
@@ -192,7 +227,8 @@ class ExtractGeneratorTest {
         nDropped++;
       }
     }
-    System.out.printf("complaints in 8 weeks before the last purchase: dropped %.3f, alive %.3f%n",
+    System.out.printf(
+        "complaints in 8 weeks before the last purchase: dropped %.3f, alive %.3f%n",
         dropped / nDropped, stayed / nStayed);
     assertThat(nDropped).isGreaterThan(100);
     assertThat(nStayed).isGreaterThan(100);
@@ -201,18 +237,43 @@ class ExtractGeneratorTest {
 
   @Test
   void refusesAPeriodWithoutRoomForTheInitialLoad() {
-    assertThatThrownBy(() -> new GeneratorOptions(10, TO.minusDays(3), TO, 1, tmp, ExtractFormat.csv, 0, 7, GeneratorParams.CDNOW))
+    assertThatThrownBy(
+            () ->
+                new GeneratorOptions(
+                    10,
+                    TO.minusDays(3),
+                    TO,
+                    1,
+                    tmp,
+                    ExtractFormat.csv,
+                    0,
+                    7,
+                    GeneratorParams.CDNOW))
         .isInstanceOf(CrmException.class)
         .hasMessageContaining("--increments 7 leaves no initial load");
-    assertThatThrownBy(() -> new GeneratorOptions(10, FROM, TO, 1, tmp, ExtractFormat.csv, 0, 7,
-            new GeneratorParams(0.2, 4, 0.8, 2.4, 6, 0.9, 15)))
+    assertThatThrownBy(
+            () ->
+                new GeneratorOptions(
+                    10,
+                    FROM,
+                    TO,
+                    1,
+                    tmp,
+                    ExtractFormat.csv,
+                    0,
+                    7,
+                    new GeneratorParams(0.2, 4, 0.8, 2.4, 6, 0.9, 15)))
         .hasMessageContaining("--spend-q must be above 1");
   }
 
   private static List<Map<String, String>> extractRows(Source source) {
     List<Map<String, String>> rows = new ArrayList<>();
     try (Stream<Path> files = Files.walk(run)) {
-      for (Path f : files.filter(f -> f.getParent().getFileName().toString().equals(source.id())).sorted().toList()) {
+      for (Path f :
+          files
+              .filter(f -> f.getParent().getFileName().toString().equals(source.id()))
+              .sorted()
+              .toList()) {
         rows.addAll(readCsv(f));
       }
     } catch (IOException e) {

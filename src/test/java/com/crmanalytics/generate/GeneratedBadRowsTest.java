@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every bad row the generator injects is quarantined by ingest, with the reason the truth names, in
@@ -35,25 +35,35 @@ class GeneratedBadRowsTest {
     Path landing = tmp.resolve("landing");
     GeneratorOptions options =
         new GeneratorOptions(
-            150, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 11, 23), 11, landing, format, 0.02, 1,
+            150,
+            LocalDate.of(2026, 8, 1),
+            LocalDate.of(2026, 11, 23),
+            11,
+            landing,
+            format,
+            0.02,
+            1,
             GeneratorParams.CDNOW);
     new ExtractGenerator(options).run();
 
     Set<String> expected;
     try (var lines = Files.lines(landing.resolve("_truth/bad_rows.csv"))) {
       expected =
-          lines.skip(1)
+          lines
+              .skip(1)
               .map(l -> l.split(","))
               .map(f -> f[2] + ":" + f[3] + ":" + f[4])
               .collect(Collectors.toCollection(TreeSet::new));
     }
-    Set<String> codes = expected.stream().map(e -> e.substring(e.lastIndexOf(':') + 1)).collect(Collectors.toSet());
-    assertThat(codes).containsExactlyInAnyOrderElementsOf(
-        Arrays.stream(ReasonCode.values())
-            .filter(c -> format != ExtractFormat.parquet || c != ReasonCode.MALFORMED_LINE)
-            .filter(c -> !BadRows.REAL_EXTRACT_ONLY.contains(c))
-            .map(ReasonCode::code)
-            .toList());
+    Set<String> codes =
+        expected.stream().map(e -> e.substring(e.lastIndexOf(':') + 1)).collect(Collectors.toSet());
+    assertThat(codes)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(ReasonCode.values())
+                .filter(c -> format != ExtractFormat.parquet || c != ReasonCode.MALFORMED_LINE)
+                .filter(c -> !BadRows.REAL_EXTRACT_ONLY.contains(c))
+                .map(ReasonCode::code)
+                .toList());
 
     Path warehouse = tmp.resolve("warehouse");
     // The initial load holds bad rows of every code; one date keeps the Spark part short.

@@ -29,18 +29,29 @@ class CdnowIngestTest {
   void everyLineOfTheSampleBecomesAnOrderThroughTheProfileAlone() throws IOException {
     Path sample = Cdnow.sample();
     LocalDate d = LocalDate.of(1998, 6, 30);
-    Path folder = Files.createDirectories(tmp.resolve("landing").resolve(d.toString()).resolve("orders"));
+    Path folder =
+        Files.createDirectories(tmp.resolve("landing").resolve(d.toString()).resolve("orders"));
     Files.copy(sample, folder.resolve(sample.getFileName()));
     List<String> lines = Files.readAllLines(sample).stream().filter(l -> !l.isBlank()).toList();
     BigDecimal total =
-        lines.stream().map(l -> new BigDecimal(l.trim().split("\\s+")[4])).reduce(BigDecimal.ZERO, BigDecimal::add);
+        lines.stream()
+            .map(l -> new BigDecimal(l.trim().split("\\s+")[4]))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     // 19 distinct lines occur more than once (40 lines in all): each is a real purchase.
     Map<String, Long> copies =
-        lines.stream().collect(java.util.stream.Collectors.groupingBy(l -> l, java.util.stream.Collectors.counting()));
+        lines.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    l -> l, java.util.stream.Collectors.counting()));
     long repeated = copies.values().stream().filter(n -> n > 1).count();
 
     RunContext ctx =
-        TestSpark.context(d, tmp.resolve("landing"), tmp.resolve("warehouse"), new File("conf/profiles/cdnow.conf"), Map.of());
+        TestSpark.context(
+            d,
+            tmp.resolve("landing"),
+            tmp.resolve("warehouse"),
+            new File("conf/profiles/cdnow.conf"),
+            Map.of());
     SourceResult orders = IngestStage.run(ctx).get(0);
 
     assertThat(lines).hasSize(6919);

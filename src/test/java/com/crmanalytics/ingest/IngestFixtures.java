@@ -15,18 +15,23 @@ final class IngestFixtures {
   static final List<String> ORDERS =
       List.of(
           ORDERS_HEADER,
-          "O1,1,C1,2024-05-01 10:00:00,P1,books,2,10.00,20.00,12.00,USD,web,north,complete", // 2 accepted
+          "O1,1,C1,2024-05-01 10:00:00,P1,books,2,10.00,20.00,12.00,USD,web,north,complete", // 2
+          // accepted
           "O2,1,,2024-05-01,P1,books,1,10.00,10.00,,USD,web,north,complete", // 3 missing_required
-          "O3,1,C2,2024-05-01,P1,books,x,10.00,10.00,,USD,web,north,complete", // 4 unparseable_number
+          "O3,1,C2,2024-05-01,P1,books,x,10.00,10.00,,USD,web,north,complete", // 4
+          // unparseable_number
           "O4,1,C2,2024-13-01,P1,books,1,10.00,10.00,,USD,web,north,complete", // 5 unparseable_date
           "O5,1,C3,2024-05-09,P1,books,1,10.00,10.00,,USD,web,north,complete", // 6 date after D
           "O6,1,C3,2024-05-01,P1,books,1,-5.00,-5.00,,USD,web,north,complete", // 7 negative_price
           "O7,1,C3,2024-05-01", // 8 malformed_line
           "O8,1,C4,2024-05-01,P1,books,3,10.00,30.00,,USD,web,north,complete", // 9 conflict
           "O8,1,C4,2024-05-01,P1,books,3,10.00,31.00,,USD,web,north,complete", // 10 conflict
-          "O9,1,C5,2024-05-02 08:00:00,P2,games,1,15.00,15.00,9.00,USD,store,south,complete", // 11 accepted
-          "O9,1,C5,2024-05-02 08:00:00,P2,games,1,15.00,15.00,9.00,USD,store,south,complete", // 12 duplicate
-          "O10,1,C6,2024-05-01,P2,games,-1,15.00,-15.00,-9.00,USD,store,south,returned", // 13 accepted, return
+          "O9,1,C5,2024-05-02 08:00:00,P2,games,1,15.00,15.00,9.00,USD,store,south,complete", // 11
+          // accepted
+          "O9,1,C5,2024-05-02 08:00:00,P2,games,1,15.00,15.00,9.00,USD,store,south,complete", // 12
+          // duplicate
+          "O10,1,C6,2024-05-01,P2,games,-1,15.00,-15.00,-9.00,USD,store,south,returned", // 13
+          // accepted, return
           "O11,,C6,2024-05-01,P3,home,1,7.50,7.50,,USD,web,east,complete", // 14 accepted, line_no 1
           "");
 

@@ -88,12 +88,22 @@ class IngestStageTest {
             "4 malformed_line malformed line: invalid JSON (Unexpected end-of-input within/between Object entries)");
 
     Dataset<Row> silver = table(ctx, Orders.CONTRACT);
-    assertThat(silver.orderBy(Orders.ORDER_ID).select(Orders.ORDER_ID).as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+    assertThat(
+            silver
+                .orderBy(Orders.ORDER_ID)
+                .select(Orders.ORDER_ID)
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactly("O1", "O10", "O11", "O9");
     Row ret = silver.filter(col(Orders.ORDER_ID).equalTo("O10")).first();
     assertThat(ret.<BigDecimal>getAs(Orders.AMOUNT)).isEqualByComparingTo("-15.00");
     assertThat(ret.<BigDecimal>getAs(Orders.COST)).isEqualByComparingTo("-9.00");
-    assertThat(silver.filter(col(Orders.ORDER_ID).equalTo("O11")).first().<Integer>getAs(Orders.LINE_NO)).isEqualTo(1);
+    assertThat(
+            silver
+                .filter(col(Orders.ORDER_ID).equalTo("O11"))
+                .first()
+                .<Integer>getAs(Orders.LINE_NO))
+        .isEqualTo(1);
     Row o1 = silver.filter(col(Orders.ORDER_ID).equalTo("O1")).first();
     assertThat(o1.getAs("source_file").toString()).isEqualTo("2024-05-02/orders/orders.csv");
     assertThat(o1.getAs("run_id").toString()).isEqualTo(ctx.runId());
@@ -106,13 +116,20 @@ class IngestStageTest {
 
     // the run log reconciles for every source; the absent optional source is skipped
     List<Row> log = table(ctx, PipelineRuns.CONTRACT).orderBy(PipelineRuns.STAGE).collectAsList();
-    assertThat(log).extracting(r -> r.getAs(PipelineRuns.STAGE) + " " + r.getAs(PipelineRuns.STATUS))
+    assertThat(log)
+        .extracting(r -> r.getAs(PipelineRuns.STAGE) + " " + r.getAs(PipelineRuns.STATUS))
         .containsExactly(
-            "ingest:campaigns succeeded", "ingest:customers skipped", "ingest:orders succeeded", "ingest:service succeeded");
+            "ingest:campaigns succeeded",
+            "ingest:customers skipped",
+            "ingest:orders succeeded",
+            "ingest:service succeeded");
     for (Row r : log) {
       long read = r.<Long>getAs(PipelineRuns.ROWS_READ);
       assertThat(read)
-          .isEqualTo(r.<Long>getAs(PipelineRuns.ROWS_ACCEPTED) + r.<Long>getAs(PipelineRuns.ROWS_QUARANTINED) + r.<Long>getAs(PipelineRuns.ROWS_DUPLICATE));
+          .isEqualTo(
+              r.<Long>getAs(PipelineRuns.ROWS_ACCEPTED)
+                  + r.<Long>getAs(PipelineRuns.ROWS_QUARANTINED)
+                  + r.<Long>getAs(PipelineRuns.ROWS_DUPLICATE));
     }
   }
 
@@ -130,25 +147,42 @@ class IngestStageTest {
 
     assertThat(sorted(table(second, Orders.CONTRACT))).isEqualTo(orders);
     assertThat(sorted(table(second, ServiceContacts.CONTRACT))).isEqualTo(service);
-    assertThat(sorted(table(second, Quarantine.CONTRACT).drop(Quarantine.RUN_ID))).isEqualTo(quarantine);
-    assertThat(table(second, Quarantine.CONTRACT).select(Quarantine.RUN_ID).distinct().first().getString(0))
+    assertThat(sorted(table(second, Quarantine.CONTRACT).drop(Quarantine.RUN_ID)))
+        .isEqualTo(quarantine);
+    assertThat(
+            table(second, Quarantine.CONTRACT)
+                .select(Quarantine.RUN_ID)
+                .distinct()
+                .first()
+                .getString(0))
         .isEqualTo(second.runId());
     // what silver already holds is counted as duplicate, nothing is inserted twice
     SourceResult o = again.get(0);
-    assertThat(List.of(o.read(), o.accepted(), o.quarantined(), o.duplicate())).containsExactly(13L, 0L, 8L, 5L);
+    assertThat(List.of(o.read(), o.accepted(), o.quarantined(), o.duplicate()))
+        .containsExactly(13L, 0L, 8L, 5L);
   }
 
   @Test
   void aLaterExtractRestatesAKeyAndARerunOfTheEarlierDateDoesNotUndoIt() {
     LocalDate d2 = D.plusDays(1);
     String header = IngestFixtures.ORDERS_HEADER;
-    landing.write(D, "orders", "orders.csv", List.of(header,
-        "O1,1,C1,2024-05-01,P1,books,2,10.00,20.00,,USD,web,north,open",
-        "O2,1,C2,2024-05-01,P1,books,1,10.00,10.00,,USD,web,north,open"));
-    landing.write(d2, "orders", "orders.csv", List.of(header,
-        "O1,1,C1,2024-05-01,P1,books,2,10.00,20.00,,USD,web,north,complete",
-        "O2,1,C2,2024-05-01,P1,books,1,10.00,10.00,,USD,web,north,open",
-        "O3,1,C3,2024-05-03,P1,books,1,10.00,10.00,,USD,web,north,open"));
+    landing.write(
+        D,
+        "orders",
+        "orders.csv",
+        List.of(
+            header,
+            "O1,1,C1,2024-05-01,P1,books,2,10.00,20.00,,USD,web,north,open",
+            "O2,1,C2,2024-05-01,P1,books,1,10.00,10.00,,USD,web,north,open"));
+    landing.write(
+        d2,
+        "orders",
+        "orders.csv",
+        List.of(
+            header,
+            "O1,1,C1,2024-05-01,P1,books,2,10.00,20.00,,USD,web,north,complete",
+            "O2,1,C2,2024-05-01,P1,books,1,10.00,10.00,,USD,web,north,open",
+            "O3,1,C3,2024-05-03,P1,books,1,10.00,10.00,,USD,web,north,open"));
     for (LocalDate d : List.of(D, d2)) {
       landing.write(d, "service", "s.jsonl", List.of());
       landing.write(d, "campaigns", "t.csv", List.of(IngestFixtures.CAMPAIGNS_HEADER));
@@ -169,26 +203,40 @@ class IngestStageTest {
   @Test
   void readsGbkFilesAndFilesWithAByteOrderMark() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    byte[] orders = String.join("\n", IngestFixtures.ORDERS_HEADER,
-        "O1,1,C1,2024-05-01,P1,书籍,1,10.00,10.00,,CNY,web,北京,complete").getBytes(StandardCharsets.UTF_8);
+    byte[] orders =
+        String.join(
+                "\n",
+                IngestFixtures.ORDERS_HEADER,
+                "O1,1,C1,2024-05-01,P1,书籍,1,10.00,10.00,,CNY,web,北京,complete")
+            .getBytes(StandardCharsets.UTF_8);
     landing.writeBytes(D, "orders", "orders.csv", concat(bom, orders));
     landing.write(D, "service", "s.jsonl", List.of());
     landing.write(D, "campaigns", "t.csv", List.of(IngestFixtures.CAMPAIGNS_HEADER));
-    landing.write(D, "customers", "customers.csv", List.of(
-        "customer_id;signup_date;region;customer_type;name",
-        "C1;2024-01-15;华东;consumer;张三",
-        "C2;2024-02-01;华北;business;李四"), Charset.forName("GBK"));
-    RunContext ctx = context(D, Map.of(
-        "extracts.customers.encoding", "GBK",
-        "extracts.customers.csv.delimiter", ";"));
+    landing.write(
+        D,
+        "customers",
+        "customers.csv",
+        List.of(
+            "customer_id;signup_date;region;customer_type;name",
+            "C1;2024-01-15;华东;consumer;张三",
+            "C2;2024-02-01;华北;business;李四"),
+        Charset.forName("GBK"));
+    RunContext ctx =
+        context(
+            D,
+            Map.of(
+                "extracts.customers.encoding", "GBK",
+                "extracts.customers.csv.delimiter", ";"));
 
     IngestStage.run(ctx);
 
     Row order = table(ctx, Orders.CONTRACT).first();
     assertThat(order.<String>getAs(Orders.ORDER_ID)).isEqualTo("O1");
     assertThat(order.<String>getAs(Orders.REGION)).isEqualTo("北京");
-    List<Row> customers = table(ctx, Customers.CONTRACT).orderBy(Customers.CUSTOMER_ID).collectAsList();
-    assertThat(customers).extracting(c -> c.getAs(Customers.REGION) + " " + c.getAs(Customers.NAME))
+    List<Row> customers =
+        table(ctx, Customers.CONTRACT).orderBy(Customers.CUSTOMER_ID).collectAsList();
+    assertThat(customers)
+        .extracting(c -> c.getAs(Customers.REGION) + " " + c.getAs(Customers.NAME))
         .containsExactly("华东 张三", "华北 李四");
     assertThat(customers.get(0).getAs(Customers.SIGNUP_DATE).toString()).isEqualTo("2024-01-15");
   }
@@ -197,19 +245,28 @@ class IngestStageTest {
   void readsParquetExtractsWithRowNumbers() {
     IngestFixtures.writeAll(landing);
     landing.write(D, "campaigns", "touches.csv", List.of());
-    StructType schema = new StructType()
-        .add("campaign_id", DataTypes.StringType)
-        .add("customer_id", DataTypes.StringType)
-        .add("sent_ts", DataTypes.TimestampType)
-        .add("cost", DataTypes.DoubleType);
+    StructType schema =
+        new StructType()
+            .add("campaign_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.StringType)
+            .add("sent_ts", DataTypes.TimestampType)
+            .add("cost", DataTypes.DoubleType);
     List<Row> rows = new ArrayList<>();
-    rows.add(RowFactory.create("K1", "C1", java.sql.Timestamp.valueOf("2024-04-01 09:00:00"), 0.05));
-    rows.add(RowFactory.create("K1", null, java.sql.Timestamp.valueOf("2024-04-01 09:00:00"), 0.05));
-    rows.add(RowFactory.create("K2", "C1", java.sql.Timestamp.valueOf("2024-04-02 09:00:00"), -1.0));
+    rows.add(
+        RowFactory.create("K1", "C1", java.sql.Timestamp.valueOf("2024-04-01 09:00:00"), 0.05));
+    rows.add(
+        RowFactory.create("K1", null, java.sql.Timestamp.valueOf("2024-04-01 09:00:00"), 0.05));
+    rows.add(
+        RowFactory.create("K2", "C1", java.sql.Timestamp.valueOf("2024-04-02 09:00:00"), -1.0));
     Path folder = landing.root().resolve(D.toString()).resolve("campaigns");
-    TestSpark.session().createDataFrame(rows, schema).coalesce(1)
-        .write().mode("overwrite").parquet(folder.toString());
-    RunContext ctx = context(D, Map.of("quality.max-reject-ratio", "1", "extracts.campaigns.format", "parquet"));
+    TestSpark.session()
+        .createDataFrame(rows, schema)
+        .coalesce(1)
+        .write()
+        .mode("overwrite")
+        .parquet(folder.toString());
+    RunContext ctx =
+        context(D, Map.of("quality.max-reject-ratio", "1", "extracts.campaigns.format", "parquet"));
 
     IngestStage.run(ctx);
 
@@ -218,8 +275,11 @@ class IngestStageTest {
     assertThat(touch.getAs(CampaignTouches.SENT_TS).toString()).startsWith("2024-04-01 09:00:00");
     assertThat(touch.<BigDecimal>getAs(CampaignTouches.COST)).isEqualByComparingTo("0.05");
     assertThat(quarantine(ctx, "campaigns"))
-        .containsExactly("2 missing_required customer_id: required value is missing", "3 negative_price cost: -1.00 is below zero");
-    Row raw = table(ctx, Quarantine.CONTRACT).filter(col(Quarantine.LINE_NUMBER).equalTo(3)).first();
+        .containsExactly(
+            "2 missing_required customer_id: required value is missing",
+            "3 negative_price cost: -1.00 is below zero");
+    Row raw =
+        table(ctx, Quarantine.CONTRACT).filter(col(Quarantine.LINE_NUMBER).equalTo(3)).first();
     assertThat(raw.<String>getAs(Quarantine.RAW_RECORD)).contains("\"campaign_id\":\"K2\"");
     assertThat(raw.<String>getAs(Quarantine.SOURCE_FILE)).startsWith("2024-05-02/campaigns/part-");
   }
@@ -231,14 +291,19 @@ class IngestStageTest {
 
     assertThatThrownBy(() -> IngestStage.run(ctx))
         .isInstanceOf(CrmException.class)
-        .hasMessageContaining("orders rejected 8 of 13 rows (61.5% > quality.max-reject-ratio 5.0%)")
+        .hasMessageContaining(
+            "orders rejected 8 of 13 rows (61.5% > quality.max-reject-ratio 5.0%)")
         .hasMessageContaining("service rejected 3 of 4 rows")
         .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.DATA_QUALITY));
 
     assertThat(ctx.warehouse().exists(Orders.CONTRACT)).isFalse();
     assertThat(table(ctx, CampaignTouches.CONTRACT).count()).isEqualTo(2);
     assertThat(table(ctx, Quarantine.CONTRACT).count()).isEqualTo(11);
-    assertThat(table(ctx, PipelineRuns.CONTRACT).filter(col(PipelineRuns.STATUS).equalTo("rejected")).count()).isEqualTo(2);
+    assertThat(
+            table(ctx, PipelineRuns.CONTRACT)
+                .filter(col(PipelineRuns.STATUS).equalTo("rejected"))
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
@@ -247,18 +312,25 @@ class IngestStageTest {
     assertThatThrownBy(() -> IngestStage.run(ctx))
         .hasMessageContaining("Missing input: landing folder for 2024-05-02")
         .hasMessageContaining(landing.root().resolve("2024-05-02").toString())
-        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
+        .satisfies(
+            e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
 
     landing.write(D, "orders", "orders.csv", IngestFixtures.ORDERS);
     landing.write(D, "campaigns", "t.csv", IngestFixtures.CAMPAIGNS);
-    assertThatThrownBy(() -> IngestStage.run(context(D, Map.of("extracts.service.required", "true"))))
+    assertThatThrownBy(
+            () -> IngestStage.run(context(D, Map.of("extracts.service.required", "true"))))
         .hasMessageContaining("Missing input: required source service (no files matching '*')")
         .hasMessageContaining("2024-05-02/service");
 
     landing.write(D, "service", "s.jsonl", IngestFixtures.SERVICE);
-    assertThatThrownBy(() -> IngestStage.run(context(D, Map.of("extracts.orders.columns.customer_id", "client"))))
-        .hasMessageContaining("Missing input: orders extract 2024-05-02/orders/orders.csv has no column 'client'")
-        .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
+    assertThatThrownBy(
+            () ->
+                IngestStage.run(
+                    context(D, Map.of("extracts.orders.columns.customer_id", "client"))))
+        .hasMessageContaining(
+            "Missing input: orders extract 2024-05-02/orders/orders.csv has no column 'client'")
+        .satisfies(
+            e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
   }
 
   @Test
@@ -270,13 +342,15 @@ class IngestStageTest {
     assertThat(campaigns.source()).isEqualTo(Source.CAMPAIGNS);
     assertThat(List.of(campaigns.read(), campaigns.status())).containsExactly(0L, "succeeded");
 
-    // A file that is not what its format says is refused alone: the other sources are ingested, exit 3.
+    // A file that is not what its format says is refused alone: the other sources are ingested,
+    // exit 3.
     landing.write(D, "campaigns", "touches.csv", List.of("this is not parquet"));
     Map<String, String> parquet = new java.util.HashMap<>(LENIENT);
     parquet.put("extracts.campaigns.format", "parquet");
     RunContext refused = context(D, parquet);
     assertThatThrownBy(() -> IngestStage.run(refused))
-        .hasMessage("Quality gate failed: refused file 2024-05-02/campaigns/touches.csv: is not a Parquet file")
+        .hasMessage(
+            "Quality gate failed: refused file 2024-05-02/campaigns/touches.csv: is not a Parquet file")
         .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.DATA_QUALITY));
     assertThat(table(refused, Orders.CONTRACT).count()).isEqualTo(4);
   }
@@ -287,7 +361,13 @@ class IngestStageTest {
         .orderBy(Quarantine.LINE_NUMBER)
         .collectAsList()
         .stream()
-        .map(r -> r.getAs(Quarantine.LINE_NUMBER) + " " + r.getAs(Quarantine.REASON_CODE) + " " + r.getAs(Quarantine.REASON))
+        .map(
+            r ->
+                r.getAs(Quarantine.LINE_NUMBER)
+                    + " "
+                    + r.getAs(Quarantine.REASON_CODE)
+                    + " "
+                    + r.getAs(Quarantine.REASON))
         .toList();
   }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which date patterns have a two-digit year, the ones two-digit-year-base moves into its century. */
+/**
+ * Which date patterns have a two-digit year, the ones two-digit-year-base moves into its century.
+ */
 class ParsingTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({

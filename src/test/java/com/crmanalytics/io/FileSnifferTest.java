@@ -14,7 +14,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file that is not what its format says is named with a reason in plain words, without its bytes. */
+/**
+ * A file that is not what its format says is named with a reason in plain words, without its bytes.
+ */
 class FileSnifferTest {
   @TempDir Path dir;
   private final Configuration conf = new Configuration();
@@ -43,18 +45,26 @@ class FileSnifferTest {
     Path text = Files.writeString(dir.resolve("a.csv"), "a,b\n1,x\u0000y\n2,z\n");
     assertThat(problem(text, Format.CSV)).isEmpty();
     Path binary = Files.write(dir.resolve("b.csv"), new byte[64]);
-    assertThat(problem(binary, Format.CSV)).contains("binary data (64 NUL bytes in the first 64), not csv text");
+    assertThat(problem(binary, Format.CSV))
+        .contains("binary data (64 NUL bytes in the first 64), not csv text");
     Path truncated = dir.resolve("c.csv.gz");
     byte[] whole = Files.readAllBytes(gzip("whole.gz", "a,b\n".repeat(1000)));
     Files.write(truncated, java.util.Arrays.copyOf(whole, 12));
-    assertThat(problem(truncated, Format.CSV)).get().asString().startsWith("cannot be opened or decompressed (");
+    assertThat(problem(truncated, Format.CSV))
+        .get()
+        .asString()
+        .startsWith("cannot be opened or decompressed (");
   }
 
   @Test
   void parquetMustBeParquet() throws IOException {
     assertThat(problem(Files.writeString(dir.resolve("x.parquet"), "id,name\n"), Format.PARQUET))
         .contains("is not a Parquet file");
-    assertThat(problem(Files.write(dir.resolve("y.parquet"), "PAR1....PAR1".getBytes(StandardCharsets.US_ASCII)),
-        Format.PARQUET)).isEmpty();
+    assertThat(
+            problem(
+                Files.write(
+                    dir.resolve("y.parquet"), "PAR1....PAR1".getBytes(StandardCharsets.US_ASCII)),
+                Format.PARQUET))
+        .isEmpty();
   }
 }

@@ -18,7 +18,8 @@ class LineParserTest {
   private static final Charset GBK = Charset.forName("GBK");
 
   private static LineParser csv(String delimiter, String... columns) {
-    return LineParser.delimited(StandardCharsets.UTF_8, delimiter, '"', List.of(columns), List.of(columns));
+    return LineParser.delimited(
+        StandardCharsets.UTF_8, delimiter, '"', List.of(columns), List.of(columns));
   }
 
   @ParameterizedTest(name = "[{0}] {1}")
@@ -50,7 +51,12 @@ class LineParserTest {
   @Test
   void returnsTheWantedColumnsInTheOrderAskedFor() {
     LineParser parser =
-        LineParser.delimited(StandardCharsets.UTF_8, ",", '"', List.of("id", "who", "amount"), List.of("amount", "id", "absent"));
+        LineParser.delimited(
+            StandardCharsets.UTF_8,
+            ",",
+            '"',
+            List.of("id", "who", "amount"),
+            List.of("amount", "id", "absent"));
     LineParser.Parsed p = parser.parse("O1,C1,10.50");
     assertThat(p.error()).isNull();
     assertThat(p.values()).containsExactly("10.50", "O1", null);
@@ -101,9 +107,12 @@ class LineParserTest {
   @Test
   void readsJsonObjects() {
     LineParser json =
-        LineParser.jsonLines(StandardCharsets.UTF_8, List.of("contact_id", "wait_seconds", "abandoned", "agent", "tags", "absent"));
+        LineParser.jsonLines(
+            StandardCharsets.UTF_8,
+            List.of("contact_id", "wait_seconds", "abandoned", "agent", "tags", "absent"));
     LineParser.Parsed p =
-        json.parse("{\"contact_id\": \"S1\", \"wait_seconds\": 30, \"abandoned\": false, \"agent\": null, \"tags\": [1,2]}");
+        json.parse(
+            "{\"contact_id\": \"S1\", \"wait_seconds\": 30, \"abandoned\": false, \"agent\": null, \"tags\": [1,2]}");
     assertThat(p.error()).isNull();
     assertThat(p.values()).containsExactly("S1", "30", "false", null, "[1,2]", null);
   }
@@ -118,7 +127,8 @@ class LineParserTest {
         "`{\"a\": 1} {\"b\": 2}` | malformed line: invalid JSON",
       })
   void reportsBadJson(String line, String error) {
-    assertThat(LineParser.jsonLines(StandardCharsets.UTF_8, List.of("a")).parse(line).error()).startsWith(error);
+    assertThat(LineParser.jsonLines(StandardCharsets.UTF_8, List.of("a")).parse(line).error())
+        .startsWith(error);
   }
 
   @Test
@@ -130,7 +140,8 @@ class LineParserTest {
       out.writeObject(parser);
     }
     LineParser copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       copy = (LineParser) in.readObject();
     }
     assertThat(copy.parse("C1,上海".getBytes(GBK), false).values()).containsExactly("上海");

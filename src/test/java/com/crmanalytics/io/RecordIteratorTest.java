@@ -12,7 +12,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
-/** Records from the lines of one file: quoted line breaks (RFC 4180), true line numbers, repeated headers. */
+/**
+ * Records from the lines of one file: quoted line breaks (RFC 4180), true line numbers, repeated
+ * headers.
+ */
 class RecordIteratorTest {
   private static final List<String> COLUMNS = List.of("id", "note", "amount");
 
@@ -32,33 +35,35 @@ class RecordIteratorTest {
     while (it.hasNext()) {
       Row r = it.next();
       String[] values = (String[]) r.get(3);
-      out.add(r.getLong(1) + " " + (r.isNullAt(5) ? String.join("|", values) : r.getString(5) + ": " + r.getString(4)));
+      out.add(
+          r.getLong(1)
+              + " "
+              + (r.isNullAt(5)
+                  ? String.join("|", values)
+                  : r.getString(5) + ": " + r.getString(4)));
     }
     return out;
   }
 
   @Test
   void aQuotedFieldMaySpanLinesAndTheLinesAfterItKeepTheirNumbers() {
-    assertThat(records(true,
-            "id,note,amount",
-            "1,plain,10",
-            "2,\"first line",
-            "second, with comma",
-            "third\",20",
-            "",
-            "3,\"\"\"quoted\"\"\",30"))
+    assertThat(
+            records(
+                true,
+                "id,note,amount",
+                "1,plain,10",
+                "2,\"first line",
+                "second, with comma",
+                "third\",20",
+                "",
+                "3,\"\"\"quoted\"\"\",30"))
         .containsExactly(
-            "2 1|plain|10",
-            "3 2|first line\nsecond, with comma\nthird|20",
-            "7 3|\"quoted\"|30");
+            "2 1|plain|10", "3 2|first line\nsecond, with comma\nthird|20", "7 3|\"quoted\"|30");
   }
 
   @Test
   void aQuoteThatNeverClosesRefusesItsFirstLineOnlyAndTheRestIsReadAgain() {
-    assertThat(records(false,
-            "1,\"never closed,10",
-            "2,ok,20",
-            "3,ok,30"))
+    assertThat(records(false, "1,\"never closed,10", "2,ok,20", "3,ok,30"))
         .containsExactly(
             "1 malformed_line: malformed line: a quote opened at column 3 is never closed",
             "2 2|ok|20",

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code crm maintain}'s VACUUM really applies the configured retention: a file unreferenced for longer
- * than the retention is deleted, one unreferenced for less is kept — for a retention above Delta's
- * default of 7 days as well as below it (Delta 4.4 ignores a retention passed to VACUUM).
+ * {@code crm maintain}'s VACUUM really applies the configured retention: a file unreferenced for
+ * longer than the retention is deleted, one unreferenced for less is kept — for a retention above
+ * Delta's default of 7 days as well as below it (Delta 4.4 ignores a retention passed to VACUUM).
  */
 class TableMaintenanceTest {
   private static final Pattern DELETION = Pattern.compile("\"deletionTimestamp\":\\d+");
@@ -33,13 +33,20 @@ class TableMaintenanceTest {
   @TempDir Path tmp;
 
   @Test
-  void vacuumDeletesExactlyTheFilesUnreferencedForLongerThanTheConfiguredRetention() throws IOException {
+  void vacuumDeletesExactlyTheFilesUnreferencedForLongerThanTheConfiguredRetention()
+      throws IOException {
     SparkSession spark = TestSpark.session();
     Path dir = tmp.resolve("wh");
     Path table = dir.resolve("t");
     // Version 0 writes file A, version 1 replaces it by B, version 2 replaces B by C.
     for (int v = 0; v < 3; v++) {
-      spark.range(10).coalesce(1).write().format("delta").mode(SaveMode.Overwrite).save(table.toString());
+      spark
+          .range(10)
+          .coalesce(1)
+          .write()
+          .format("delta")
+          .mode(SaveMode.Overwrite)
+          .save(table.toString());
     }
     Instant now = Instant.now();
     String a = backdate(table, 1, now.minus(Duration.ofHours(190)));
@@ -48,7 +55,8 @@ class TableMaintenanceTest {
     assertThat(parquet(table)).hasSize(3).contains(a, b);
 
     TableMaintenance maintenance = new TableMaintenance(new Warehouse(spark, dir.toString()));
-    // 200 hours: A (190 h) is kept. A retention passed to VACUUM would be ignored for the default 168 h.
+    // 200 hours: A (190 h) is kept. A retention passed to VACUUM would be ignored for the default
+    // 168 h.
     TableMaintenance.Result longer = maintenance.maintain("t", 200, false);
     assertThat(longer.filesRemoved()).isZero();
     assertThat(parquet(table)).hasSize(3);
@@ -60,12 +68,14 @@ class TableMaintenanceTest {
     assertThat(parquet(table)).hasSize(2).contains(b).doesNotContain(a);
     assertThat(properties(spark, table)).isEqualTo("interval 24 hours");
     assertThat(spark.read().format("delta").load(table.toString()).count()).isEqualTo(10);
-    assertThat(spark.conf().get("spark.databricks.delta.retentionDurationCheck.enabled", "true")).isEqualTo("true");
+    assertThat(spark.conf().get("spark.databricks.delta.retentionDurationCheck.enabled", "true"))
+        .isEqualTo("true");
   }
 
   /**
-   * Makes the file removed by {@code version} look removed (and written) at {@code when}: the remove
-   * action's deletionTimestamp in the commit, and the file's modification time. Returns its name.
+   * Makes the file removed by {@code version} look removed (and written) at {@code when}: the
+   * remove action's deletionTimestamp in the commit, and the file's modification time. Returns its
+   * name.
    */
   private static String backdate(Path table, int version, Instant when) throws IOException {
     Path commit = table.resolve("_delta_log").resolve(String.format("%020d.json", version));
@@ -89,12 +99,17 @@ class TableMaintenanceTest {
 
   private static List<String> parquet(Path table) throws IOException {
     try (Stream<Path> files = Files.list(table)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".parquet"))
+          .toList();
     }
   }
 
   private static String properties(SparkSession spark, Path table) {
     Row detail = io.delta.tables.DeltaTable.forPath(spark, table.toString()).detail().first();
-    return detail.<String, String>getJavaMap(detail.fieldIndex("properties")).get(TableMaintenance.RETENTION_PROPERTY);
+    return detail
+        .<String, String>getJavaMap(detail.fieldIndex("properties"))
+        .get(TableMaintenance.RETENTION_PROPERTY);
   }
 }

@@ -32,7 +32,8 @@ class WarehouseLockTest {
       assertThat(warehouse.resolve(WarehouseLock.FILE_NAME)).exists();
       assertThatThrownBy(() -> acquire("run 2026-11-23_B"))
           .isInstanceOf(CrmException.class)
-          .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.WAREHOUSE_BUSY))
+          .satisfies(
+              e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.WAREHOUSE_BUSY))
           .hasMessageStartingWith("Warehouse busy: ")
           .hasMessageContaining(WarehouseLock.FILE_NAME)
           .hasMessageContaining("run 2026-11-22_A (host ")
@@ -41,7 +42,8 @@ class WarehouseLockTest {
     }
     assertThat(warehouse.resolve(WarehouseLock.FILE_NAME)).doesNotExist();
     try (WarehouseLock again = acquire("run 2026-11-23_B")) {
-      assertThat(WarehouseLock.holder(HADOOP, warehouse.toString()).owner()).isEqualTo("run 2026-11-23_B");
+      assertThat(WarehouseLock.holder(HADOOP, warehouse.toString()).owner())
+          .isEqualTo("run 2026-11-23_B");
     }
     assertThat(warnings).isEmpty();
   }
@@ -53,7 +55,11 @@ class WarehouseLockTest {
     String host = WarehouseLock.Holder.current("x").host();
     Files.writeString(
         warehouse.resolve(WarehouseLock.FILE_NAME),
-        "host=" + host + "\npid=" + gone.pid() + "\nowner=run killed\nsince=2026-11-24T01:00:00Z\n");
+        "host="
+            + host
+            + "\npid="
+            + gone.pid()
+            + "\nowner=run killed\nsince=2026-11-24T01:00:00Z\n");
     try (WarehouseLock lock = acquire("run new")) {
       assertThat(lock.holder().owner()).isEqualTo("run new");
     }
@@ -72,7 +78,8 @@ class WarehouseLockTest {
         warehouse.resolve(WarehouseLock.FILE_NAME),
         "host=other-host.example\npid=1\nowner=run elsewhere\nsince=2026-11-24T01:00:00Z\n");
     assertThatThrownBy(() -> acquire("run new"))
-        .hasMessageContaining("run elsewhere (host other-host.example, pid 1) since 2026-11-24T01:00:00Z");
+        .hasMessageContaining(
+            "run elsewhere (host other-host.example, pid 1) since 2026-11-24T01:00:00Z");
     assertThat(warnings).isEmpty();
   }
 

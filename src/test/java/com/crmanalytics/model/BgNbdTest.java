@@ -39,20 +39,24 @@ class BgNbdTest {
   /** 50-digit mpmath values of the models.md formulas at the published CDNOW parameters. */
   @ParameterizedTest
   @CsvSource({
-      "2000, 39.9, 40, 52, 1623.7594529677248",
-      "20000, 39.99, 40, 520, 66689.110732580184",
-      "0, 0, 38.86, 2000, 3.1720224608101145",
-      "50, 38, 39, 5000, 397.75429515408269"})
-  void heavyBuyersAndLongHorizonsMatchHighPrecision(int x, double tx, double T, double t, double expected) {
+    "2000, 39.9, 40, 52, 1623.7594529677248",
+    "20000, 39.99, 40, 520, 66689.110732580184",
+    "0, 0, 38.86, 2000, 3.1720224608101145",
+    "50, 38, 39, 5000, 397.75429515408269"
+  })
+  void heavyBuyersAndLongHorizonsMatchHighPrecision(
+      int x, double tx, double T, double t, double expected) {
     BgNbd published = new BgNbd(0.2426, 4.4135, 0.7929, 2.4259);
-    assertThat(published.expectedTransactions(x, tx, T, t)).isCloseTo(expected, within(1e-9 * expected));
+    assertThat(published.expectedTransactions(x, tx, T, t))
+        .isCloseTo(expected, within(1e-9 * expected));
   }
 
   @ParameterizedTest
   @CsvSource({"520, 4.9689370178518818", "2000, 8.6276748212976761"})
   void newCustomerLongHorizonsMatchHighPrecision(double t, double expected) {
     BgNbd published = new BgNbd(0.2426, 4.4135, 0.7929, 2.4259);
-    assertThat(published.expectedTransactionsNewCustomer(t)).isCloseTo(expected, within(1e-9 * expected));
+    assertThat(published.expectedTransactionsNewCustomer(t))
+        .isCloseTo(expected, within(1e-9 * expected));
   }
 
   @ParameterizedTest
@@ -71,21 +75,29 @@ class BgNbdTest {
 
   @Test
   void rejectsBadParametersAndHorizons() {
-    assertThatThrownBy(() -> new BgNbd(0.25, -4, 0.8, 2.5)).isInstanceOf(ModelException.class)
+    assertThatThrownBy(() -> new BgNbd(0.25, -4, 0.8, 2.5))
+        .isInstanceOf(ModelException.class)
         .hasMessageContaining("bg-nbd parameter alpha must be finite and > 0, got -4.0");
-    assertThatThrownBy(() -> MODEL.expectedTransactions(1, 5, 40, Double.NaN)).isInstanceOf(ModelException.class)
+    assertThatThrownBy(() -> MODEL.expectedTransactions(1, 5, 40, Double.NaN))
+        .isInstanceOf(ModelException.class)
         .hasMessageContaining("horizon");
-    assertThatThrownBy(() -> MODEL.logLikelihood(1, 50, 40)).isInstanceOf(ModelException.class)
+    assertThatThrownBy(() -> MODEL.logLikelihood(1, 50, 40))
+        .isInstanceOf(ModelException.class)
         .hasMessageContaining("t_x must be in [0, T]");
   }
 
   @Test
   void paramsRoundTripInOrder() {
-    assertThat(MODEL.params()).containsExactly(
-        java.util.Map.entry("r", 0.25), java.util.Map.entry("alpha", 4.0), java.util.Map.entry("a", 0.8),
-        java.util.Map.entry("b", 2.5));
+    assertThat(MODEL.params())
+        .containsExactly(
+            java.util.Map.entry("r", 0.25),
+            java.util.Map.entry("alpha", 4.0),
+            java.util.Map.entry("a", 0.8),
+            java.util.Map.entry("b", 2.5));
     assertThat(TransactionModelType.fromConfig("bg-nbd").create(MODEL.params())).isEqualTo(MODEL);
-    assertThatThrownBy(() -> TransactionModelType.fromConfig("bgnbd")).isInstanceOf(ModelException.class)
-        .hasMessageContaining("Unknown transaction model 'bgnbd'").hasMessageContaining("pareto-nbd");
+    assertThatThrownBy(() -> TransactionModelType.fromConfig("bgnbd"))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("Unknown transaction model 'bgnbd'")
+        .hasMessageContaining("pareto-nbd");
   }
 }

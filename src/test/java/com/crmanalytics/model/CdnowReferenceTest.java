@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Reproduces the published CDNOW results of models.md (Fader, Hardie & Lee 2005; Fader & Hardie 2013). */
+/**
+ * Reproduces the published CDNOW results of models.md (Fader, Hardie & Lee 2005; Fader & Hardie
+ * 2013).
+ */
 class CdnowReferenceTest {
 
   private static final double PARAM_TOLERANCE_PERCENT = 0.1; // 1e-3 relative
@@ -44,7 +47,8 @@ class CdnowReferenceTest {
     assertThat(bgNbdFit.n()).isEqualTo(2357);
     assertThat(bgNbdFit.patterns()).isEqualTo(1016);
     assertThat(bgNbdFit.converged()).as(bgNbdFit.diagnostic()).isTrue();
-    // observed information at the optimum; lifetimes' summary of the same fit shows se(r) = 0.012557
+    // observed information at the optimum; lifetimes' summary of the same fit shows se(r) =
+    // 0.012557
     assertThat(bgNbdFit.standardError("r")).isCloseTo(0.012557, within(2e-5));
     assertThat(bgNbdFit.iterations()).isPositive();
     System.out.println("BG/NBD fit: " + bgNbdFit);
@@ -57,12 +61,20 @@ class CdnowReferenceTest {
     assertParams(fit, Map.of("r", 0.5533, "alpha", 10.5776, "s", 0.6062, "beta", 11.6679));
     assertThat(fit.logLikelihood()).isCloseTo(-9594.98, within(LL_TOLERANCE));
     assertThat(fit.converged()).as(fit.diagnostic()).isTrue();
-    // CLVTools' correctness test (tests/testthat/test_correctness_pnbd.R) asserts these standard errors
-    Map.of("r", 0.0476264, "alpha", 0.8427222, "s", 0.1872594, "beta", 6.2105448).forEach((name, se) ->
-        assertThat(fit.standardError(name)).as("se(%s)", name).isCloseTo(se, withinPercentage(0.1)));
+    // CLVTools' correctness test (tests/testthat/test_correctness_pnbd.R) asserts these standard
+    // errors
+    Map.of("r", 0.0476264, "alpha", 0.8427222, "s", 0.1872594, "beta", 6.2105448)
+        .forEach(
+            (name, se) ->
+                assertThat(fit.standardError(name))
+                    .as("se(%s)", name)
+                    .isCloseTo(se, withinPercentage(0.1)));
   }
 
-  /** lifetimes' ModifiedBetaGeoFitter on the same summary (Batislam, Denizel & Filiztekin 2007 model). */
+  /**
+   * lifetimes' ModifiedBetaGeoFitter on the same summary (Batislam, Denizel & Filiztekin 2007
+   * model).
+   */
   @Test
   void mbgNbdFitMatchesLifetimes() {
     FitResult fit = TransactionModelType.MBG_NBD.fit(patterns, new ModelFitter());
@@ -91,7 +103,8 @@ class CdnowReferenceTest {
     assertThat(one.x()).isEqualTo(2);
     assertThat(one.tx()).isCloseTo(30.43, within(0.005));
     assertThat(one.T()).isCloseTo(38.86, within(0.005));
-    assertThat(model.expectedTransactions(one.x(), one.tx(), one.T(), 39)).isCloseTo(1.226, within(0.0005));
+    assertThat(model.expectedTransactions(one.x(), one.tx(), one.T(), 39))
+        .isCloseTo(1.226, within(0.0005));
     assertThat(model.pAlive(one.x(), one.tx(), one.T())).isCloseTo(0.727, within(0.0005));
     assertThat(model.expectedTransactionsNewCustomer(1)).isCloseTo(0.0532, within(0.00005));
     assertThat(model.expectedTransactionsNewCustomer(3)).isCloseTo(0.1506, within(0.00005));
@@ -100,14 +113,17 @@ class CdnowReferenceTest {
   }
 
   /**
-   * Holdout check. The actual total is one draw: with n customers whose holdout counts scatter around their
-   * forecasts, the total's sampling sd is about sqrt(Σ (actual − predicted)²), so we accept 3 of those sd.
+   * Holdout check. The actual total is one draw: with n customers whose holdout counts scatter
+   * around their forecasts, the total's sampling sd is about sqrt(Σ (actual − predicted)²), so we
+   * accept 3 of those sd.
    */
   @Test
   void holdoutForecastTracksActuals() {
     TransactionModel model = TransactionModelType.BG_NBD.create(bgNbdFit.params());
-    double[] predicted = customers.stream()
-        .mapToDouble(c -> model.expectedTransactions(c.x(), c.tx(), c.T(), 39)).toArray();
+    double[] predicted =
+        customers.stream()
+            .mapToDouble(c -> model.expectedTransactions(c.x(), c.tx(), c.T(), 39))
+            .toArray();
     double[] actual = customers.stream().mapToDouble(CdnowFixture.Customer::holdout).toArray();
     double total = java.util.Arrays.stream(predicted).sum();
     double sse = 0;
@@ -116,7 +132,8 @@ class CdnowReferenceTest {
     }
     double sd = Math.sqrt(sse);
     double correlation = correlation(predicted, actual);
-    System.out.printf("Holdout 39 weeks: predicted %.1f vs actual 1882 (sd %.1f), correlation %.3f (paper 0.626)%n",
+    System.out.printf(
+        "Holdout 39 weeks: predicted %.1f vs actual 1882 (sd %.1f), correlation %.3f (paper 0.626)%n",
         total, sd, correlation);
     assertThat(total).isCloseTo(1882, within(3 * sd));
     assertThat(correlation).isGreaterThan(0.5);
@@ -137,8 +154,10 @@ class CdnowReferenceTest {
   }
 
   private static void assertParams(FitResult fit, Map<String, Double> expected) {
-    expected.forEach((name, value) ->
-        assertThat(fit.param(name)).as("%s %s", fit.model(), name)
-            .isCloseTo(value, withinPercentage(PARAM_TOLERANCE_PERCENT)));
+    expected.forEach(
+        (name, value) ->
+            assertThat(fit.param(name))
+                .as("%s %s", fit.model(), name)
+                .isCloseTo(value, withinPercentage(PARAM_TOLERANCE_PERCENT)));
   }
 }

@@ -47,11 +47,20 @@ class EquityIntervalTest {
       sum += CLV.value(model, c.x(), c.tx(), c.T(), gg.expectedSpend(c.x(), c.mx()), margin);
     }
     long start = System.nanoTime();
-    EquityInterval.Result r = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV,
-        aggregates(), 42);
-    System.out.printf("CDNOW equity (margin 0.2-0.6): %.0f [%.0f, %.0f], lifetime %.0f [%.0f, %.0f], %d patterns, "
-        + "%.1f s%n", r.point(), r.low(), r.high(), r.lifetimePoint(), r.lifetimeLow(), r.lifetimeHigh(),
-        r.patterns(), (System.nanoTime() - start) / 1e9);
+    EquityInterval.Result r =
+        EquityInterval.compute(
+            TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, aggregates(), 42);
+    System.out.printf(
+        "CDNOW equity (margin 0.2-0.6): %.0f [%.0f, %.0f], lifetime %.0f [%.0f, %.0f], %d patterns, "
+            + "%.1f s%n",
+        r.point(),
+        r.low(),
+        r.high(),
+        r.lifetimePoint(),
+        r.lifetimeLow(),
+        r.lifetimeHigh(),
+        r.patterns(),
+        (System.nanoTime() - start) / 1e9);
     assertThat(r.point()).isCloseTo(sum, within(1e-9 * sum));
     assertThat(r.low()).isLessThan(r.point());
     assertThat(r.high()).isGreaterThan(r.point());
@@ -69,14 +78,17 @@ class EquityIntervalTest {
     double lifetime = 0;
     for (CdnowFixture.Customer c : customers.subList(0, 600)) {
       double margin = 0.2 + 0.1 * (c.id() % 5);
-      lifetime += CLV.lifetimeValue(model, c.x(), c.tx(), c.T(), gg.expectedSpend(c.x(), c.mx()), margin);
+      lifetime +=
+          CLV.lifetimeValue(model, c.x(), c.tx(), c.T(), gg.expectedSpend(c.x(), c.mx()), margin);
     }
-    EquityInterval.Result merged = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV,
-        first, 20, 1, 100);
+    EquityInterval.Result merged =
+        EquityInterval.compute(
+            TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, first, 20, 1, 100);
     assertThat(merged.patterns()).isLessThanOrEqualTo(100);
     assertThat(merged.lifetimePoint()).isCloseTo(lifetime, within(5e-3 * lifetime));
-    EquityInterval.Result all = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV,
-        first, 20, 1, 600);
+    EquityInterval.Result all =
+        EquityInterval.compute(
+            TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, first, 20, 1, 600);
     assertThat(all.lifetimePoint()).isCloseTo(lifetime, within(1e-9 * lifetime));
   }
 
@@ -97,8 +109,9 @@ class EquityIntervalTest {
     // as if the same customers were observed 1e8 times over: covariance / 1e8
     FitResult tx = shrunk(bgNbd, 1e8);
     FitResult gg = shrunk(gammaGamma, 1e8);
-    EquityInterval.Result r = EquityInterval.compute(TransactionModelType.BG_NBD, tx, gg, CLV,
-        aggregates().subList(0, 100), 40, 3, 500);
+    EquityInterval.Result r =
+        EquityInterval.compute(
+            TransactionModelType.BG_NBD, tx, gg, CLV, aggregates().subList(0, 100), 40, 3, 500);
     assertThat(r.low()).isCloseTo(r.point(), within(1e-3 * r.point()));
     assertThat(r.high()).isCloseTo(r.point(), within(1e-3 * r.point()));
     assertThat(r.lifetimeLow()).isCloseTo(r.lifetimePoint(), within(1e-3 * r.lifetimePoint()));
@@ -112,26 +125,33 @@ class EquityIntervalTest {
       double T = 1 + 77 * rnd.nextDouble();
       int x = rnd.nextDouble() < 0.6 ? 0 : 1 + (int) (-Math.log(rnd.nextDouble()) * 4);
       double tx = x == 0 ? 0 : T * rnd.nextDouble();
-      many.add(new CustomerAggregate(x, tx, T, 1 + rnd.nextInt(5), 1, x == 0 ? 0 : 20 + 30 * rnd.nextDouble()));
+      many.add(
+          new CustomerAggregate(
+              x, tx, T, 1 + rnd.nextInt(5), 1, x == 0 ? 0 : 20 + 30 * rnd.nextDouble()));
     }
-    EquityInterval.Result fine = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV,
-        many, 40, 11, 1500);
-    EquityInterval.Result coarse = EquityInterval.compute(TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV,
-        many, 40, 11, 200);
+    EquityInterval.Result fine =
+        EquityInterval.compute(
+            TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, many, 40, 11, 1500);
+    EquityInterval.Result coarse =
+        EquityInterval.compute(
+            TransactionModelType.BG_NBD, bgNbd, gammaGamma, CLV, many, 40, 11, 200);
     assertThat(coarse.patterns()).isLessThanOrEqualTo(200);
     assertThat(coarse.point()).isEqualTo(fine.point());
     assertThat(coarse.low()).isCloseTo(fine.low(), within(0.01 * fine.point()));
     assertThat(coarse.high()).isCloseTo(fine.high(), within(0.01 * fine.point()));
-    assertThat(coarse.lifetimePoint()).isCloseTo(fine.lifetimePoint(), within(0.01 * fine.lifetimePoint()));
+    assertThat(coarse.lifetimePoint())
+        .isCloseTo(fine.lifetimePoint(), within(0.01 * fine.lifetimePoint()));
   }
 
   /**
-   * Coverage sanity on one simulated BG/NBD + Gamma-Gamma base (seed fixed before the first run): the total CLV at
-   * the true parameters, for the simulated customers, lies inside the 90% interval of the fitted models.
+   * Coverage sanity on one simulated BG/NBD + Gamma-Gamma base (seed fixed before the first run):
+   * the total CLV at the true parameters, for the simulated customers, lies inside the 90% interval
+   * of the fitted models.
    */
   @Test
   void simulatedBaseTrueTotalLiesInsideTheInterval() {
-    org.hipparchus.random.RandomDataGenerator rnd = new org.hipparchus.random.RandomDataGenerator(2026_12_01L);
+    org.hipparchus.random.RandomDataGenerator rnd =
+        new org.hipparchus.random.RandomDataGenerator(2026_12_01L);
     BgNbd truth = new BgNbd(0.5, 5, 0.8, 2.5);
     GammaGamma spendTruth = new GammaGamma(6, 4, 15);
     List<Pattern> patterns = new ArrayList<>();
@@ -146,7 +166,9 @@ class EquityIntervalTest {
       int x = 0;
       double tx = 0;
       double spent = 0;
-      for (double t = rnd.nextExponential(1 / lambda); t <= bigT; t += rnd.nextExponential(1 / lambda)) {
+      for (double t = rnd.nextExponential(1 / lambda);
+          t <= bigT;
+          t += rnd.nextExponential(1 / lambda)) {
         x++;
         tx = t;
         spent += rnd.nextGamma(spendTruth.p(), 1 / nu);
@@ -164,25 +186,32 @@ class EquityIntervalTest {
     }
     FitResult tx = TransactionModelType.BG_NBD.fit(Pattern.distinct(patterns), new ModelFitter());
     FitResult gg = GammaGamma.fit(spend, new ModelFitter());
-    EquityInterval.Result r = EquityInterval.compute(TransactionModelType.BG_NBD, tx, gg, CLV, aggregates, 100, 5,
-        200);
-    System.out.printf("Simulated base: true total %.0f, estimate %.0f [%.0f, %.0f]%n", trueTotal, r.point(),
-        r.low(), r.high());
+    EquityInterval.Result r =
+        EquityInterval.compute(TransactionModelType.BG_NBD, tx, gg, CLV, aggregates, 100, 5, 200);
+    System.out.printf(
+        "Simulated base: true total %.0f, estimate %.0f [%.0f, %.0f]%n",
+        trueTotal, r.point(), r.low(), r.high());
     assertThat(trueTotal).isBetween(r.low(), r.high());
   }
 
   @Test
   void aFitWithoutCovarianceHasNoInterval() {
-    FitResult bare = new FitResult("bg-nbd", bgNbd.params(), bgNbd.logLikelihood(), 1, 1, 1, 1, true);
-    assertThatThrownBy(() -> EquityInterval.compute(TransactionModelType.BG_NBD, bare, gammaGamma, CLV,
-        aggregates(), 7)).isInstanceOf(ModelException.class)
+    FitResult bare =
+        new FitResult("bg-nbd", bgNbd.params(), bgNbd.logLikelihood(), 1, 1, 1, 1, true);
+    assertThatThrownBy(
+            () ->
+                EquityInterval.compute(
+                    TransactionModelType.BG_NBD, bare, gammaGamma, CLV, aggregates(), 7))
+        .isInstanceOf(ModelException.class)
         .hasMessageContaining("No interval for customer equity: the bg-nbd fit has no covariance");
   }
 
   @Test
   void quantileInterpolatesBetweenOrderStatistics() {
-    assertThat(EquityInterval.quantile(new double[] {4, 1, 3, 2, 5}, 0.05)).isCloseTo(1.2, within(1e-12));
-    assertThat(EquityInterval.quantile(new double[] {4, 1, 3, 2, 5}, 0.95)).isCloseTo(4.8, within(1e-12));
+    assertThat(EquityInterval.quantile(new double[] {4, 1, 3, 2, 5}, 0.05))
+        .isCloseTo(1.2, within(1e-12));
+    assertThat(EquityInterval.quantile(new double[] {4, 1, 3, 2, 5}, 0.95))
+        .isCloseTo(4.8, within(1e-12));
   }
 
   private static FitResult shrunk(FitResult fit, double factor) {
@@ -194,7 +223,17 @@ class EquityIntervalTest {
       }
     }
     fit.standardErrors().forEach((k, v) -> se.put(k, v / Math.sqrt(factor)));
-    return new FitResult(fit.model(), fit.params(), fit.logLikelihood(), fit.n(), fit.patterns(), fit.iterations(),
-        fit.evaluations(), fit.converged(), se, cov, fit.diagnostic());
+    return new FitResult(
+        fit.model(),
+        fit.params(),
+        fit.logLikelihood(),
+        fit.n(),
+        fit.patterns(),
+        fit.iterations(),
+        fit.evaluations(),
+        fit.converged(),
+        se,
+        cov,
+        fit.diagnostic());
   }
 }

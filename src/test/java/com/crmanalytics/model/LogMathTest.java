@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LogMathTest {
 
-  /** ln Γ(r + x) − ln Γ(r) = Σ_{i<x} ln(r + i) = x·ln r + Σ ln(1 + i/r) for integer x: exact to a few ulps. */
+  /**
+   * ln Γ(r + x) − ln Γ(r) = Σ_{i<x} ln(r + i) = x·ln r + Σ ln(1 + i/r) for integer x: exact to a
+   * few ulps.
+   */
   private static double exactForInteger(double r, int x) {
     double sum = x * Math.log(r);
     for (int i = 0; i < x; i++) {
@@ -20,16 +23,29 @@ class LogMathTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1e10, 1", "1e10, 7", "1e10, 250", "1e16, 1", "1e16, 5", "1e16, 2000", "1.6e16, 40", "25, 3",
-      "20, 1", "19.999, 12", "1e6, 100000"})
+  @CsvSource({
+    "1e10, 1",
+    "1e10, 7",
+    "1e10, 250",
+    "1e16, 1",
+    "1e16, 5",
+    "1e16, 2000",
+    "1.6e16, 40",
+    "25, 3",
+    "20, 1",
+    "19.999, 12",
+    "1e6, 100000"
+  })
   void lnGammaRatioHasNoCancellationForLargeR(double r, int x) {
     double exact = exactForInteger(r, x);
-    assertThat(LogMath.lnGammaRatio(r, x)).isCloseTo(exact, within(2e-15 * Math.max(1, Math.abs(exact)) * x));
+    assertThat(LogMath.lnGammaRatio(r, x))
+        .isCloseTo(exact, within(2e-15 * Math.max(1, Math.abs(exact)) * x));
   }
 
   @Test
   void plainDifferenceIsWhatCancelsAtLargeR() {
-    // the bug of the plain difference: at r = 1e16 one ulp of ln Γ(r) is 64, so the difference is noise
+    // the bug of the plain difference: at r = 1e16 one ulp of ln Γ(r) is 64, so the difference is
+    // noise
     double r = 1e16;
     assertThat(Math.abs(logGamma(r + 5) - logGamma(r) - exactForInteger(r, 5))).isGreaterThan(1);
     assertThat(LogMath.lnGammaRatio(r, 5)).isCloseTo(exactForInteger(r, 5), within(1e-12));

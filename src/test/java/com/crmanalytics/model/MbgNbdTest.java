@@ -13,11 +13,14 @@ class MbgNbdTest {
 
   @Test
   void logLikelihoodHandValues() {
-    // x = 0: ln[b/(a+b) · (α/(α+T))^r + a/(a+b)] = ln[1.614/2.5054 · (6.183/44.183)^0.5248 + 0.8914/2.5054]
+    // x = 0: ln[b/(a+b) · (α/(α+T))^r + a/(a+b)] = ln[1.614/2.5054 · (6.183/44.183)^0.5248 +
+    // 0.8914/2.5054]
     double expected = Math.log(1.614 / 2.5054 * Math.pow(6.183 / 44.183, 0.5248) + 0.8914 / 2.5054);
     assertThat(MODEL.logLikelihood(0, 0, 38)).isCloseTo(expected, within(1e-13));
-    assertThat(TransactionModelType.MBG_NBD.logLikelihood(new double[] {0.5248, 6.1830, 0.8914, 1.6140},
-        List.of(new Pattern(0, 0, 38, 3), new Pattern(2, 30.43, 38.86, 2))))
+    assertThat(
+            TransactionModelType.MBG_NBD.logLikelihood(
+                new double[] {0.5248, 6.1830, 0.8914, 1.6140},
+                List.of(new Pattern(0, 0, 38, 3), new Pattern(2, 30.43, 38.86, 2))))
         .isCloseTo(3 * expected + 2 * MODEL.logLikelihood(2, 30.43, 38.86), within(1e-10));
   }
 
@@ -31,7 +34,8 @@ class MbgNbdTest {
 
   @Test
   void expectationsAgreeWithNumericDerivativeOfNoPurchaseAndStayFinite() {
-    // E[X(T, T+t)] is ∫ rate; at small t it equals P(alive) · E[λ | alive, x, T] · t = P(alive) · (r+x)/(α+T) · t
+    // E[X(T, T+t)] is ∫ rate; at small t it equals P(alive) · E[λ | alive, x, T] · t = P(alive) ·
+    // (r+x)/(α+T) · t
     double t = 1e-4;
     double e = MODEL.expectedTransactions(2, 30.43, 38.86, t);
     assertThat(e / t).isCloseTo(MODEL.pAlive(2, 30.43, 38.86) * 2.5248 / 45.043, within(1e-5));
@@ -55,7 +59,8 @@ class MbgNbdTest {
     TransactionModel m = TransactionModelType.MBG_NBD.create(MODEL.params());
     assertThat(m).isEqualTo(MODEL);
     assertThat(MbgNbd.fromParams(MODEL.params())).isEqualTo(MODEL);
-    assertThatThrownBy(() -> new MbgNbd(0.5, 6, 0, 1)).isInstanceOf(ModelException.class)
+    assertThatThrownBy(() -> new MbgNbd(0.5, 6, 0, 1))
+        .isInstanceOf(ModelException.class)
         .hasMessageContaining("mbg-nbd parameter a must be finite and > 0, got 0.0");
   }
 }

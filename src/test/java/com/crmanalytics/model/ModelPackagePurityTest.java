@@ -13,8 +13,13 @@ import org.junit.jupiter.api.Test;
 class ModelPackagePurityTest {
 
   private static final Path SOURCES = Path.of("src/main/java/com/crmanalytics/model");
-  private static final List<String> FORBIDDEN = List.of("import org.apache.spark", "import scala.", "import io.delta",
-      "import java.io.", "import java.nio.file.");
+  private static final List<String> FORBIDDEN =
+      List.of(
+          "import org.apache.spark",
+          "import scala.",
+          "import io.delta",
+          "import java.io.",
+          "import java.nio.file.");
 
   @Test
   void noForbiddenImports() throws IOException {
@@ -23,7 +28,8 @@ class ModelPackagePurityTest {
       assertThat(sources).isNotEmpty();
       for (Path source : sources) {
         String text = Files.readString(source);
-        FORBIDDEN.forEach(f -> assertThat(text).as("%s must not contain '%s'", source, f).doesNotContain(f));
+        FORBIDDEN.forEach(
+            f -> assertThat(text).as("%s must not contain '%s'", source, f).doesNotContain(f));
       }
     }
   }

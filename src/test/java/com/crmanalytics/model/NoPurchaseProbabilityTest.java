@@ -10,16 +10,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * P(no purchase in (T, T + h]) of every transaction model, checked against a Monte-Carlo integral over the
- * individual-level model (rates and dropout drawn from the mixing distributions with a fixed seed), which shares
- * no code with the closed-form likelihoods.
+ * P(no purchase in (T, T + h]) of every transaction model, checked against a Monte-Carlo integral
+ * over the individual-level model (rates and dropout drawn from the mixing distributions with a
+ * fixed seed), which shares no code with the closed-form likelihoods.
  */
 class NoPurchaseProbabilityTest {
 
   private static final int DRAWS = 1_000_000;
 
   static Stream<Arguments> models() {
-    return Stream.of(Arguments.of(new BgNbd(0.2426, 4.4135, 0.7929, 2.4259)),
+    return Stream.of(
+        Arguments.of(new BgNbd(0.2426, 4.4135, 0.7929, 2.4259)),
         Arguments.of(new MbgNbd(0.5248, 6.1830, 0.8914, 1.6140)),
         Arguments.of(new ParetoNbd(0.5533, 10.5776, 0.6062, 11.6679)));
   }
@@ -35,11 +36,15 @@ class NoPurchaseProbabilityTest {
       double previous = 1;
       for (double h : new double[] {0.5, 1, 4, 13, 52, 520}) {
         double p = model.pNoPurchase(x, c[1], c[2], h);
-        assertThat(p).as("%s x=%s h=%s", model.name(), x, h).isBetween(0.0, 1.0).isLessThanOrEqualTo(previous);
+        assertThat(p)
+            .as("%s x=%s h=%s", model.name(), x, h)
+            .isBetween(0.0, 1.0)
+            .isLessThanOrEqualTo(previous);
         previous = p;
       }
       // whoever has left makes no purchase, so P(no purchase) >= 1 − P(alive) at every horizon
-      assertThat(model.pNoPurchase(x, c[1], c[2], 1e7)).isGreaterThanOrEqualTo(1 - model.pAlive(x, c[1], c[2]) - 1e-12);
+      assertThat(model.pNoPurchase(x, c[1], c[2], 1e7))
+          .isGreaterThanOrEqualTo(1 - model.pAlive(x, c[1], c[2]) - 1e-12);
     }
   }
 
@@ -50,7 +55,8 @@ class NoPurchaseProbabilityTest {
     for (double[] c : cases) {
       int x = (int) c[0];
       double expected = monteCarlo(model, x, c[1], c[2], c[3]);
-      assertThat(model.pNoPurchase(x, c[1], c[2], c[3])).as("%s %s", model.name(), java.util.Arrays.toString(c))
+      assertThat(model.pNoPurchase(x, c[1], c[2], c[3]))
+          .as("%s %s", model.name(), java.util.Arrays.toString(c))
           .isCloseTo(expected, within(0.006));
     }
   }
@@ -60,14 +66,15 @@ class NoPurchaseProbabilityTest {
   void bgNbdWithoutRepeatsHasTheClosedForm(TransactionModel model) {
     if (model instanceof BgNbd m) {
       // x = 0 under BG/NBD: nobody has left, so P = ((α + T)/(α + T + h))^r
-      assertThat(m.pNoPurchase(0, 0, 38, 13)).isCloseTo(Math.pow((m.alpha() + 38) / (m.alpha() + 51), m.r()),
-          within(1e-14));
+      assertThat(m.pNoPurchase(0, 0, 38, 13))
+          .isCloseTo(Math.pow((m.alpha() + 38) / (m.alpha() + 51), m.r()), within(1e-14));
     }
   }
 
   /**
-   * ∫ L(x, t_x, T + h | λ, ·) dG / ∫ L(x, t_x, T | λ, ·) dG with (λ, p) or (λ, μ) drawn from the mixing
-   * distributions; λ^x is common to both individual likelihoods and cancels in the ratio only after averaging.
+   * ∫ L(x, t_x, T + h | λ, ·) dG / ∫ L(x, t_x, T | λ, ·) dG with (λ, p) or (λ, μ) drawn from the
+   * mixing distributions; λ^x is common to both individual likelihoods and cancels in the ratio
+   * only after averaging.
    */
   private static double monteCarlo(TransactionModel model, int x, double tx, double T, double h) {
     RandomDataGenerator random = new RandomDataGenerator(20261201L);
@@ -95,12 +102,18 @@ class NoPurchaseProbabilityTest {
     return num / den;
   }
 
-  /** Individual (M)BG/NBD likelihood at T + h and at T: alive throughout, or dropped out after the last purchase. */
-  private static double[] bg(double lambda, double p, int x, double tx, double T, double h, boolean dropAtStart) {
+  /**
+   * Individual (M)BG/NBD likelihood at T + h and at T: alive throughout, or dropped out after the
+   * last purchase.
+   */
+  private static double[] bg(
+      double lambda, double p, int x, double tx, double T, double h, boolean dropAtStart) {
     double lx = Math.pow(lambda, x);
     double survive = Math.pow(1 - p, dropAtStart ? x + 1 : x);
-    double gone = x > 0 || dropAtStart ? p * Math.pow(1 - p, dropAtStart ? x : x - 1) * lx * Math.exp(-lambda * tx)
-        : 0;
+    double gone =
+        x > 0 || dropAtStart
+            ? p * Math.pow(1 - p, dropAtStart ? x : x - 1) * lx * Math.exp(-lambda * tx)
+            : 0;
     double later = survive * lx * Math.exp(-lambda * (T + h)) + gone;
     return new double[] {later, survive * lx * Math.exp(-lambda * T) + gone};
   }

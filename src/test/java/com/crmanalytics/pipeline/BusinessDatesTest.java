@@ -22,6 +22,7 @@ class BusinessDatesTest {
     "2027-01-01T00:30:00Z, Europe/Berlin,       2026-12-31",
   })
   void yesterdayIsTheDayBeforeTodayInTheRunTimezone(Instant now, String zone, LocalDate expected) {
-    assertThat(BusinessDates.yesterday(ZoneId.of(zone), Clock.fixed(now, ZoneOffset.UTC))).isEqualTo(expected);
+    assertThat(BusinessDates.yesterday(ZoneId.of(zone), Clock.fixed(now, ZoneOffset.UTC)))
+        .isEqualTo(expected);
   }
 }

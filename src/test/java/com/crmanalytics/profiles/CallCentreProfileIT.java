@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped profile conf/profiles/call-centre-1999.conf on the real files: the bank's February 1999
- * call log (33,344 calls) as the service source and the CDNOW sample as orders, in one {@code crm ingest}.
- * (A whole {@code crm run} for 1999-02-28 stops in the value stage's holdout check with a division by
- * zero: CDNOW has no purchase in the 90 days before that date; see the value stage.)
+ * The shipped profile conf/profiles/call-centre-1999.conf on the real files: the bank's February
+ * 1999 call log (33,344 calls) as the service source and the CDNOW sample as orders, in one {@code
+ * crm ingest}. (A whole {@code crm run} for 1999-02-28 stops in the value stage's holdout check
+ * with a division by zero: CDNOW has no purchase in the 90 days before that date; see the value
+ * stage.)
  */
 class CallCentreProfileIT {
   private static final LocalDate D = LocalDate.of(1999, 2, 28);
@@ -34,8 +35,12 @@ class CallCentreProfileIT {
 
   private static List<Object> counts(Warehouse wh, String stage) {
     Row r = wh.read(PipelineRuns.CONTRACT).filter(col(PipelineRuns.STAGE).equalTo(stage)).first();
-    return List.of(r.getAs(PipelineRuns.ROWS_READ), r.getAs(PipelineRuns.ROWS_ACCEPTED),
-        r.getAs(PipelineRuns.ROWS_QUARANTINED), r.getAs(PipelineRuns.ROWS_DUPLICATE), r.getAs(PipelineRuns.ROWS_ANONYMOUS));
+    return List.of(
+        r.getAs(PipelineRuns.ROWS_READ),
+        r.getAs(PipelineRuns.ROWS_ACCEPTED),
+        r.getAs(PipelineRuns.ROWS_QUARANTINED),
+        r.getAs(PipelineRuns.ROWS_DUPLICATE),
+        r.getAs(PipelineRuns.ROWS_ANONYMOUS));
   }
 
   @Test
@@ -47,8 +52,18 @@ class CallCentreProfileIT {
     SharedData.land(landing, D, "service", calls);
     Path warehouse = tmp.resolve("warehouse");
 
-    Crm.Result run = Crm.run(List.of("ingest", "--conf", "conf/profiles/call-centre-1999.conf", "--landing",
-        landing.toString(), "--warehouse", warehouse.toString(), "--date", D.toString()));
+    Crm.Result run =
+        Crm.run(
+            List.of(
+                "ingest",
+                "--conf",
+                "conf/profiles/call-centre-1999.conf",
+                "--landing",
+                landing.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--date",
+                D.toString()));
     assertThat(run.exit()).as(run.err()).isZero();
 
     Warehouse wh = TestSpark.context(D, landing, warehouse, Map.of()).warehouse();
@@ -59,20 +74,32 @@ class CallCentreProfileIT {
 
     Dataset<Row> contacts = wh.read(ServiceContacts.CONTRACT);
     assertThat(contacts.count()).isEqualTo(33_344L);
-    assertThat(contacts.filter(col(ServiceContacts.CUSTOMER_ID).isNull()).count()).isEqualTo(19_558L);
+    assertThat(contacts.filter(col(ServiceContacts.CUSTOMER_ID).isNull()).count())
+        .isEqualTo(19_558L);
     assertThat(contacts.filter(col(ServiceContacts.CUSTOMER_ID).equalTo("0")).count()).isZero();
     assertThat(contacts.filter(col(ServiceContacts.ABANDONED)).count()).isEqualTo(5_904L);
     Row span = contacts.agg(min(ServiceContacts.OPENED_TS), max(ServiceContacts.OPENED_TS)).first();
-    assertThat(span.getTimestamp(0).toLocalDateTime().toLocalDate()).isEqualTo(LocalDate.of(1999, 2, 1));
-    assertThat(span.getTimestamp(1).toLocalDateTime().toLocalDate().withDayOfMonth(1)).isEqualTo(LocalDate.of(1999, 2, 1));
+    assertThat(span.getTimestamp(0).toLocalDateTime().toLocalDate())
+        .isEqualTo(LocalDate.of(1999, 2, 1));
+    assertThat(span.getTimestamp(1).toLocalDateTime().toLocalDate().withDayOfMonth(1))
+        .isEqualTo(LocalDate.of(1999, 2, 1));
 
-    // the first line of the file: AA0101 34536 0 0 PS 990201 7:02:47 ... AGENT 7:02:55 7:05:41 166 DORIT
-    Row first = contacts.filter(col(ServiceContacts.CONTACT_ID).equalTo("34536-990201-7:02:47")).first();
-    assertThat((Timestamp) first.getAs(ServiceContacts.OPENED_TS)).isEqualTo(Timestamp.valueOf("1999-02-01 07:02:47"));
-    assertThat((Timestamp) first.getAs(ServiceContacts.CLOSED_TS)).isEqualTo(Timestamp.valueOf("1999-02-01 07:05:41"));
-    assertThat(List.of(first.getAs(ServiceContacts.WAIT_SECONDS), first.getAs(ServiceContacts.HANDLE_SECONDS),
-            first.getAs(ServiceContacts.ABANDONED), first.getAs(ServiceContacts.AGENT_ID),
-            first.getAs(ServiceContacts.CATEGORY), first.getAs(ServiceContacts.CHANNEL)))
+    // the first line of the file: AA0101 34536 0 0 PS 990201 7:02:47 ... AGENT 7:02:55 7:05:41 166
+    // DORIT
+    Row first =
+        contacts.filter(col(ServiceContacts.CONTACT_ID).equalTo("34536-990201-7:02:47")).first();
+    assertThat((Timestamp) first.getAs(ServiceContacts.OPENED_TS))
+        .isEqualTo(Timestamp.valueOf("1999-02-01 07:02:47"));
+    assertThat((Timestamp) first.getAs(ServiceContacts.CLOSED_TS))
+        .isEqualTo(Timestamp.valueOf("1999-02-01 07:05:41"));
+    assertThat(
+            List.of(
+                first.getAs(ServiceContacts.WAIT_SECONDS),
+                first.getAs(ServiceContacts.HANDLE_SECONDS),
+                first.getAs(ServiceContacts.ABANDONED),
+                first.getAs(ServiceContacts.AGENT_ID),
+                first.getAs(ServiceContacts.CATEGORY),
+                first.getAs(ServiceContacts.CHANNEL)))
         .containsExactly(0, 166, false, "DORIT", "PS", "phone");
     assertThat((Object) first.getAs(ServiceContacts.CUSTOMER_ID)).isNull();
   }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped profile conf/profiles/online-retail-ii.conf on the real file (525,461 invoice lines of
- * 2009-2010): one orders-only {@code crm run} with the default quality gate, everything asserted on it.
+ * The shipped profile conf/profiles/online-retail-ii.conf on the real file (525,461 invoice lines
+ * of 2009-2010): one orders-only {@code crm run} with the default quality gate, everything asserted
+ * on it.
  */
 class OnlineRetailProfileIT {
   private static final LocalDate D = LocalDate.of(2010, 12, 10);
@@ -40,39 +41,76 @@ class OnlineRetailProfileIT {
     Path warehouse = tmp.resolve("warehouse");
     Path reports = tmp.resolve("reports");
 
-    Crm.Result run = Crm.run(List.of("run", "--conf", "conf/profiles/online-retail-ii.conf", "--landing",
-        landing.toString(), "--warehouse", warehouse.toString(), "--set", "paths.reports=" + reports, "--date",
-        D.toString()));
+    Crm.Result run =
+        Crm.run(
+            List.of(
+                "run",
+                "--conf",
+                "conf/profiles/online-retail-ii.conf",
+                "--landing",
+                landing.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--set",
+                "paths.reports=" + reports,
+                "--date",
+                D.toString()));
     assertThat(run.exit()).as(run.err()).isZero();
 
     Warehouse wh = TestSpark.context(D, landing, warehouse, Map.of()).warehouse();
-    Row ingest = wh.read(PipelineRuns.CONTRACT).filter(col(PipelineRuns.STAGE).equalTo("ingest:orders")).first();
-    // 107,927 lines without a customer: 107,830 kept as anonymous, 94 exact copies of earlier anonymous
+    Row ingest =
+        wh.read(PipelineRuns.CONTRACT)
+            .filter(col(PipelineRuns.STAGE).equalTo("ingest:orders"))
+            .first();
+    // 107,927 lines without a customer: 107,830 kept as anonymous, 94 exact copies of earlier
+    // anonymous
     // lines counted as duplicates, 3 bad-debt adjustments with a negative price quarantined.
-    assertThat(List.of(ingest.getAs(PipelineRuns.ROWS_READ), ingest.getAs(PipelineRuns.ROWS_ACCEPTED),
-            ingest.getAs(PipelineRuns.ROWS_QUARANTINED), ingest.getAs(PipelineRuns.ROWS_DUPLICATE),
-            ingest.getAs(PipelineRuns.ROWS_ANONYMOUS)))
+    assertThat(
+            List.of(
+                ingest.getAs(PipelineRuns.ROWS_READ),
+                ingest.getAs(PipelineRuns.ROWS_ACCEPTED),
+                ingest.getAs(PipelineRuns.ROWS_QUARANTINED),
+                ingest.getAs(PipelineRuns.ROWS_DUPLICATE),
+                ingest.getAs(PipelineRuns.ROWS_ANONYMOUS)))
         .containsExactly(525_461L, 410_763L, 3L, 6_865L, 107_830L);
-    assertThat(wh.read(Quarantine.CONTRACT).groupBy(Quarantine.REASON_CODE).count().collectAsList().toString())
+    assertThat(
+            wh.read(Quarantine.CONTRACT)
+                .groupBy(Quarantine.REASON_CODE)
+                .count()
+                .collectAsList()
+                .toString())
         .isEqualTo("[[negative_price,3]]");
 
     Dataset<Row> orders = wh.read(Orders.CONTRACT);
     assertThat(orders.filter(col(Orders.CUSTOMER_ID).isNull()).count()).isEqualTo(107_830L);
     assertThat(orders.filter(col(Orders.CUSTOMER_ID).contains(".")).count()).isZero();
-    assertThat(orders.filter(col(Orders.ORDER_ID).startsWith("C").and(col(Orders.QUANTITY).lt(0)))
-            .filter(col(Orders.AMOUNT).geq(0)).count()).isZero();
+    assertThat(
+            orders
+                .filter(col(Orders.ORDER_ID).startsWith("C").and(col(Orders.QUANTITY).lt(0)))
+                .filter(col(Orders.AMOUNT).geq(0))
+                .count())
+        .isZero();
 
-    Dataset<Row> features = wh.read(CustomerFeatures.CONTRACT).filter(col(CustomerFeatures.AS_OF_DATE).equalTo(D.toString()));
+    Dataset<Row> features =
+        wh.read(CustomerFeatures.CONTRACT)
+            .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(D.toString()));
     assertThat(features.count()).isEqualTo(4_383L);
-    // customer 14911: 5,707 lines on 270 invoices, of which 205 are purchases (the rest cancellations)
+    // customer 14911: 5,707 lines on 270 invoices, of which 205 are purchases (the rest
+    // cancellations)
     Row c = features.filter(col(CustomerFeatures.CUSTOMER_ID).equalTo("14911")).first();
     assertThat(((Number) c.getAs(CustomerFeatures.LIFETIME_ORDERS)).longValue()).isEqualTo(205L);
     assertThat(orders.filter(col(Orders.CUSTOMER_ID).equalTo("14911")).count()).isEqualTo(5_707L);
-    assertThat(orders.filter(col(Orders.CUSTOMER_ID).equalTo("14911")).agg(countDistinct(Orders.ORDER_ID)).first()
-        .getLong(0)).isEqualTo(270L);
+    assertThat(
+            orders
+                .filter(col(Orders.CUSTOMER_ID).equalTo("14911"))
+                .agg(countDistinct(Orders.ORDER_ID))
+                .first()
+                .getLong(0))
+        .isEqualTo(270L);
 
     String page = Files.readString(reports.resolve(D.toString()).resolve("index.html"));
-    assertThat(page).contains("No campaign extract has been received (source campaigns): nothing to show here.")
+    assertThat(page)
+        .contains("No campaign extract has been received (source campaigns): nothing to show here.")
         .contains("No service extract has been received (source service): nothing to show here.");
   }
 }

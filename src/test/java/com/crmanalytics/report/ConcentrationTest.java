@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 class ConcentrationTest {
-  /** Buckets, totals and the curves of values ranked largest first, as the report stage feeds them. */
+  /**
+   * Buckets, totals and the curves of values ranked largest first, as the report stage feeds them.
+   */
   static double[][] curves(double... rankedLargestFirst) {
     int n = rankedLargestFirst.length;
     double[] buckets = new double[101];
@@ -19,7 +21,9 @@ class ConcentrationTest {
       weighted += (n - rank + 1) * v;
     }
     double[] top = Concentration.topShares(buckets, total);
-    return new double[][] {top, Concentration.lorenz(top, total), {Concentration.gini(n, total, weighted)}};
+    return new double[][] {
+      top, Concentration.lorenz(top, total), {Concentration.gini(n, total, weighted)}
+    };
   }
 
   @Test
@@ -60,7 +64,8 @@ class ConcentrationTest {
     assertThat(equal[0][50]).isCloseTo(0.5, within(1e-12));
     assertThat(equal[1][50]).isCloseTo(0.5, within(1e-12));
     double[][] one = curves(100, 0, 0, 0);
-    assertThat(one[2][0]).isCloseTo(0.75, within(1e-12)); // (n − 1)/n: the most unequal n = 4 allows
+    assertThat(one[2][0])
+        .isCloseTo(0.75, within(1e-12)); // (n − 1)/n: the most unequal n = 4 allows
     assertThat(curves(0, 0, 0)[2][0]).isZero();
     assertThat(curves(0, 0, 0)[0][100]).isZero();
     assertThat(curves(42)[2][0]).isZero();

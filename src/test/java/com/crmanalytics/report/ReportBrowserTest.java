@@ -21,24 +21,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The report as a person sees it: rendered from the fixture, opened from disk in headless Chromium,
- * every section and chart laid out and drawn, no script error, nothing fetched from a network, and a
- * full-page screenshot in target/report-screenshots/. Skipped where Chromium is not installed, unless
- * CRM_REQUIRE_BROWSER=1 (CI), where that fails.
+ * every section and chart laid out and drawn, no script error, nothing fetched from a network, and
+ * a full-page screenshot in target/report-screenshots/. Skipped where Chromium is not installed,
+ * unless CRM_REQUIRE_BROWSER=1 (CI), where that fails.
  */
 class ReportBrowserTest {
   static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
 
   /** Charts each section draws from the full second-run fixture. */
-  private static final Map<String, Integer> CHARTS = Map.ofEntries(Map.entry("headline", 0), Map.entry("changes", 0),
-      Map.entry("pyramid", 1), Map.entry("concentration", 1), Map.entry("segments", 1), Map.entry("migration", 2),
-      Map.entry("cohorts", 1), Map.entry("campaigns", 2), Map.entry("products", 1), Map.entry("service", 4),
-      Map.entry("sales", 3), Map.entry("model", 2));
+  private static final Map<String, Integer> CHARTS =
+      Map.ofEntries(
+          Map.entry("headline", 0),
+          Map.entry("changes", 0),
+          Map.entry("pyramid", 1),
+          Map.entry("concentration", 1),
+          Map.entry("segments", 1),
+          Map.entry("migration", 2),
+          Map.entry("cohorts", 1),
+          Map.entry("campaigns", 2),
+          Map.entry("products", 1),
+          Map.entry("service", 4),
+          Map.entry("sales", 3),
+          Map.entry("model", 2));
 
   /**
    * Per section id: whether it exists, its laid-out size, its heading, and per SVG chart its size,
    * how many shapes have a non-empty box, and how many texts stick out of the chart's drawing area.
    */
-  private static final String LAYOUT = """
+  private static final String LAYOUT =
+      """
       (() => {
         const out = {};
         for (const id of %s) {
@@ -78,14 +89,16 @@ class ReportBrowserTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"en", "zh-CN"})
-  void everySectionAndChartIsDrawnWithoutErrorsOrNetwork(String language, @TempDir Path dir) throws IOException {
+  void everySectionAndChartIsDrawnWithoutErrorsOrNetwork(String language, @TempDir Path dir)
+      throws IOException {
     Path page = write(dir, ReportFixture.secondRun().language(language));
     try (Chromium.Tab tab = browser.open(page)) {
       checkEverySection(tab, page, language);
     }
   }
 
-  private static void checkEverySection(Chromium.Tab tab, Path page, String language) throws IOException {
+  private static void checkEverySection(Chromium.Tab tab, Path page, String language)
+      throws IOException {
     JsonNode sections = layout(tab);
     for (String id : ReportPage.SECTIONS) {
       JsonNode s = sections.path(id);
@@ -105,7 +118,8 @@ class ReportBrowserTest {
     assertThat(tab.externalRequests()).as("requests that leave the disk").isEmpty();
     if (language.equals("zh-CN")) {
       assertThat(sections.path("headline").path("heading").asText()).isEqualTo("概览");
-      assertThat(tab.fontsUsed("h1")).as("fonts that drew the Chinese heading")
+      assertThat(tab.fontsUsed("h1"))
+          .as("fonts that drew the Chinese heading")
           .anyMatch(f -> f.matches("(?i).*(CJK|Han Sans|Hei|WenQuanYi|Fallback).*"));
     }
     screenshot(tab, "report-" + language + ".png");
@@ -117,8 +131,10 @@ class ReportBrowserTest {
       JsonNode sections = layout(tab);
       assertThat(sections.path("migration").path("charts").size()).isZero();
       assertThat(tab.evaluate("document.querySelector('#migration .empty').textContent").asText())
-          .isEqualTo("This is the first report: there is no earlier date to compare movements with.");
-      assertThat(tab.evaluate("document.querySelectorAll('#changes li').length").asInt()).isEqualTo(1);
+          .isEqualTo(
+              "This is the first report: there is no earlier date to compare movements with.");
+      assertThat(tab.evaluate("document.querySelectorAll('#changes li').length").asInt())
+          .isEqualTo(1);
       assertThat(tab.errors()).isEmpty();
       assertThat(tab.externalRequests()).isEmpty();
       screenshot(tab, "report-en-first-run.png");
@@ -129,18 +145,26 @@ class ReportBrowserTest {
   @Test
   void aBrokenPageIsCaught(@TempDir Path dir) throws IOException {
     Path page = dir.resolve("broken.html");
-    Files.writeString(page, "<!DOCTYPE html><html><body><p>broken</p>"
-        + "<img src=\"http://127.0.0.1:9/logo.png\"><script>console.error('bad'); undefinedFunction();</script>"
-        + "</body></html>", StandardCharsets.UTF_8);
+    Files.writeString(
+        page,
+        "<!DOCTYPE html><html><body><p>broken</p>"
+            + "<img src=\"http://127.0.0.1:9/logo.png\"><script>console.error('bad'); undefinedFunction();</script>"
+            + "</body></html>",
+        StandardCharsets.UTF_8);
     try (Chromium.Tab tab = browser.open(page)) {
       assertThat(tab.externalRequests()).containsExactly("http://127.0.0.1:9/logo.png");
-      assertThat(tab.errors()).anyMatch(e -> e.contains("undefinedFunction")).anyMatch(e -> e.contains("bad"));
+      assertThat(tab.errors())
+          .anyMatch(e -> e.contains("undefinedFunction"))
+          .anyMatch(e -> e.contains("bad"));
       assertThat(layout(tab).path("headline").path("exists").asBoolean()).isFalse();
     }
   }
 
   private static JsonNode layout(Chromium.Tab tab) {
-    String ids = ReportPage.SECTIONS.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",", "[", "]"));
+    String ids =
+        ReportPage.SECTIONS.stream()
+            .map(id -> "'" + id + "'")
+            .collect(Collectors.joining(",", "[", "]"));
     return tab.evaluate(String.format(LAYOUT, ids));
   }
 

@@ -30,7 +30,9 @@ class ReportTextTest {
     ResourceBundle en = bundle(Locale.ENGLISH);
     ResourceBundle zh = bundle(Locale.SIMPLIFIED_CHINESE);
     for (String key : en.keySet()) {
-      assertThat(placeholders(zh.getString(key))).as(key).isEqualTo(placeholders(en.getString(key)));
+      assertThat(placeholders(zh.getString(key)))
+          .as(key)
+          .isEqualTo(placeholders(en.getString(key)));
     }
   }
 
@@ -60,7 +62,8 @@ class ReportTextTest {
     assertThat(t.moneyShort(1_523_400.0)).isEqualTo("¥152万");
     assertThat(t.countShort(123_456L)).isEqualTo("12.3万");
     // three significant figures: US$1.05万, not US$1万
-    assertThat(new ReportText(Locale.forLanguageTag("zh-CN"), "USD").moneyShort(10_500.0)).isEqualTo("US$1.05万");
+    assertThat(new ReportText(Locale.forLanguageTag("zh-CN"), "USD").moneyShort(10_500.0))
+        .isEqualTo("US$1.05万");
     assertThat(t.money(35.2, 2)).isEqualTo("¥35.20");
     assertThat(t.date(LocalDate.parse("2026-11-23"))).isEqualTo("2026年11月23日");
     assertThat(t.shortDate(LocalDate.parse("2026-11-22"))).isEqualTo("11月22日");
@@ -75,7 +78,8 @@ class ReportTextTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
-      assertThat(new ReportText(Locale.forLanguageTag("en"), "USD").text("section.pyramid")).isEqualTo("Customer pyramid");
+      assertThat(new ReportText(Locale.forLanguageTag("en"), "USD").text("section.pyramid"))
+          .isEqualTo("Customer pyramid");
     } finally {
       Locale.setDefault(before);
     }
@@ -103,7 +107,9 @@ class ReportTextTest {
   }
 
   private static ResourceBundle bundle(Locale locale) {
-    return ResourceBundle.getBundle(ReportText.BUNDLE, locale,
+    return ResourceBundle.getBundle(
+        ReportText.BUNDLE,
+        locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 }

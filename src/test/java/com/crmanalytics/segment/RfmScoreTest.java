@@ -46,7 +46,9 @@ class RfmScoreTest {
         for (long worse = 0; worse < n; worse++) {
           double percentRank = (double) worse / (n - 1);
           int formula = (int) Math.min(bins, 1 + Math.floor(bins * percentRank + 1e-12));
-          assertThat(RfmScore.score(worse, n, bins)).as("bins %d n %d worse %d", bins, n, worse).isEqualTo(formula);
+          assertThat(RfmScore.score(worse, n, bins))
+              .as("bins %d n %d worse %d", bins, n, worse)
+              .isEqualTo(formula);
         }
       }
     }
@@ -76,16 +78,22 @@ class RfmScoreTest {
   }
 
   @ParameterizedTest(name = "break of score {0} among {1} (bins {2}) at position {3}")
-  @CsvSource({"2, 6, 5, 1", "5, 6, 5, 4", "2, 11, 5, 2", "3, 11, 5, 4", "5, 101, 5, 80", "2, 2, 5, 1", "5, 2, 5, 1"})
+  @CsvSource({
+    "2, 6, 5, 1",
+    "5, 6, 5, 4",
+    "2, 11, 5, 2",
+    "3, 11, 5, 4",
+    "5, 101, 5, 80",
+    "2, 2, 5, 1",
+    "5, 2, 5, 1"
+  })
   void breakPositions(int k, long n, int bins, long expected) {
     assertThat(RfmScore.breakPosition(k, n, bins)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "score {0} of 1..{1} reads as {2} on 1..5")
   @CsvSource({
-    "1, 5, 1", "3, 5, 3", "5, 5, 5",
-    "1, 3, 1", "2, 3, 3", "3, 3, 5",
-    "1, 2, 1", "2, 2, 5",
+    "1, 5, 1", "3, 5, 3", "5, 5, 5", "1, 3, 1", "2, 3, 3", "3, 3, 5", "1, 2, 1", "2, 2, 5",
     "1, 9, 1", "2, 9, 2", "3, 9, 2", "5, 9, 3", "8, 9, 5", "9, 9, 5"
   })
   void fivePointScale(int score, int bins, int expected) {

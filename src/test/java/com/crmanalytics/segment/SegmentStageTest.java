@@ -42,8 +42,13 @@ import org.junit.jupiter.api.Test;
 class SegmentStageTest {
   static final RfmSettings RFM = new RfmSettings(365, 5);
   static final List<Tier> TIERS =
-      List.of(new Tier("vip", 0.01), new Tier("major", 0.05), new Tier("ordinary", 0.20), new Tier("small", 1.0));
-  static final PyramidSettings BY_REVENUE = new PyramidSettings(PyramidSettings.Measure.REVENUE, TIERS);
+      List.of(
+          new Tier("vip", 0.01),
+          new Tier("major", 0.05),
+          new Tier("ordinary", 0.20),
+          new Tier("small", 1.0));
+  static final PyramidSettings BY_REVENUE =
+      new PyramidSettings(PyramidSettings.Measure.REVENUE, TIERS);
 
   static Dataset<Row> six() {
     Rows rows = Rows.of(CustomerFeatures.CONTRACT);
@@ -57,9 +62,18 @@ class SegmentStageTest {
     };
     for (Object[] d : data) {
       rows.row(
-          CustomerFeatures.CUSTOMER_ID, d[0], CustomerFeatures.AS_OF_DATE, "2026-11-22",
-          CustomerFeatures.RECENCY_DAYS, d[1], CustomerFeatures.FREQUENCY, d[2],
-          CustomerFeatures.MONETARY, d[3], CustomerFeatures.MONETARY_MARGIN, d[4]);
+          CustomerFeatures.CUSTOMER_ID,
+          d[0],
+          CustomerFeatures.AS_OF_DATE,
+          "2026-11-22",
+          CustomerFeatures.RECENCY_DAYS,
+          d[1],
+          CustomerFeatures.FREQUENCY,
+          d[2],
+          CustomerFeatures.MONETARY,
+          d[3],
+          CustomerFeatures.MONETARY_MARGIN,
+          d[4]);
     }
     return rows.dataset();
   }
@@ -74,12 +88,24 @@ class SegmentStageTest {
   }
 
   static Map<String, Row> byCustomer(Dataset<Row> segments) {
-    return segments.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(r.fieldIndex(CUSTOMER_ID)), r -> r));
+    return segments.collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(r.fieldIndex(CUSTOMER_ID)), r -> r));
   }
 
   static String summary(Row r) {
-    return r.getAs(R_SCORE) + " " + r.getAs(F_SCORE) + " " + r.getAs(M_SCORE) + " " + r.getAs(RFM_CELL) + " "
-        + r.getAs(SEGMENT) + " " + r.getAs(TIER_RANK) + " " + r.getAs(TIER);
+    return r.getAs(R_SCORE)
+        + " "
+        + r.getAs(F_SCORE)
+        + " "
+        + r.getAs(M_SCORE)
+        + " "
+        + r.getAs(RFM_CELL)
+        + " "
+        + r.getAs(SEGMENT)
+        + " "
+        + r.getAs(TIER_RANK)
+        + " "
+        + r.getAs(TIER);
   }
 
   @Test
@@ -130,7 +156,9 @@ class SegmentStageTest {
         .containsEntry("tier.major.customers", 0.0)
         .containsEntry("tier.ordinary.customers", 1.0)
         .containsEntry("tier.small.customers", 4.0);
-    assertThat(result.params()).containsEntry("rfm.bins", 5.0).containsEntry("rfm.window_days", 365.0);
+    assertThat(result.params())
+        .containsEntry("rfm.bins", 5.0)
+        .containsEntry("rfm.window_days", 365.0);
   }
 
   @Test
@@ -146,7 +174,8 @@ class SegmentStageTest {
 
   @Test
   void aSingleCustomerScoresOneAndIsTheWholePyramidTop() {
-    SegmentStage.Segmentation s = SegmentStage.transform(six().filter(col(CUSTOMER_ID).equalTo("c1")), RFM, BY_REVENUE);
+    SegmentStage.Segmentation s =
+        SegmentStage.transform(six().filter(col(CUSTOMER_ID).equalTo("c1")), RFM, BY_REVENUE);
     assertThat(summary(s.segments().first())).isEqualTo("1 1 1 111 lost 1 vip");
   }
 
@@ -156,17 +185,29 @@ class SegmentStageTest {
         TestSpark.session()
             .range(1, 102)
             .select(
-                org.apache.spark.sql.functions.format_string("c%03d", col("id")).as(CustomerFeatures.CUSTOMER_ID),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .format_string("c%03d", col("id"))
+                    .as(CustomerFeatures.CUSTOMER_ID),
                 lit(java.sql.Date.valueOf("2026-11-22")).as(CustomerFeatures.AS_OF_DATE),
                 col("id").cast("int").as(CustomerFeatures.RECENCY_DAYS),
                 lit(1).as(CustomerFeatures.FREQUENCY),
                 // c001..c003 tie at 1000, then decreasing
-                org.apache.spark.sql.functions.when(col("id").leq(3), 1000).otherwise(lit(1000).minus(col("id")))
-                    .cast("decimal(18,2)").as(CustomerFeatures.MONETARY),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(col("id").leq(3), 1000)
+                    .otherwise(lit(1000).minus(col("id")))
+                    .cast("decimal(18,2)")
+                    .as(CustomerFeatures.MONETARY),
                 lit(0).cast("decimal(18,2)").as(CustomerFeatures.MONETARY_MARGIN));
     Dataset<Row> segments = SegmentStage.transform(many, RFM, BY_REVENUE).segments();
     Map<String, Long> perTier =
-        segments.groupBy(TIER).count().collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        segments.groupBy(TIER).count().collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
     assertThat(perTier).isEqualTo(Map.of("vip", 2L, "major", 4L, "ordinary", 15L, "small", 80L));
     // The vip cut (rank 2) falls inside the three-way tie at 1000: customer_id decides.
     Map<String, Row> rows = byCustomer(segments);
@@ -183,7 +224,12 @@ class SegmentStageTest {
         TestSpark.session()
             .range(0, 137)
             .select(
-                org.apache.spark.sql.functions.format_string("k%03d", col("id")).as(CustomerFeatures.CUSTOMER_ID),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .format_string("k%03d", col("id"))
+                    .as(CustomerFeatures.CUSTOMER_ID),
                 lit(java.sql.Date.valueOf("2026-11-22")).as(CustomerFeatures.AS_OF_DATE),
                 col("id").multiply(7).mod(23).cast("int").as(CustomerFeatures.RECENCY_DAYS),
                 col("id").mod(4).cast("int").as(CustomerFeatures.FREQUENCY),
@@ -192,21 +238,33 @@ class SegmentStageTest {
     Dataset<Row> expected =
         tied.select(
             col(CustomerFeatures.CUSTOMER_ID),
-            expectedScore(percent_rank().over(Window.orderBy(col(CustomerFeatures.RECENCY_DAYS).desc()))).as("r"),
-            expectedScore(percent_rank().over(Window.orderBy(col(CustomerFeatures.FREQUENCY)))).as("f"),
-            expectedScore(percent_rank().over(Window.orderBy(col(CustomerFeatures.MONETARY)))).as("m"));
+            expectedScore(
+                    percent_rank().over(Window.orderBy(col(CustomerFeatures.RECENCY_DAYS).desc())))
+                .as("r"),
+            expectedScore(percent_rank().over(Window.orderBy(col(CustomerFeatures.FREQUENCY))))
+                .as("f"),
+            expectedScore(percent_rank().over(Window.orderBy(col(CustomerFeatures.MONETARY))))
+                .as("m"));
     Dataset<Row> actual = SegmentStage.transform(tied, RFM, BY_REVENUE).segments();
     long mismatches =
         actual
             .join(expected, CustomerFeatures.CUSTOMER_ID)
-            .filter(col(R_SCORE).notEqual(col("r")).or(col(F_SCORE).notEqual(col("f"))).or(col(M_SCORE).notEqual(col("m"))))
+            .filter(
+                col(R_SCORE)
+                    .notEqual(col("r"))
+                    .or(col(F_SCORE).notEqual(col("f")))
+                    .or(col(M_SCORE).notEqual(col("m"))))
             .count();
     assertThat(mismatches).isZero();
   }
 
   /** min(5, 1 + floor(5 × percent_rank)), with a guard against 5 × 0.6 = 2.9999… */
-  private static org.apache.spark.sql.Column expectedScore(org.apache.spark.sql.Column percentRank) {
+  private static org.apache.spark.sql.Column expectedScore(
+      org.apache.spark.sql.Column percentRank) {
     return org.apache.spark.sql.functions.least(
-        lit(5), lit(1).plus(org.apache.spark.sql.functions.floor(percentRank.multiply(5).plus(1e-9))).cast("int"));
+        lit(5),
+        lit(1)
+            .plus(org.apache.spark.sql.functions.floor(percentRank.multiply(5).plus(1e-9)))
+            .cast("int"));
   }
 }

@@ -12,16 +12,30 @@ class SegmentTableTest {
 
   @ParameterizedTest(name = "R={0} F={1} -> {2}")
   @CsvSource({
-    "5, 5, champions", "5, 4, champions",
-    "4, 5, loyal", "4, 4, loyal", "3, 5, loyal", "3, 4, loyal",
-    "5, 3, potential_loyalist", "5, 2, potential_loyalist", "4, 3, potential_loyalist", "4, 2, potential_loyalist",
+    "5, 5, champions",
+    "5, 4, champions",
+    "4, 5, loyal",
+    "4, 4, loyal",
+    "3, 5, loyal",
+    "3, 4, loyal",
+    "5, 3, potential_loyalist",
+    "5, 2, potential_loyalist",
+    "4, 3, potential_loyalist",
+    "4, 2, potential_loyalist",
     "5, 1, new_customer",
     "4, 1, promising",
     "3, 3, need_attention",
-    "3, 2, about_to_sleep", "3, 1, about_to_sleep",
-    "2, 4, at_risk", "2, 3, at_risk", "1, 4, at_risk", "1, 3, at_risk",
-    "2, 5, cannot_lose", "1, 5, cannot_lose",
-    "2, 2, hibernating", "2, 1, hibernating", "1, 2, hibernating",
+    "3, 2, about_to_sleep",
+    "3, 1, about_to_sleep",
+    "2, 4, at_risk",
+    "2, 3, at_risk",
+    "1, 4, at_risk",
+    "1, 3, at_risk",
+    "2, 5, cannot_lose",
+    "1, 5, cannot_lose",
+    "2, 2, hibernating",
+    "2, 1, hibernating",
+    "1, 2, hibernating",
     "1, 1, lost"
   })
   void everyCellOfTheGrid(int r, int f, String segment) {
@@ -55,6 +69,9 @@ class SegmentTableTest {
         .containsEntry("31", "new_customer")
         .containsEntry("13", "cannot_lose")
         .containsEntry("22", "need_attention");
-    assertThat(SegmentTable.byScores(9)).hasSize(81).containsEntry("99", "champions").containsEntry("11", "lost");
+    assertThat(SegmentTable.byScores(9))
+        .hasSize(81)
+        .containsEntry("99", "champions")
+        .containsEntry("11", "lost");
   }
 }

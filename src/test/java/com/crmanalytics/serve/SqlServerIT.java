@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code crm serve} as a BI tool meets it: a separate process over the sample warehouse, reached with the
- * standard Flight SQL JDBC driver; the notebooks run statement by statement, personal columns come back
- * masked, a path read and a write are refused, and SIGTERM stops it cleanly.
+ * {@code crm serve} as a BI tool meets it: a separate process over the sample warehouse, reached
+ * with the standard Flight SQL JDBC driver; the notebooks run statement by statement, personal
+ * columns come back masked, a path read and a write are refused, and SIGTERM stops it cleanly.
  */
 class SqlServerIT {
   @TempDir static Path tmp;
@@ -57,15 +57,32 @@ class SqlServerIT {
     }
     log = tmp.resolve("serve.log");
     Path build = ChildJvm.BUILD;
-    server = ChildJvm.start(log, Map.of(),
-        "-cp", build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*", "com.crmanalytics.cli.Main",
-        "serve", "--conf", "conf/pipeline.conf", "--warehouse", warehouse.toString(),
-        "--set", "serve.port=" + port, "--set", "spark.master=local[2]", "--set", "spark.sql.shuffle.partitions=2",
-        "--set", "spark.ui.enabled=false");
+    server =
+        ChildJvm.start(
+            log,
+            Map.of(),
+            "-cp",
+            build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*",
+            "com.crmanalytics.cli.Main",
+            "serve",
+            "--conf",
+            "conf/pipeline.conf",
+            "--warehouse",
+            warehouse.toString(),
+            "--set",
+            "serve.port=" + port,
+            "--set",
+            "spark.master=local[2]",
+            "--set",
+            "spark.sql.shuffle.partitions=2",
+            "--set",
+            "spark.ui.enabled=false");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!Files.readString(log).contains("JDBC: ")) {
       assertThat(server.isAlive()).as("crm serve died:\n" + ChildJvm.tail(log, 40)).isTrue();
-      assertThat(System.nanoTime()).as("crm serve did not start:\n" + ChildJvm.tail(log, 40)).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("crm serve did not start:\n" + ChildJvm.tail(log, 40))
+          .isLessThan(deadline);
       Thread.sleep(500);
     }
     url = "jdbc:arrow-flight-sql://127.0.0.1:" + port + "/?useEncryption=false";
@@ -83,11 +100,17 @@ class SqlServerIT {
     try (var files = Files.list(Path.of("notebooks-export"))) {
       notebooks = files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
     }
-    assertThat(notebooks).extracting(p -> p.getFileName().toString()).contains("campaign_target_list.sql");
-    try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+    assertThat(notebooks)
+        .extracting(p -> p.getFileName().toString())
+        .contains("campaign_target_list.sql");
+    try (Connection c = DriverManager.getConnection(url);
+        java.sql.Statement s = c.createStatement()) {
       for (Path file : notebooks) {
         int results = 0;
-        for (Statement st : Notebook.read(file).sqlCells().stream().flatMap(cell -> cell.statements().stream()).toList()) {
+        for (Statement st :
+            Notebook.read(file).sqlCells().stream()
+                .flatMap(cell -> cell.statements().stream())
+                .toList()) {
           try {
             if (s.execute(st.sql())) {
               try (ResultSet rs = s.getResultSet()) {
@@ -98,7 +121,9 @@ class SqlServerIT {
               results++;
             }
           } catch (SQLException e) {
-            throw new AssertionError(file + " line " + st.line() + ": " + e.getMessage() + "\n" + ChildJvm.tail(log, 20), e);
+            throw new AssertionError(
+                file + " line " + st.line() + ": " + e.getMessage() + "\n" + ChildJvm.tail(log, 20),
+                e);
           }
         }
         assertThat(results).as(file + " results").isPositive();
@@ -108,8 +133,10 @@ class SqlServerIT {
 
   @Test
   void personalColumnsAreMaskedAndPathsAndWritesAreRefused() throws Exception {
-    try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select name, phone, email, count(*) over () n from customers")) {
+    try (Connection c = DriverManager.getConnection(url);
+        java.sql.Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("select name, phone, email, count(*) over () n from customers")) {
         int rows = 0;
         while (rs.next()) {
           rows++;
@@ -124,7 +151,8 @@ class SqlServerIT {
           .hasMessageContaining("SQL refused: reading delta.");
       assertThatThrownBy(() -> s.executeQuery("select name from parquet.`" + path + "`"))
           .hasMessageContaining("SQL refused");
-      assertThatThrownBy(() -> s.execute("insert into customer_segments select * from customer_segments"))
+      assertThatThrownBy(
+              () -> s.execute("insert into customer_segments select * from customer_segments"))
           .hasMessageContaining("SQL refused");
       assertThatThrownBy(() -> s.execute("create table t using delta location '" + path + "'"))
           .hasMessageContaining("SQL refused");
@@ -133,7 +161,8 @@ class SqlServerIT {
         while (rs.next()) {
           tables.add(rs.getString("TABLE_NAME"));
         }
-        assertThat(tables).contains("customers", "customer_segments", "customer_value", "orders", "quarantine");
+        assertThat(tables)
+            .contains("customers", "customer_segments", "customer_value", "orders", "quarantine");
       }
     }
   }
@@ -141,27 +170,33 @@ class SqlServerIT {
   @Test
   void columnCommentsReachTheClientsMetadata() throws Exception {
     try (RootAllocator allocator = new RootAllocator();
-        FlightSqlClient client = new FlightSqlClient(
-            FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", port)).build())) {
+        FlightSqlClient client =
+            new FlightSqlClient(
+                FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", port))
+                    .build())) {
       FlightInfo info = client.getTables(null, null, "customers", null, true);
       try (FlightStream stream = client.getStream(info.getEndpoints().get(0).getTicket())) {
         assertThat(stream.next()).isTrue();
         assertThat(stream.getRoot().getRowCount()).isEqualTo(1);
         byte[] bytes = ((VarBinaryVector) stream.getRoot().getVector("table_schema")).get(0);
-        Schema schema = MessageSerializer.deserializeSchema(
-            new ReadChannel(new ByteArrayReadableSeekableByteChannel(bytes)));
+        Schema schema =
+            MessageSerializer.deserializeSchema(
+                new ReadChannel(new ByteArrayReadableSeekableByteChannel(bytes)));
         Field email = schema.findField(Customers.EMAIL);
-        assertThat(email.getMetadata()).containsEntry(ArrowResults.REMARKS,
-            Customers.CONTRACT.field(Customers.EMAIL).comment());
+        assertThat(email.getMetadata())
+            .containsEntry(
+                ArrowResults.REMARKS, Customers.CONTRACT.field(Customers.EMAIL).comment());
       }
     }
   }
 
   @Test
   void aSimpleGoldQueryAnswersWellUnderASecondOnceUp() throws Exception {
-    String query = "select segment, count(*) customers, avg(monetary) from customer_segments "
-        + "where as_of_date = (select max(as_of_date) from customer_segments) group by segment order by 2 desc";
-    try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+    String query =
+        "select segment, count(*) customers, avg(monetary) from customer_segments "
+            + "where as_of_date = (select max(as_of_date) from customer_segments) group by segment order by 2 desc";
+    try (Connection c = DriverManager.getConnection(url);
+        java.sql.Statement s = c.createStatement()) {
       long[] nanos = new long[15];
       for (int i = -3; i < nanos.length; i++) {
         long t0 = System.nanoTime();
@@ -175,7 +210,8 @@ class SqlServerIT {
         }
       }
       Arrays.sort(nanos);
-      System.out.printf("crm serve latency (%d runs after 3 warm-ups): median %.0f ms, max %.0f ms%n",
+      System.out.printf(
+          "crm serve latency (%d runs after 3 warm-ups): median %.0f ms, max %.0f ms%n",
           nanos.length, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
     }
   }
@@ -189,10 +225,24 @@ class SqlServerIT {
       other = free.getLocalPort();
     }
     Path build = ChildJvm.BUILD;
-    Process p = ChildJvm.start(second, Map.of(),
-        "-cp", build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*", "com.crmanalytics.cli.Main",
-        "serve", "--conf", "conf/pipeline.conf", "--warehouse", SampleWarehouse.root().toString(),
-        "--set", "serve.port=" + other, "--set", "spark.master=local[1]", "--set", "spark.ui.enabled=false");
+    Process p =
+        ChildJvm.start(
+            second,
+            Map.of(),
+            "-cp",
+            build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*",
+            "com.crmanalytics.cli.Main",
+            "serve",
+            "--conf",
+            "conf/pipeline.conf",
+            "--warehouse",
+            SampleWarehouse.root().toString(),
+            "--set",
+            "serve.port=" + other,
+            "--set",
+            "spark.master=local[1]",
+            "--set",
+            "spark.ui.enabled=false");
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
       while (!Files.readString(second).contains("JDBC: ")) {

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The SQL door: personal columns masked, and every way around the views refused, each by Spark's parse. */
+/**
+ * The SQL door: personal columns masked, and every way around the views refused, each by Spark's
+ * parse.
+ */
 class GuardedSqlTest {
   @TempDir static Path tmp;
   static Warehouse warehouse;
@@ -34,22 +37,47 @@ class GuardedSqlTest {
   @BeforeAll
   static void warehouse() {
     warehouse = new Warehouse(TestSpark.session(), tmp.resolve("warehouse").toString());
-    warehouse.append(Customers.CONTRACT, Rows.of(Customers.CONTRACT)
-        .row(Customers.CUSTOMER_ID, "C1", Customers.NAME, "Miller GmbH", Customers.PHONE, "+49 30 123456",
-            Customers.EMAIL, "info@miller.example", Customers.MARKETING_CONSENT, true)
-        .row(Customers.CUSTOMER_ID, "C2", Customers.NAME, "Miller GmbH", Customers.PHONE, null,
-            Customers.EMAIL, "x@y.example")
-        .dataset());
-    warehouse.append(CustomerSegments.CONTRACT, Rows.zeroFilled(CustomerSegments.CONTRACT)
-        .row(CustomerSegments.CUSTOMER_ID, "C1", CustomerSegments.AS_OF_DATE, "2026-11-16").dataset());
+    warehouse.append(
+        Customers.CONTRACT,
+        Rows.of(Customers.CONTRACT)
+            .row(
+                Customers.CUSTOMER_ID,
+                "C1",
+                Customers.NAME,
+                "Miller GmbH",
+                Customers.PHONE,
+                "+49 30 123456",
+                Customers.EMAIL,
+                "info@miller.example",
+                Customers.MARKETING_CONSENT,
+                true)
+            .row(
+                Customers.CUSTOMER_ID,
+                "C2",
+                Customers.NAME,
+                "Miller GmbH",
+                Customers.PHONE,
+                null,
+                Customers.EMAIL,
+                "x@y.example")
+            .dataset());
+    warehouse.append(
+        CustomerSegments.CONTRACT,
+        Rows.zeroFilled(CustomerSegments.CONTRACT)
+            .row(CustomerSegments.CUSTOMER_ID, "C1", CustomerSegments.AS_OF_DATE, "2026-11-16")
+            .dataset());
     root = warehouse.root();
-    sql = GuardedSql.open(warehouse, new PrivacySettings(PrivacySettings.Mask.TOKEN, Optional.empty()));
+    sql =
+        GuardedSql.open(
+            warehouse, new PrivacySettings(PrivacySettings.Mask.TOKEN, Optional.empty()));
   }
 
   @Test
   void personalColumnsShowAsOneTokenWhateverTheirLengthAndNullsStayNull() {
-    List<Row> rows = sql.sql("select customer_id, name, phone, email, marketing_consent from customers order by 1")
-        .collectAsList();
+    List<Row> rows =
+        sql.sql(
+                "select customer_id, name, phone, email, marketing_consent from customers order by 1")
+            .collectAsList();
     assertThat(rows.get(0).mkString("|")).isEqualTo("C1|***|***|***|true");
     assertThat(rows.get(1).mkString("|")).isEqualTo("C2|***|null|***|null");
     assertThat(sql.spark().table("customers").schema().apply(Customers.EMAIL).getComment().get())
@@ -57,14 +85,20 @@ class GuardedSqlTest {
   }
 
   @Test
-  void theKeyedHashCountsEqualValuesWithoutShowingThemAndIsNotCallableFromSql(@TempDir Path dir) throws Exception {
+  void theKeyedHashCountsEqualValuesWithoutShowingThemAndIsNotCallableFromSql(@TempDir Path dir)
+      throws Exception {
     Path key = dir.resolve("mask.key");
     Files.writeString(key, "0123456789abcdef-secret", StandardCharsets.UTF_8);
-    GuardedSql hashed = GuardedSql.open(warehouse, new PrivacySettings(PrivacySettings.Mask.HASH, Optional.of(key)));
-    List<Row> rows = hashed.sql("select name, count(*) n from customers group by name").collectAsList();
+    GuardedSql hashed =
+        GuardedSql.open(
+            warehouse, new PrivacySettings(PrivacySettings.Mask.HASH, Optional.of(key)));
+    List<Row> rows =
+        hashed.sql("select name, count(*) n from customers group by name").collectAsList();
     byte[] secret = Files.readAllBytes(key);
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).getString(0)).isEqualTo(PersonalMask.hash(secret, "Miller GmbH")).hasSize(16);
+    assertThat(rows.get(0).getString(0))
+        .isEqualTo(PersonalMask.hash(secret, "Miller GmbH"))
+        .hasSize(16);
     assertThat(rows.get(0).getLong(1)).isEqualTo(2);
     String plan = hashed.sql("explain extended select name from customers").first().getString(0);
     assertThat(plan).doesNotContain("0123456789abcdef").contains("personal_mask");
@@ -77,7 +111,9 @@ class GuardedSqlTest {
   @Test
   void hmacMatchesRfc4231() {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
-    assertThat(PersonalMask.hash("Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?"))
+    assertThat(
+            PersonalMask.hash(
+                "Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?"))
         .isEqualTo("5bdcc146bf60754e");
   }
 
@@ -97,8 +133,12 @@ class GuardedSqlTest {
         "select * from read_files('" + c + "')",
         "select * from IDENTIFIER('delta.`" + c + "`')",
         "select (select max(name) from delta.`" + c + "`)",
-        "select * from customers where customer_id in (select customer_id from parquet.`" + c + "`)",
-        "select * from customers c where exists (select 1 from delta.`" + c + "` d where d.name = 'x')",
+        "select * from customers where customer_id in (select customer_id from parquet.`"
+            + c
+            + "`)",
+        "select * from customers c where exists (select 1 from delta.`"
+            + c
+            + "` d where d.name = 'x')",
         "with x as (select * from delta.`" + c + "`) select * from x",
         "select * from customers, lateral (select name from delta.`" + c + "`)",
         "explain select * from delta.`" + c + "`",
@@ -150,10 +190,13 @@ class GuardedSqlTest {
   void whatNotebooksAndBiToolsDoStillRuns() {
     sql.sql("declare or replace variable as_of date");
     sql.sql("set var as_of = (select max(as_of_date) from customer_segments)");
-    sql.sql("create or replace temporary view picked as "
-        + "with s as (select customer_id from customer_segments where as_of_date = as_of) "
-        + "select c.customer_id, c.name from s join customers c using (customer_id)");
-    assertThat(sql.sql("select * from picked").collectAsList()).extracting(r -> r.mkString("|")).containsExactly("C1|***");
+    sql.sql(
+        "create or replace temporary view picked as "
+            + "with s as (select customer_id from customer_segments where as_of_date = as_of) "
+            + "select c.customer_id, c.name from s join customers c using (customer_id)");
+    assertThat(sql.sql("select * from picked").collectAsList())
+        .extracting(r -> r.mkString("|"))
+        .containsExactly("C1|***");
     assertThat(sql.sql("select count(*) from range(3)").first().getLong(0)).isEqualTo(3);
     assertThat(sql.sql("select explode(array(1, 2))").count()).isEqualTo(2);
     assertThat(sql.sql("describe customers").count()).isGreaterThan(5);

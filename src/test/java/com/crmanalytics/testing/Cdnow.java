@@ -16,7 +16,9 @@ public final class Cdnow {
   public static Path sample() {
     assumeTrue(
         Files.isRegularFile(SAMPLE),
-        "CDNOW sample not found at " + SAMPLE.toAbsolutePath() + " (shared/datasets is beside the repo in CI); skipping");
+        "CDNOW sample not found at "
+            + SAMPLE.toAbsolutePath()
+            + " (shared/datasets is beside the repo in CI); skipping");
     return SAMPLE;
   }
 }

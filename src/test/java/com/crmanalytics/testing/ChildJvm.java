@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Java processes started by integration tests, with Spark's JVM flags (pom property spark.jvm.flags). */
+/**
+ * Java processes started by integration tests, with Spark's JVM flags (pom property
+ * spark.jvm.flags).
+ */
 public final class ChildJvm {
   /** The build folder: target/ (crm-analytics.jar, crm-analytics-cluster.jar, lib/). */
   public static final Path BUILD = Path.of(System.getProperty("crm.build.dir", "target"));
@@ -22,7 +25,8 @@ public final class ChildJvm {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("crm.jvm.flags", "").trim().split("\\s+")));
     command.addAll(Arrays.asList(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     try {
       return pb.start();

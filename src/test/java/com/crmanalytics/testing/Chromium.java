@@ -31,11 +31,13 @@ import org.junit.jupiter.api.Assumptions;
  * Headless Chromium (Debian's {@code /usr/bin/chromium}) driven over the Chrome DevTools Protocol:
  * {@link #start()} launches it on a fresh profile with a DevTools port chosen by the browser,
  * {@link #open(Path)} loads a local file in a new tab and records what a person's browser would
- * complain about (script exceptions, console and log errors) and every request that leaves the disk.
- * Close each tab when done with it; {@link #close()} kills the browser and its child processes and deletes the profile.
+ * complain about (script exceptions, console and log errors) and every request that leaves the
+ * disk. Close each tab when done with it; {@link #close()} kills the browser and its child
+ * processes and deletes the profile.
  */
 public final class Chromium implements AutoCloseable {
   public static final Path BINARY = Path.of("/usr/bin/chromium");
+
   /** The page's width in CSS pixels: a laptop screen. */
   public static final int WIDTH = 1280;
 
@@ -56,11 +58,13 @@ public final class Chromium implements AutoCloseable {
     // a test JVM that exits without close() (a crash, Ctrl-C) must not leave a browser behind
     this.killOnExit = new Thread(() -> kill(process), "kill-chromium");
     Runtime.getRuntime().addShutdownHook(killOnExit);
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(TIMEOUT)
-        .buildAsync(endpoint, new Listener())
-        .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-        .join();
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .connectTimeout(TIMEOUT)
+            .buildAsync(endpoint, new Listener())
+            .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+            .join();
   }
 
   /**
@@ -75,8 +79,10 @@ public final class Chromium implements AutoCloseable {
     if (Files.isExecutable(binary)) {
       return;
     }
-    String why = binary + " is not installed, so the report was not checked in a browser"
-        + " (Debian: apt-get install chromium; .ci/run installs it)";
+    String why =
+        binary
+            + " is not installed, so the report was not checked in a browser"
+            + " (Debian: apt-get install chromium; .ci/run installs it)";
     if (required) {
       Assertions.fail(why + ", and CRM_REQUIRE_BROWSER=1 requires the check");
     }
@@ -88,12 +94,24 @@ public final class Chromium implements AutoCloseable {
     Path home = Files.createTempDirectory("crm-chromium");
     Path profile = Files.createDirectory(home.resolve("profile"));
     Path log = home.resolve("chromium.log");
-    Process p = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--hide-scrollbars", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       return new Chromium(p, home, endpoint(p, profile.resolve("DevToolsActivePort"), log));
     } catch (RuntimeException | IOException e) {
@@ -114,12 +132,16 @@ public final class Chromium implements AutoCloseable {
         }
       }
       if (!p.isAlive()) {
-        throw new IOException("chromium exited with code " + p.exitValue() + " before opening its DevTools port:\n"
-            + tail(log));
+        throw new IOException(
+            "chromium exited with code "
+                + p.exitValue()
+                + " before opening its DevTools port:\n"
+                + tail(log));
       }
       sleep(100);
     }
-    throw new IOException("chromium did not open its DevTools port within " + TIMEOUT + ":\n" + tail(log));
+    throw new IOException(
+        "chromium did not open its DevTools port within " + TIMEOUT + ":\n" + tail(log));
   }
 
   /**
@@ -127,22 +149,28 @@ public final class Chromium implements AutoCloseable {
    * fonts are ready.
    */
   public Tab open(Path file) {
-    String target = call(null, "Target.createTarget", json("url", "about:blank")).get("targetId").asText();
-    String session = call(null, "Target.attachToTarget", json("targetId", target, "flatten", true))
-        .get("sessionId").asText();
+    String target =
+        call(null, "Target.createTarget", json("url", "about:blank")).get("targetId").asText();
+    String session =
+        call(null, "Target.attachToTarget", json("targetId", target, "flatten", true))
+            .get("sessionId")
+            .asText();
     Tab tab = new Tab(target, session);
     tabs.put(session, tab);
     for (String domain : List.of("Runtime", "Log", "Network", "Page")) {
       call(session, domain + ".enable", json());
     }
-    call(session, "Emulation.setDeviceMetricsOverride",
+    call(
+        session,
+        "Emulation.setDeviceMetricsOverride",
         json("width", WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
     // a load event of the blank tab must not count as the file's
     tab.loaded = new CompletableFuture<>();
     String url = file.toUri().toString();
     JsonNode navigation = call(session, "Page.navigate", json("url", url));
     if (navigation.hasNonNull("errorText")) {
-      throw new IllegalStateException("chromium could not open " + file + ": " + navigation.get("errorText").asText());
+      throw new IllegalStateException(
+          "chromium could not open " + file + ": " + navigation.get("errorText").asText());
     }
     tab.loaded.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     String href = tab.evaluate("location.href").asText();
@@ -175,8 +203,11 @@ public final class Chromium implements AutoCloseable {
 
     /** The value of a JavaScript expression (a promise is awaited); fails on an exception. */
     public JsonNode evaluate(String expression) {
-      JsonNode r = call(session, "Runtime.evaluate",
-          json("expression", expression, "returnByValue", true, "awaitPromise", true));
+      JsonNode r =
+          call(
+              session,
+              "Runtime.evaluate",
+              json("expression", expression, "returnByValue", true, "awaitPromise", true));
       if (r.has("exceptionDetails")) {
         throw new IllegalStateException("script failed: " + r.get("exceptionDetails"));
       }
@@ -193,9 +224,14 @@ public final class Chromium implements AutoCloseable {
       return List.copyOf(requests);
     }
 
-    /** The URLs requested that are neither on the disk (file:) nor inline (data:): the page is not self-contained. */
+    /**
+     * The URLs requested that are neither on the disk (file:) nor inline (data:): the page is not
+     * self-contained.
+     */
     public List<String> externalRequests() {
-      return requests().stream().filter(u -> !u.startsWith("file:") && !u.startsWith("data:")).toList();
+      return requests().stream()
+          .filter(u -> !u.startsWith("file:") && !u.startsWith("data:"))
+          .toList();
     }
 
     /**
@@ -205,13 +241,18 @@ public final class Chromium implements AutoCloseable {
     public List<String> fontsUsed(String selector) {
       call(session, "DOM.enable", json());
       call(session, "CSS.enable", json());
-      int root = call(session, "DOM.getDocument", json("depth", 0)).path("root").path("nodeId").asInt();
-      int node = call(session, "DOM.querySelector", json("nodeId", root, "selector", selector)).path("nodeId").asInt();
+      int root =
+          call(session, "DOM.getDocument", json("depth", 0)).path("root").path("nodeId").asInt();
+      int node =
+          call(session, "DOM.querySelector", json("nodeId", root, "selector", selector))
+              .path("nodeId")
+              .asInt();
       if (node == 0) {
         throw new IllegalArgumentException("no element matches " + selector);
       }
       List<String> fonts = new ArrayList<>();
-      call(session, "CSS.getPlatformFontsForNode", json("nodeId", node)).path("fonts")
+      call(session, "CSS.getPlatformFontsForNode", json("nodeId", node))
+          .path("fonts")
           .forEach(f -> fonts.add(f.path("familyName").asText()));
       return fonts;
     }
@@ -219,11 +260,22 @@ public final class Chromium implements AutoCloseable {
     /** A PNG of the whole page, beyond the window's height, at one device pixel per CSS pixel. */
     public byte[] screenshot() {
       JsonNode size = call(session, "Page.getLayoutMetrics", json()).get("cssContentSize");
-      ObjectNode clip = json("x", 0, "y", 0, "width", size.get("width").asDouble(),
-          "height", size.get("height").asDouble(), "scale", 1);
+      ObjectNode clip =
+          json(
+              "x",
+              0,
+              "y",
+              0,
+              "width",
+              size.get("width").asDouble(),
+              "height",
+              size.get("height").asDouble(),
+              "scale",
+              1);
       ObjectNode params = json("format", "png", "captureBeyondViewport", true);
       params.set("clip", clip);
-      return Base64.getDecoder().decode(call(session, "Page.captureScreenshot", params).get("data").asText());
+      return Base64.getDecoder()
+          .decode(call(session, "Page.captureScreenshot", params).get("data").asText());
     }
 
     private void event(String method, JsonNode p) {
@@ -232,23 +284,32 @@ public final class Chromium implements AutoCloseable {
         case "Network.requestWillBeSent" -> requests.add(p.path("request").path("url").asText());
         case "Runtime.exceptionThrown" -> {
           JsonNode d = p.path("exceptionDetails");
-          errors.add("exception: " + d.path("exception").path("description").asText(d.path("text").asText()));
+          errors.add(
+              "exception: "
+                  + d.path("exception").path("description").asText(d.path("text").asText()));
         }
         case "Runtime.consoleAPICalled" -> {
           String type = p.path("type").asText();
           if (type.equals("error") || type.equals("assert")) {
             List<String> args = new ArrayList<>();
-            p.path("args").forEach(a -> args.add(a.path("value").asText(a.path("description").asText())));
+            p.path("args")
+                .forEach(a -> args.add(a.path("value").asText(a.path("description").asText())));
             errors.add("console." + type + ": " + String.join(" ", args));
           }
         }
         case "Log.entryAdded" -> {
           JsonNode e = p.path("entry");
           if (e.path("level").asText().equals("error")) {
-            errors.add("log (" + e.path("source").asText() + "): " + e.path("text").asText() + " " + e.path("url").asText(""));
+            errors.add(
+                "log ("
+                    + e.path("source").asText()
+                    + "): "
+                    + e.path("text").asText()
+                    + " "
+                    + e.path("url").asText(""));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -279,7 +340,10 @@ public final class Chromium implements AutoCloseable {
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     pending.put(id, reply);
     synchronized (socket) {
-      socket.sendText(message.toString(), true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+      socket
+          .sendText(message.toString(), true)
+          .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+          .join();
     }
     JsonNode r = reply.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     if (r.has("error")) {
@@ -311,7 +375,12 @@ public final class Chromium implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      pending.values().forEach(f -> f.completeExceptionally(new IOException("DevTools connection closed: " + reason)));
+      pending
+          .values()
+          .forEach(
+              f ->
+                  f.completeExceptionally(
+                      new IOException("DevTools connection closed: " + reason)));
       return null;
     }
   }
@@ -344,7 +413,10 @@ public final class Chromium implements AutoCloseable {
     return o;
   }
 
-  /** Kills the process's descendants (renderers, zygotes, GPU and network services), then the process. */
+  /**
+   * Kills the process's descendants (renderers, zygotes, GPU and network services), then the
+   * process.
+   */
   private static void kill(Process p) {
     p.descendants().forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly();

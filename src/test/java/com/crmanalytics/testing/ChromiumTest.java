@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-/** Without Chromium the browser check skips, saying why, unless CRM_REQUIRE_BROWSER=1 makes it fail. */
+/**
+ * Without Chromium the browser check skips, saying why, unless CRM_REQUIRE_BROWSER=1 makes it fail.
+ */
 class ChromiumTest {
   private static final Path ABSENT = Path.of("/nonexistent/chromium");
 
@@ -29,6 +31,7 @@ class ChromiumTest {
 
   @Test
   void passesWhenTheBrowserIsThere() {
-    assertThatCode(() -> Chromium.assumeInstalled(Path.of("/bin/sh"), true)).doesNotThrowAnyException();
+    assertThatCode(() -> Chromium.assumeInstalled(Path.of("/bin/sh"), true))
+        .doesNotThrowAnyException();
   }
 }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs the {@code crm} command in this JVM, as a scheduler would call it, on the shared session. */
+/**
+ * Runs the {@code crm} command in this JVM, as a scheduler would call it, on the shared session.
+ */
 public final class Crm {
   /** What one invocation returned and printed. */
   public record Result(int exit, String out, String err) {}
@@ -15,8 +17,8 @@ public final class Crm {
   private Crm() {}
 
   /**
-   * {@code crm ARGS…} followed by the test Spark settings ({@link TestSpark#SETTINGS}), except for {@code crm
-   * generate}, which runs no Spark and takes no configuration.
+   * {@code crm ARGS…} followed by the test Spark settings ({@link TestSpark#SETTINGS}), except for
+   * {@code crm generate}, which runs no Spark and takes no configuration.
    */
   public static Result run(List<String> args) {
     List<String> all = new ArrayList<>(args);

@@ -25,7 +25,8 @@ public final class Landing {
     return write(date, source, file, lines, StandardCharsets.UTF_8);
   }
 
-  public Path write(LocalDate date, String source, String file, List<String> lines, Charset charset) {
+  public Path write(
+      LocalDate date, String source, String file, List<String> lines, Charset charset) {
     return writeBytes(date, source, file, (String.join("\n", lines) + "\n").getBytes(charset));
   }
 

@@ -37,7 +37,8 @@ public final class Rows {
 
   /**
    * Like {@link #of}, but a required column left unnamed gets its type's zero (0, 0.0, 0.00, "",
-   * false, 1970-01-01) instead of null: for wide gold tables where a test cares about a few columns.
+   * false, 1970-01-01) instead of null: for wide gold tables where a test cares about a few
+   * columns.
    */
   public static Rows zeroFilled(TableContract table) {
     return new Rows(table, true);
@@ -57,7 +58,10 @@ public final class Rows {
     Object[] cells = new Object[table.fields().size()];
     for (int i = 0; i < cells.length; i++) {
       Field f = table.fields().get(i);
-      Object v = values.containsKey(f.name()) ? values.get(f.name()) : zeroRequired && f.required() ? zero(f) : null;
+      Object v =
+          values.containsKey(f.name())
+              ? values.get(f.name())
+              : zeroRequired && f.required() ? zero(f) : null;
       cells[i] = convert(f, v);
     }
     rows.add(RowFactory.create(cells));
@@ -68,7 +72,9 @@ public final class Rows {
     return TestSpark.session().createDataFrame(rows, table.schema());
   }
 
-  /** The rows with every column nullable, for rows that leave a required column empty on purpose. */
+  /**
+   * The rows with every column nullable, for rows that leave a required column empty on purpose.
+   */
   public Dataset<Row> nullableDataset() {
     return TestSpark.session().createDataFrame(rows, table.schema().asNullable());
   }

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The bundled {@code data-samples/} after {@code crm run} for their first two dates, in one temporary
- * warehouse (with its reports folder) built once per test JVM — the runs take minutes — and shared by
- * the tests that only read it: the CLI end-to-end test and the notebook runs. Deleted when the JVM exits.
+ * The bundled {@code data-samples/} after {@code crm run} for their first two dates, in one
+ * temporary warehouse (with its reports folder) built once per test JVM — the runs take minutes —
+ * and shared by the tests that only read it: the CLI end-to-end test and the notebook runs. Deleted
+ * when the JVM exits.
  */
 public final class SampleWarehouse {
   public static final Path LANDING = Path.of("data-samples", "landing");
@@ -31,7 +32,11 @@ public final class SampleWarehouse {
   public static synchronized List<String> dates() {
     try (Stream<Path> folders = Files.list(LANDING)) {
       List<String> all =
-          folders.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}")).sorted().toList();
+          folders
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}"))
+              .sorted()
+              .toList();
       assertThat(all).as("sample dates in " + LANDING).isNotEmpty();
       return all.subList(0, Math.min(2, all.size()));
     } catch (IOException e) {
@@ -72,10 +77,20 @@ public final class SampleWarehouse {
     return RUNS.get(date);
   }
 
-  /** {@code crm ARGS… --conf conf/pipeline.conf --warehouse <the sample warehouse> --set paths.reports=<its reports>}. */
+  /**
+   * {@code crm ARGS… --conf conf/pipeline.conf --warehouse <the sample warehouse> --set
+   * paths.reports=<its reports>}.
+   */
   public static Result crm(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--conf", "conf/pipeline.conf", "--warehouse", root().toString(), "--set", "paths.reports=" + reports()));
+    all.addAll(
+        List.of(
+            "--conf",
+            "conf/pipeline.conf",
+            "--warehouse",
+            root().toString(),
+            "--set",
+            "paths.reports=" + reports()));
     return Crm.run(all);
   }
 

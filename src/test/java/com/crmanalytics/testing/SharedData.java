@@ -11,8 +11,8 @@ import java.time.LocalDate;
 
 /**
  * The real data sets in {@code ../shared/datasets/}, read by path and never copied into the repo. A
- * test skips, saying why, where they are absent, except under {@code CRM_REQUIRE_SHARED=1} (CI), where
- * a missing data set fails the test instead.
+ * test skips, saying why, where they are absent, except under {@code CRM_REQUIRE_SHARED=1} (CI),
+ * where a missing data set fails the test instead.
  */
 public final class SharedData {
   public static final Path DATASETS = Path.of("..", "shared", "datasets");
@@ -23,7 +23,10 @@ public final class SharedData {
   public static Path file(String dataset, String name) {
     Path p = DATASETS.resolve(dataset).resolve(name);
     if (!Files.isRegularFile(p)) {
-      String why = "real data set not found at " + p.toAbsolutePath() + " (../shared/datasets beside the repo)";
+      String why =
+          "real data set not found at "
+              + p.toAbsolutePath()
+              + " (../shared/datasets beside the repo)";
       if ("1".equals(System.getenv("CRM_REQUIRE_SHARED"))) {
         fail(why + " and CRM_REQUIRE_SHARED=1: the real-data tests must run here");
       }

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one Spark session of the test JVM (local[2], two shuffle partitions, no UI), built through the
- * production {@link SparkSessions} so tests run what the product runs. Never stopped per test.
+ * The one Spark session of the test JVM (local[2], two shuffle partitions, no UI), built through
+ * the production {@link SparkSessions} so tests run what the product runs. Never stopped per test.
  */
 public final class TestSpark {
   /** Settings every test configuration carries. */

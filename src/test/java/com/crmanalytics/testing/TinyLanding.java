@@ -15,26 +15,29 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A tiny landing made once per test JVM by the project's own generator: 150 customers over two years
- * (about 85 repeat buyers, safely above clv.min-repeat-buyers = 50, so the value stage fits), an
- * initial load dated {@link #INITIAL} and one increment {@link #INCREMENT}, with bad rows of every
- * reason code. For the tests of operations (backfill, nightly, lock, maintain, crash, cluster), which
- * need real runs of every stage but not the 2,000 customers of {@code data-samples/} ({@link
- * SampleWarehouse} keeps the one full-sample run). Deleted when the JVM exits.
+ * A tiny landing made once per test JVM by the project's own generator: 150 customers over two
+ * years (about 85 repeat buyers, safely above clv.min-repeat-buyers = 50, so the value stage fits),
+ * an initial load dated {@link #INITIAL} and one increment {@link #INCREMENT}, with bad rows of
+ * every reason code. For the tests of operations (backfill, nightly, lock, maintain, crash,
+ * cluster), which need real runs of every stage but not the 2,000 customers of {@code
+ * data-samples/} ({@link SampleWarehouse} keeps the one full-sample run). Deleted when the JVM
+ * exits.
  */
 public final class TinyLanding {
   /** The initial load's folder date. */
   public static final LocalDate INITIAL = LocalDate.of(2026, 11, 22);
+
   /** The one daily increment's folder date; the day after has no folder. */
   public static final LocalDate INCREMENT = INITIAL.plusDays(1);
+
   /** Customers generated. */
   public static final int CUSTOMERS = 150;
 
   /**
    * Configuration a run over this landing needs: the generator forces one bad row of every reason
-   * code into the initial load, which in an extract of a few dozen rows (service contacts, customers)
-   * is well above the default 5 % reject ratio; 25 % lets the quality gate pass, as it does on the
-   * samples, and {@code quality.max-reject-ratio=0} still trips it.
+   * code into the initial load, which in an extract of a few dozen rows (service contacts,
+   * customers) is well above the default 5 % reject ratio; 25 % lets the quality gate pass, as it
+   * does on the samples, and {@code quality.max-reject-ratio=0} still trips it.
    */
   public static final Map<String, String> SETTINGS = Map.of("quality.max-reject-ratio", "0.25");
 
@@ -50,7 +53,15 @@ public final class TinyLanding {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
         new ExtractGenerator(
                 new GeneratorOptions(
-                    CUSTOMERS, INITIAL.minusYears(2), INCREMENT, 7, dir, ExtractFormat.csv, 0.01, 1, GeneratorParams.CDNOW))
+                    CUSTOMERS,
+                    INITIAL.minusYears(2),
+                    INCREMENT,
+                    7,
+                    dir,
+                    ExtractFormat.csv,
+                    0.01,
+                    1,
+                    GeneratorParams.CDNOW))
             .run();
         root = dir;
       } catch (IOException e) {

@@ -19,19 +19,30 @@ import org.junit.jupiter.api.Test;
 class ChurnMetricsTest {
   @Test
   void aucBrierMeansAndDecilesAreTheHandComputedOnes() {
-    StructType schema = new StructType().add("p", DataTypes.DoubleType).add("quiet", DataTypes.DoubleType);
-    Dataset<Row> rows = TestSpark.session().createDataFrame(List.of(RowFactory.create(0.1, 0.0),
-        RowFactory.create(0.4, 0.0), RowFactory.create(0.35, 1.0), RowFactory.create(0.8, 1.0)), schema);
+    StructType schema =
+        new StructType().add("p", DataTypes.DoubleType).add("quiet", DataTypes.DoubleType);
+    Dataset<Row> rows =
+        TestSpark.session()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create(0.1, 0.0),
+                    RowFactory.create(0.4, 0.0),
+                    RowFactory.create(0.35, 1.0),
+                    RowFactory.create(0.8, 1.0)),
+                schema);
     Map<String, Double> m = new LinkedHashMap<>();
     ChurnMetrics.measure(rows, "p", "quiet", "churn.x.", m);
     // 3 of the 4 (quiet, bought) pairs are ordered right
     assertThat(m.get("churn.x." + ModelRuns.ROC_AUC)).isCloseTo(0.75, within(1e-12));
-    assertThat(m.get("churn.x." + ModelRuns.BRIER)).isCloseTo((0.01 + 0.16 + 0.4225 + 0.04) / 4, within(1e-12));
+    assertThat(m.get("churn.x." + ModelRuns.BRIER))
+        .isCloseTo((0.01 + 0.16 + 0.4225 + 0.04) / 4, within(1e-12));
     assertThat(m.get("churn.x." + ModelRuns.MEAN_PREDICTED)).isCloseTo(0.4125, within(1e-12));
     assertThat(m.get("churn.x." + ModelRuns.REALISED_SHARE)).isEqualTo(0.5);
     assertThat(m.get("churn.x.decile.1.predicted")).isEqualTo(0.1);
     assertThat(m.get("churn.x.decile.1.realised")).isEqualTo(0.0);
     assertThat(m.get("churn.x.decile.4.realised")).isEqualTo(1.0);
-    assertThat(m).containsKey("churn.x." + ModelRuns.PR_AUC).doesNotContainKey("churn.x." + ModelRuns.TOP_DECILE_LIFT);
+    assertThat(m)
+        .containsKey("churn.x." + ModelRuns.PR_AUC)
+        .doesNotContainKey("churn.x." + ModelRuns.TOP_DECILE_LIFT);
   }
 }

@@ -32,11 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The acceptance test of churn_probability out of time, on generated data built to expose extrapolation: seven
- * months of history up to the run date D, so at D many customers' tenure exceeds every tenure the classifier saw at
- * its training cutoff D − 2h (h = 60 days: about three months of history there). The run is made for D while the
- * data go on for another h days: the realised share of customers without a purchase in (D, D + h] is what
- * churn_probability, made as of D, must forecast. An IT: about a minute on a quiet machine.
+ * The acceptance test of churn_probability out of time, on generated data built to expose
+ * extrapolation: seven months of history up to the run date D, so at D many customers' tenure
+ * exceeds every tenure the classifier saw at its training cutoff D − 2h (h = 60 days: about three
+ * months of history there). The run is made for D while the data go on for another h days: the
+ * realised share of customers without a purchase in (D, D + h] is what churn_probability, made as
+ * of D, must forecast. An IT: about a minute on a quiet machine.
  */
 class ChurnOutOfTimeIT {
   private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
@@ -49,10 +50,13 @@ class ChurnOutOfTimeIT {
   @Test
   void meanChurnProbabilityMatchesTheRealisedShareAndRanksTheSegments() {
     Path landing = tmp.resolve("landing");
-    new ExtractGenerator(new GeneratorOptions(1_500, FROM, TO, 11, landing, ExtractFormat.csv, 0, 0,
-        GeneratorParams.CDNOW)).run();
-    Map<String, String> settings = new HashMap<>(Map.of("churn.horizon-days", String.valueOf(H),
-        "clv.min-repeat-buyers", "30"));
+    new ExtractGenerator(
+            new GeneratorOptions(
+                1_500, FROM, TO, 11, landing, ExtractFormat.csv, 0, 0, GeneratorParams.CDNOW))
+        .run();
+    Map<String, String> settings =
+        new HashMap<>(
+            Map.of("churn.horizon-days", String.valueOf(H), "clv.min-repeat-buyers", "30"));
     RunContext loadAll = TestSpark.context(TO, landing, tmp.resolve("warehouse"), settings);
     IngestStage.run(loadAll);
     RunContext ctx = TestSpark.context(D, landing, tmp.resolve("warehouse"), settings);
@@ -63,34 +67,63 @@ class ChurnOutOfTimeIT {
     System.out.println("out-of-time churn metrics: " + m);
     System.out.println("value: " + result.message());
 
-    Dataset<Row> values = ctx.warehouse().read(CustomerValue.CONTRACT).filter(col(CustomerValue.AS_OF_DATE).equalTo(lit(D)));
-    Dataset<Row> later = ctx.warehouse().read(Orders.CONTRACT)
-        .withColumn("_day", to_date(col(Orders.ORDER_TS)))
-        .filter(col("_day").gt(lit(D)).and(col("_day").leq(lit(D.plusDays(H)))).and(col(Orders.AMOUNT).geq(0)))
-        .select(Orders.CUSTOMER_ID).distinct().withColumn("_bought", lit(1));
-    Row r = values.join(later, CustomerValue.CUSTOMER_ID, "left")
-        .agg(count(lit(1)), avg(col(CustomerValue.CHURN_PROBABILITY)),
-            avg(when(col("_bought").isNull(), 1.0).otherwise(0.0)), avg(col(CustomerValue.P_NO_PURCHASE_MODEL)))
-        .first();
+    Dataset<Row> values =
+        ctx.warehouse()
+            .read(CustomerValue.CONTRACT)
+            .filter(col(CustomerValue.AS_OF_DATE).equalTo(lit(D)));
+    Dataset<Row> later =
+        ctx.warehouse()
+            .read(Orders.CONTRACT)
+            .withColumn("_day", to_date(col(Orders.ORDER_TS)))
+            .filter(
+                col("_day")
+                    .gt(lit(D))
+                    .and(col("_day").leq(lit(D.plusDays(H))))
+                    .and(col(Orders.AMOUNT).geq(0)))
+            .select(Orders.CUSTOMER_ID)
+            .distinct()
+            .withColumn("_bought", lit(1));
+    Row r =
+        values
+            .join(later, CustomerValue.CUSTOMER_ID, "left")
+            .agg(
+                count(lit(1)),
+                avg(col(CustomerValue.CHURN_PROBABILITY)),
+                avg(when(col("_bought").isNull(), 1.0).otherwise(0.0)),
+                avg(col(CustomerValue.P_NO_PURCHASE_MODEL)))
+            .first();
     double predicted = r.getDouble(1);
     double realised = r.getDouble(2);
-    System.out.printf("as of %s: %d customers, mean churn_probability %.4f (model %.4f), realised quiet share %.4f%n",
+    System.out.printf(
+        "as of %s: %d customers, mean churn_probability %.4f (model %.4f), realised quiet share %.4f%n",
         D, r.getLong(0), predicted, r.getDouble(3), realised);
     assertThat(predicted).isCloseTo(realised, within(0.05));
 
     Map<String, Double> bySegment = new HashMap<>();
-    for (Row s : values.join(ctx.warehouse().read(CustomerSegments.CONTRACT)
-            .filter(col(CustomerSegments.AS_OF_DATE).equalTo(lit(D))), CustomerValue.CUSTOMER_ID)
-        .groupBy(CustomerSegments.SEGMENT).agg(avg(CustomerValue.CHURN_PROBABILITY)).collectAsList()) {
+    for (Row s :
+        values
+            .join(
+                ctx.warehouse()
+                    .read(CustomerSegments.CONTRACT)
+                    .filter(col(CustomerSegments.AS_OF_DATE).equalTo(lit(D))),
+                CustomerValue.CUSTOMER_ID)
+            .groupBy(CustomerSegments.SEGMENT)
+            .agg(avg(CustomerValue.CHURN_PROBABILITY))
+            .collectAsList()) {
       bySegment.put(s.getString(0), s.getDouble(1));
     }
     System.out.println("mean churn probability by segment: " + bySegment);
     assertThat(bySegment.get("champions")).isLessThan(bySegment.get("lost"));
 
     // Both sets of out-of-time metrics are recorded, and which one was used.
-    assertThat(m).containsKeys(ModelRuns.CHURN_CLASSIFIER_USED, ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.ROC_AUC,
-        ModelRuns.CHURN_CLASSIFIER_PREFIX + ModelRuns.ROC_AUC, ModelRuns.CHURN_CLASSIFIER_PREFIX + ModelRuns.BRIER,
-        ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.BRIER, ModelRuns.CHURN_MODEL_PREFIX + "decile.10.realised");
+    assertThat(m)
+        .containsKeys(
+            ModelRuns.CHURN_CLASSIFIER_USED,
+            ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.ROC_AUC,
+            ModelRuns.CHURN_CLASSIFIER_PREFIX + ModelRuns.ROC_AUC,
+            ModelRuns.CHURN_CLASSIFIER_PREFIX + ModelRuns.BRIER,
+            ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.BRIER,
+            ModelRuns.CHURN_MODEL_PREFIX + "decile.10.realised");
     assertThat(m.get(ModelRuns.CHURN_CLASSIFIER_TRAINED)).isEqualTo(1.0);
   }
 }

@@ -16,15 +16,15 @@ import com.crmanalytics.testing.TestSpark;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The value stage on tiny fixtures: its refusals (too little data is exit 3 and writes nothing), the Gupta &amp;
- * Lehmann baseline with a hand-computed retention rate, and the nightly holdout check over the churn horizon.
+ * The value stage on tiny fixtures: its refusals (too little data is exit 3 and writes nothing),
+ * the Gupta &amp; Lehmann baseline with a hand-computed retention rate, and the nightly holdout
+ * check over the churn horizon.
  */
 class ValueStageTest {
   @TempDir Path tmp;
@@ -32,29 +32,52 @@ class ValueStageTest {
   private static final LocalDate D = LocalDate.of(2026, 3, 31);
 
   /**
-   * Orders up to D = 2026-03-31 (and one after). With rfm.window-days = 73 the last window is (2026-01-17, D] and the
-   * previous one (2025-11-05, 2026-01-17]. Previous-window buyers: A, B, C, E, H, J (6); of them A, B, H bought again
-   * in the last window (3): E only returned goods there, J's second order is after D, G and I bought on or before
-   * 2025-11-05, F only in the last window. B's lines carry costs (margin ratio 25/40); the others use clv.margin-rate.
+   * Orders up to D = 2026-03-31 (and one after). With rfm.window-days = 73 the last window is
+   * (2026-01-17, D] and the previous one (2025-11-05, 2026-01-17]. Previous-window buyers: A, B, C,
+   * E, H, J (6); of them A, B, H bought again in the last window (3): E only returned goods there,
+   * J's second order is after D, G and I bought on or before 2025-11-05, F only in the last window.
+   * B's lines carry costs (margin ratio 25/40); the others use clv.margin-rate.
    */
   private static void orders(RunContext ctx) {
     Rows rows = Rows.of(Orders.CONTRACT);
     Object[][] lines = {
-        {"A", "2025-10-01T10:00:00Z", "20.00", null}, {"A", "2025-12-01T10:00:00Z", "30.00", null},
-        {"A", "2026-02-01T10:00:00Z", "40.00", null}, {"A", "2026-02-25T10:00:00Z", "12.00", null},
-        {"B", "2025-11-10T10:00:00Z", "15.00", "5.00"}, {"B", "2026-03-20T10:00:00Z", "25.00", "10.00"},
-        {"C", "2025-12-15T10:00:00Z", "50.00", null}, {"C", "2025-10-15T10:00:00Z", "5.00", null},
-        {"E", "2025-12-20T10:00:00Z", "40.00", null}, {"E", "2026-02-10T10:00:00Z", "-15.00", null},
-        {"F", "2026-02-15T10:00:00Z", "30.00", null}, {"F", "2026-03-10T10:00:00Z", "20.00", null},
-        {"G", "2025-10-20T10:00:00Z", "35.00", null}, {"G", "2025-11-01T10:00:00Z", "10.00", null},
-        {"G", "2025-10-25T10:00:00Z", "14.00", null},
-        {"H", "2026-01-17T23:30:00Z", "12.00", null}, {"H", "2026-03-31T23:59:00Z", "18.00", null},
-        {"I", "2025-11-05T12:00:00Z", "22.00", null}, {"I", "2026-02-20T10:00:00Z", "8.00", null},
-        {"I", "2025-10-05T10:00:00Z", "9.00", null},
-        {"J", "2025-12-01T10:00:00Z", "10.00", null}, {"J", "2026-04-02T10:00:00Z", "99.00", null}};
+      {"A", "2025-10-01T10:00:00Z", "20.00", null},
+      {"A", "2025-12-01T10:00:00Z", "30.00", null},
+      {"A", "2026-02-01T10:00:00Z", "40.00", null},
+      {"A", "2026-02-25T10:00:00Z", "12.00", null},
+      {"B", "2025-11-10T10:00:00Z", "15.00", "5.00"},
+      {"B", "2026-03-20T10:00:00Z", "25.00", "10.00"},
+      {"C", "2025-12-15T10:00:00Z", "50.00", null},
+      {"C", "2025-10-15T10:00:00Z", "5.00", null},
+      {"E", "2025-12-20T10:00:00Z", "40.00", null},
+      {"E", "2026-02-10T10:00:00Z", "-15.00", null},
+      {"F", "2026-02-15T10:00:00Z", "30.00", null},
+      {"F", "2026-03-10T10:00:00Z", "20.00", null},
+      {"G", "2025-10-20T10:00:00Z", "35.00", null},
+      {"G", "2025-11-01T10:00:00Z", "10.00", null},
+      {"G", "2025-10-25T10:00:00Z", "14.00", null},
+      {"H", "2026-01-17T23:30:00Z", "12.00", null},
+      {"H", "2026-03-31T23:59:00Z", "18.00", null},
+      {"I", "2025-11-05T12:00:00Z", "22.00", null},
+      {"I", "2026-02-20T10:00:00Z", "8.00", null},
+      {"I", "2025-10-05T10:00:00Z", "9.00", null},
+      {"J", "2025-12-01T10:00:00Z", "10.00", null},
+      {"J", "2026-04-02T10:00:00Z", "99.00", null}
+    };
     for (int i = 0; i < lines.length; i++) {
-      rows.row(Orders.ORDER_ID, "O" + i, Orders.LINE_NO, 1, Orders.CUSTOMER_ID, lines[i][0], Orders.ORDER_TS,
-          lines[i][1], Orders.AMOUNT, lines[i][2], Orders.COST, lines[i][3]);
+      rows.row(
+          Orders.ORDER_ID,
+          "O" + i,
+          Orders.LINE_NO,
+          1,
+          Orders.CUSTOMER_ID,
+          lines[i][0],
+          Orders.ORDER_TS,
+          lines[i][1],
+          Orders.AMOUNT,
+          lines[i][2],
+          Orders.COST,
+          lines[i][3]);
     }
     fillers(rows);
     ctx.warehouse().merge(Orders.CONTRACT, rows.dataset());
@@ -63,9 +86,10 @@ class ValueStageTest {
   static final int FILLERS = 40;
 
   /**
-   * Forty customers who first bought between 2025-08-10 and 2025-09-24 and then 0 to 6 times until 2025-11-04 at
-   * most: after no window, baseline or holdout date that the hand computations use, but with purchase rates spread
-   * enough for the honest fitter (nine customers alone make every model run to a bound).
+   * Forty customers who first bought between 2025-08-10 and 2025-09-24 and then 0 to 6 times until
+   * 2025-11-04 at most: after no window, baseline or holdout date that the hand computations use,
+   * but with purchase rates spread enough for the honest fitter (nine customers alone make every
+   * model run to a bound).
    */
   private static void fillers(Rows rows) {
     LocalDate last = LocalDate.of(2025, 11, 4);
@@ -73,29 +97,54 @@ class ValueStageTest {
       LocalDate day = LocalDate.of(2025, 8, 10).plusDays(5L * (i % 10));
       int spacing = 3 + 2 * (i % 4);
       for (int k = 0; k <= i % 7 && !day.isAfter(last); k++, day = day.plusDays(spacing)) {
-        rows.row(Orders.ORDER_ID, "F" + i + "-" + k, Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "F" + i, Orders.ORDER_TS,
-            day + "T10:00:00Z", Orders.AMOUNT, (10 + i) + ".00");
+        rows.row(
+            Orders.ORDER_ID,
+            "F" + i + "-" + k,
+            Orders.LINE_NO,
+            1,
+            Orders.CUSTOMER_ID,
+            "F" + i,
+            Orders.ORDER_TS,
+            day + "T10:00:00Z",
+            Orders.AMOUNT,
+            (10 + i) + ".00");
       }
     }
   }
 
   private RunContext context(Map<String, String> more) {
-    Map<String, String> settings = new HashMap<>(Map.of("clv.min-repeat-buyers", "3", "rfm.window-days", "73",
-        "clv.margin-rate", "0.5", "clv.annual-discount-rate", "0.10"));
+    Map<String, String> settings =
+        new HashMap<>(
+            Map.of(
+                "clv.min-repeat-buyers",
+                "3",
+                "rfm.window-days",
+                "73",
+                "clv.margin-rate",
+                "0.5",
+                "clv.annual-discount-rate",
+                "0.10"));
     settings.putAll(more);
     return TestSpark.context(D, tmp.resolve("landing"), tmp.resolve("warehouse"), settings);
   }
 
   private static Map<String, Double> transactionMetrics(RunContext ctx) {
-    Row run = ctx.warehouse().read(ModelRuns.CONTRACT)
-        .filter("as_of_date = DATE'" + D + "' AND metrics['" + ModelRuns.CHOSEN + "'] = 1").first();
+    Row run =
+        ctx.warehouse()
+            .read(ModelRuns.CONTRACT)
+            .filter("as_of_date = DATE'" + D + "' AND metrics['" + ModelRuns.CHOSEN + "'] = 1")
+            .first();
     return run.getJavaMap(run.fieldIndex(ModelRuns.METRICS));
   }
 
   private static Map<String, Double> baselines(RunContext ctx) {
     Map<String, Double> byCustomer = new HashMap<>();
-    for (Row r : ctx.warehouse().read(CustomerValue.CONTRACT).filter("as_of_date = DATE'" + D + "'")
-        .select(CustomerValue.CUSTOMER_ID, CustomerValue.CLV_BASELINE).collectAsList()) {
+    for (Row r :
+        ctx.warehouse()
+            .read(CustomerValue.CONTRACT)
+            .filter("as_of_date = DATE'" + D + "'")
+            .select(CustomerValue.CUSTOMER_ID, CustomerValue.CLV_BASELINE)
+            .collectAsList()) {
       byCustomer.put(r.getString(0), r.isNullAt(1) ? null : r.getDouble(1));
     }
     return byCustomer;
@@ -103,17 +152,20 @@ class ValueStageTest {
 
   @Test
   void baselineClvUsesTheMeasuredRetentionAndTheHoldoutMatchesCrmEvaluate() {
-    // An explicit model: crm evaluate under auto would choose by AIC at its calibration end, not by the nightly holdout.
+    // An explicit model: crm evaluate under auto would choose by AIC at its calibration end, not by
+    // the nightly holdout.
     RunContext ctx = context(Map.of("churn.horizon-days", "30", "clv.model", "bg-nbd"));
     orders(ctx);
     FeaturesStage.run(ctx);
     ValueStage.run(ctx);
 
-    // r over 73 days = 3/6; per year r = 0.5^(365/73) = 0.5^5 = 0.03125; one unit of window margin is worth
+    // r over 73 days = 3/6; per year r = 0.5^(365/73) = 0.5^5 = 0.03125; one unit of window margin
+    // is worth
     // 365/73 · r / (1 + 0.10 − r) = 5 · 0.03125 / 1.06875.
     double perUnit = 5 * 0.03125 / 1.06875;
     Map<String, Double> m = transactionMetrics(ctx);
-    assertThat(m).containsEntry("baseline.available", 1.0)
+    assertThat(m)
+        .containsEntry("baseline.available", 1.0)
         .containsEntry("baseline.previous_window_customers", 6.0)
         .containsEntry("baseline.retained_customers", 3.0)
         .containsEntry("baseline.window_retention_rate", 0.5);
@@ -130,22 +182,30 @@ class ValueStageTest {
     assertThat(baseline).hasSize(9 + FILLERS);
     double sum = baseline.values().stream().mapToDouble(Double::doubleValue).sum();
     assertThat(m.get("sum_clv_baseline")).isCloseTo(sum, within(1e-9));
-    assertThat(sum).isCloseTo((52 * 0.5 + 25 * 0.625 - 15 * 0.5 + 50 * 0.5 + 18 * 0.5 + 8 * 0.5) * perUnit, within(1e-9));
+    assertThat(sum)
+        .isCloseTo(
+            (52 * 0.5 + 25 * 0.625 - 15 * 0.5 + 50 * 0.5 + 18 * 0.5 + 8 * 0.5) * perUnit,
+            within(1e-9));
 
-    // The nightly holdout over (2026-03-01, D]: B, F and H bought again, 9 customers (and the fillers) were known at
+    // The nightly holdout over (2026-03-01, D]: B, F and H bought again, 9 customers (and the
+    // fillers) were known at
     // the cutoff.
-    assertThat(m).containsEntry("holdout.available", 1.0)
+    assertThat(m)
+        .containsEntry("holdout.available", 1.0)
         .containsEntry("holdout.customers", 9.0 + FILLERS)
         .containsEntry("holdout.actual_total", 3.0);
     assertThat(m.get("holdout.length_units")).isCloseTo(30 / 7.0, within(1e-12));
     assertThat(m.get("holdout.predicted_total")).isPositive();
-    // The same comparison as crm evaluate over the same dates: the same fit, the same numbers under the same names.
+    // The same comparison as crm evaluate over the same dates: the same fit, the same numbers under
+    // the same names.
     Map<String, Double> evaluated = EvaluateStage.run(ctx, D.minusDays(30), D).metrics();
     assertThat(evaluated).containsKeys("holdout.by_x.0.customers", "holdout.by_x.1.predicted_mean");
     for (Map.Entry<String, Double> e : evaluated.entrySet()) {
       assertThat(m.get(e.getKey())).as(e.getKey()).isCloseTo(e.getValue(), within(1e-9));
     }
-    assertThat(m.keySet().stream().filter(k -> k.startsWith("holdout.") && !k.equals("holdout.available")))
+    assertThat(
+            m.keySet().stream()
+                .filter(k -> k.startsWith("holdout.") && !k.equals("holdout.available")))
         .containsExactlyInAnyOrderElementsOf(evaluated.keySet());
     assertThat(m.values()).allMatch(Double::isFinite);
   }
@@ -153,14 +213,72 @@ class ValueStageTest {
   @Test
   void tooFewRepeatBuyersStopWithExit3AndWriteNothing() {
     LocalDate d = LocalDate.of(2026, 3, 31);
-    RunContext ctx = TestSpark.context(d, tmp.resolve("landing"), tmp.resolve("warehouse"), Map.of("clv.min-repeat-buyers", "3"));
-    ctx.warehouse().merge(Orders.CONTRACT, Rows.of(Orders.CONTRACT)
-        .row(Orders.ORDER_ID, "O1", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-01-05T10:00:00Z", Orders.AMOUNT, "20.00")
-        .row(Orders.ORDER_ID, "O2", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "A", Orders.ORDER_TS, "2026-02-05T10:00:00Z", Orders.AMOUNT, "30.00")
-        .row(Orders.ORDER_ID, "O3", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "B", Orders.ORDER_TS, "2026-01-07T10:00:00Z", Orders.AMOUNT, "15.00")
-        .row(Orders.ORDER_ID, "O4", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "B", Orders.ORDER_TS, "2026-03-07T10:00:00Z", Orders.AMOUNT, "25.00")
-        .row(Orders.ORDER_ID, "O5", Orders.LINE_NO, 1, Orders.CUSTOMER_ID, "C", Orders.ORDER_TS, "2026-02-01T10:00:00Z", Orders.AMOUNT, "10.00")
-        .dataset());
+    RunContext ctx =
+        TestSpark.context(
+            d,
+            tmp.resolve("landing"),
+            tmp.resolve("warehouse"),
+            Map.of("clv.min-repeat-buyers", "3"));
+    ctx.warehouse()
+        .merge(
+            Orders.CONTRACT,
+            Rows.of(Orders.CONTRACT)
+                .row(
+                    Orders.ORDER_ID,
+                    "O1",
+                    Orders.LINE_NO,
+                    1,
+                    Orders.CUSTOMER_ID,
+                    "A",
+                    Orders.ORDER_TS,
+                    "2026-01-05T10:00:00Z",
+                    Orders.AMOUNT,
+                    "20.00")
+                .row(
+                    Orders.ORDER_ID,
+                    "O2",
+                    Orders.LINE_NO,
+                    1,
+                    Orders.CUSTOMER_ID,
+                    "A",
+                    Orders.ORDER_TS,
+                    "2026-02-05T10:00:00Z",
+                    Orders.AMOUNT,
+                    "30.00")
+                .row(
+                    Orders.ORDER_ID,
+                    "O3",
+                    Orders.LINE_NO,
+                    1,
+                    Orders.CUSTOMER_ID,
+                    "B",
+                    Orders.ORDER_TS,
+                    "2026-01-07T10:00:00Z",
+                    Orders.AMOUNT,
+                    "15.00")
+                .row(
+                    Orders.ORDER_ID,
+                    "O4",
+                    Orders.LINE_NO,
+                    1,
+                    Orders.CUSTOMER_ID,
+                    "B",
+                    Orders.ORDER_TS,
+                    "2026-03-07T10:00:00Z",
+                    Orders.AMOUNT,
+                    "25.00")
+                .row(
+                    Orders.ORDER_ID,
+                    "O5",
+                    Orders.LINE_NO,
+                    1,
+                    Orders.CUSTOMER_ID,
+                    "C",
+                    Orders.ORDER_TS,
+                    "2026-02-01T10:00:00Z",
+                    Orders.AMOUNT,
+                    "10.00")
+                .dataset());
     FeaturesStage.run(ctx);
 
     assertThatThrownBy(() -> ValueStage.run(ctx))
@@ -175,42 +293,67 @@ class ValueStageTest {
 
   @Test
   void withoutPreviousWindowBuyersOrACutoffFitTheMetricsSayWhyAndNothingIsMadeUp() {
-    // A 400-day window: the previous one, (2024-01-22, 2025-02-25], has no orders. A 240-day churn horizon: at the
+    // A 400-day window: the previous one, (2024-01-22, 2025-02-25], has no orders. A 240-day churn
+    // horizon: at the
     // cutoff 2025-08-03 nobody has bought yet, too few to fit (clv.min-repeat-buyers = 3).
     RunContext ctx = context(Map.of("rfm.window-days", "400", "churn.horizon-days", "240"));
     orders(ctx);
     FeaturesStage.run(ctx);
     ValueStage.run(ctx);
 
-    assertThat(baselines(ctx)).hasSize(9 + FILLERS).allSatisfy((customer, value) -> assertThat(value).as(customer).isNull());
+    assertThat(baselines(ctx))
+        .hasSize(9 + FILLERS)
+        .allSatisfy((customer, value) -> assertThat(value).as(customer).isNull());
     Map<String, Double> m = transactionMetrics(ctx);
-    assertThat(m).containsEntry("baseline.available", 0.0)
+    assertThat(m)
+        .containsEntry("baseline.available", 0.0)
         .containsEntry(ModelRuns.BASELINE_HISTORY_TOO_SHORT, 1.0)
         .containsEntry("baseline.previous_window_customers", 0.0)
         .containsEntry(ModelRuns.CHOSEN_BY_HOLDOUT, 0.0)
         .doesNotContainKeys("baseline.retention_rate", "sum_clv_baseline")
         .containsEntry("holdout.available", 0.0);
-    assertThat(m.keySet()).filteredOn(k -> k.startsWith("holdout.")).containsExactly("holdout.available");
+    assertThat(m.keySet())
+        .filteredOn(k -> k.startsWith("holdout."))
+        .containsExactly("holdout.available");
     // auto chose by AIC among the three models, each recorded with its fit
-    assertThat(ctx.warehouse().read(ModelRuns.CONTRACT).filter("model IN ('bg-nbd', 'mbg-nbd', 'pareto-nbd')").count())
+    assertThat(
+            ctx.warehouse()
+                .read(ModelRuns.CONTRACT)
+                .filter("model IN ('bg-nbd', 'mbg-nbd', 'pareto-nbd')")
+                .count())
         .isEqualTo(3);
     assertThat(m.values()).allMatch(Double::isFinite);
     Row churn = ctx.warehouse().read(ModelRuns.CONTRACT).filter("model = 'churn'").first();
     assertThat(churn.<String, Double>getJavaMap(churn.fieldIndex(ModelRuns.METRICS)))
-        .containsEntry(ModelRuns.CHURN_CLASSIFIER_USED, 0.0).containsEntry(ModelRuns.CHURN_CLASSIFIER_TRAINED, 0.0);
+        .containsEntry(ModelRuns.CHURN_CLASSIFIER_USED, 0.0)
+        .containsEntry(ModelRuns.CHURN_CLASSIFIER_TRAINED, 0.0);
     // churn_probability is then the model's own P(no purchase in the horizon), for everyone
-    assertThat(ctx.warehouse().read(CustomerValue.CONTRACT)
-        .filter("churn_probability != p_no_purchase_model OR churn_probability IS NULL").count()).isZero();
+    assertThat(
+            ctx.warehouse()
+                .read(CustomerValue.CONTRACT)
+                .filter("churn_probability != p_no_purchase_model OR churn_probability IS NULL")
+                .count())
+        .isZero();
   }
 
   @Test
   void scorerGivesFiniteScoresForEveryKindOfCustomer() {
-    Scorer s = new Scorer(com.crmanalytics.model.TransactionModelType.BG_NBD,
-        Map.of("r", 0.2426, "alpha", 4.4135, "a", 0.7929, "b", 2.4259),
-        Map.of("p", 6.2496, "q", 3.7442, "gamma", 15.4435), 12, 0.10, 7);
+    Scorer s =
+        new Scorer(
+            com.crmanalytics.model.TransactionModelType.BG_NBD,
+            Map.of("r", 0.2426, "alpha", 4.4135, "a", 0.7929, "b", 2.4259),
+            Map.of("p", 6.2496, "q", 3.7442, "gamma", 15.4435),
+            12,
+            0.10,
+            7);
     // first seen on D, one-time buyer, repeat buyer, heavy buyer, repeat buyer with zero spend
-    double[][] rows = {s.score(0, 0, 0, null), s.score(0, 0, 20, null), s.score(2, 30.43, 38.86, 20.0),
-        s.score(150, 38, 38.5, 80.0), s.score(3, 10, 30, 0.0)};
+    double[][] rows = {
+      s.score(0, 0, 0, null),
+      s.score(0, 0, 20, null),
+      s.score(2, 30.43, 38.86, 20.0),
+      s.score(150, 38, 38.5, 80.0),
+      s.score(3, 10, 30, 0.0)
+    };
     for (double[] r : rows) {
       assertThat(r).isNotNull();
       for (double v : r) {
@@ -218,8 +361,10 @@ class ValueStageTest {
       }
     }
     assertThat(rows[0][Scorer.P_ALIVE]).isEqualTo(1.0);
-    assertThat(rows[2][Scorer.P_ALIVE]).isCloseTo(0.727, org.assertj.core.api.Assertions.within(0.0005));
+    assertThat(rows[2][Scorer.P_ALIVE])
+        .isCloseTo(0.727, org.assertj.core.api.Assertions.within(0.0005));
     // population mean spend γp/(q−1) for x = 0
-    assertThat(rows[1][Scorer.SPEND]).isCloseTo(15.4435 * 6.2496 / 2.7442, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(rows[1][Scorer.SPEND])
+        .isCloseTo(15.4435 * 6.2496 / 2.7442, org.assertj.core.api.Assertions.within(1e-9));
   }
 }
