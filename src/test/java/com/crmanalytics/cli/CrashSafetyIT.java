@@ -10,6 +10,7 @@ import com.crmanalytics.testing.Crm;
 import com.crmanalytics.testing.Crm.Result;
 import com.crmanalytics.testing.TestSpark;
 import com.crmanalytics.testing.TinyLanding;
+import com.crmanalytics.testing.TinyWarehouse;
 import com.crmanalytics.testing.WarehouseDiff;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,17 +122,9 @@ class CrashSafetyIT {
             .orElseThrow()
             .split(" ")[1];
 
-    Path clean = tmp.resolve("uninterrupted");
-    Result uninterrupted = crm(clean, "run", "--date", DATE);
-    assertThat(uninterrupted.exit()).as(uninterrupted.err()).isZero();
-    String cleanId =
-        uninterrupted
-            .out()
-            .lines()
-            .filter(l -> l.startsWith("run ") && l.endsWith("succeeded"))
-            .findFirst()
-            .orElseThrow()
-            .split(" ")[1];
+    // The reference: the same date run uninterrupted into an empty warehouse (the shared one's).
+    Path clean = TinyWarehouse.initialOnly();
+    String cleanId = TinyWarehouse.runId(TinyLanding.INITIAL);
 
     // The run log keeps the killed run's rows (that is what happened); compare the completed runs.
     int tables =

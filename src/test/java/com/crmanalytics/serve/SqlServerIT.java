@@ -7,7 +7,7 @@ import com.crmanalytics.contract.Customers;
 import com.crmanalytics.notebook.Notebook;
 import com.crmanalytics.notebook.Statement;
 import com.crmanalytics.testing.ChildJvm;
-import com.crmanalytics.testing.SampleWarehouse;
+import com.crmanalytics.testing.TinyWarehouse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code crm serve} as a BI tool meets it: a separate process over the sample warehouse, reached
- * with the standard Flight SQL JDBC driver; the notebooks run statement by statement, personal
- * columns come back masked, a path read and a write are refused, and SIGTERM stops it cleanly.
+ * {@code crm serve} as a BI tool meets it: a separate process over the shared tiny warehouse,
+ * reached with the standard Flight SQL JDBC driver; the notebooks run statement by statement,
+ * personal columns come back masked, a path read and a write are refused, and SIGTERM stops it
+ * cleanly.
  */
 class SqlServerIT {
   @TempDir static Path tmp;
@@ -51,7 +52,7 @@ class SqlServerIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path warehouse = SampleWarehouse.root();
+    Path warehouse = TinyWarehouse.root();
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
@@ -146,7 +147,7 @@ class SqlServerIT {
         }
         assertThat(rows).isGreaterThan(100);
       }
-      String path = SampleWarehouse.root().toAbsolutePath() + "/customers";
+      String path = TinyWarehouse.root().toAbsolutePath() + "/customers";
       assertThatThrownBy(() -> s.executeQuery("select name from delta.`" + path + "`"))
           .hasMessageContaining("SQL refused: reading delta.");
       assertThatThrownBy(() -> s.executeQuery("select name from parquet.`" + path + "`"))
@@ -236,7 +237,7 @@ class SqlServerIT {
             "--conf",
             "conf/pipeline.conf",
             "--warehouse",
-            SampleWarehouse.root().toString(),
+            TinyWarehouse.root().toString(),
             "--set",
             "serve.port=" + other,
             "--set",

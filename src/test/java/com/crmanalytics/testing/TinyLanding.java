@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  * an initial load dated {@link #INITIAL} and one increment {@link #INCREMENT}, with bad rows of
  * every reason code. For the tests of operations (backfill, nightly, lock, maintain, crash,
  * cluster), which need real runs of every stage but not the 2,000 customers of {@code
- * data-samples/} ({@link SampleWarehouse} keeps the one full-sample run). Deleted when the JVM
- * exits.
+ * data-samples/} ({@code SampleRunIT} runs README's command on those). Deleted when the JVM exits.
  */
 public final class TinyLanding {
   /** The initial load's folder date. */

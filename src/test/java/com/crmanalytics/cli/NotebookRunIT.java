@@ -7,8 +7,9 @@ import com.crmanalytics.notebook.Notebook;
 import com.crmanalytics.notebook.Statement;
 import com.crmanalytics.testing.Crm;
 import com.crmanalytics.testing.Crm.Result;
-import com.crmanalytics.testing.SampleWarehouse;
 import com.crmanalytics.testing.TestSpark;
+import com.crmanalytics.testing.TinyLanding;
+import com.crmanalytics.testing.TinyWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code crm notebook run}: every notebook of {@code notebooks-export/} against the sample run (so
- * the notebooks never rot), and what a failing or foreign notebook does.
+ * {@code crm notebook run}: every notebook of {@code notebooks-export/} against the runs of the
+ * tiny landing (so the notebooks never rot), and what a failing or foreign notebook does.
  */
-class NotebookRunTest {
+class NotebookRunIT {
   private static final Path EXPORTS = Path.of("notebooks-export");
   private static final Pattern HEADER = Pattern.compile("^-- cell (\\d+), line (\\d+)(: done)?$");
   private static final Pattern COUNT = Pattern.compile("^(\\d+) rows?( shown .*)?$");
@@ -38,7 +39,7 @@ class NotebookRunTest {
 
   /**
    * The SQL cells (named by the heading of the Markdown cell before them) whose results may be
-   * empty on the sample run; every other result must have rows.
+   * empty on the tiny landing's runs; every other result must have rows.
    */
   private static final Map<String, Set<String>> MAY_BE_EMPTY =
       Map.of(
@@ -74,11 +75,11 @@ class NotebookRunTest {
 
   @ParameterizedTest
   @MethodSource("notebooks")
-  void everyNotebookRunsCellByCellAgainstTheSampleRun(Path file) throws IOException {
+  void everyNotebookRunsCellByCellAgainstTheTinyRuns(Path file) throws IOException {
     Notebook notebook = Notebook.read(file);
     Path html = tmp.resolve(file.getFileName() + ".html");
 
-    Result run = SampleWarehouse.crm("notebook", "run", file.toString(), "--out", html.toString());
+    Result run = TinyWarehouse.crm("notebook", "run", file.toString(), "--out", html.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -146,14 +147,14 @@ class NotebookRunTest {
 
   @Test
   void theSegmentExplorerReturnsRowsFromEverySegmentQuery() throws IOException {
-    Result run = SampleWarehouse.crm("notebook", "run", "notebooks-export/segment_explorer.sql");
+    Result run = TinyWarehouse.crm("notebook", "run", "notebooks-export/segment_explorer.sql");
     assertThat(run.exit()).as(run.err()).isZero();
     List<Printed> printed = printed(run.out());
     assertThat(printed)
         .filteredOn(p -> p.rows() >= 0)
         .hasSizeGreaterThanOrEqualTo(5)
         .allSatisfy(p -> assertThat(p.rows()).isPositive());
-    String latest = SampleWarehouse.dates().get(SampleWarehouse.dates().size() - 1);
+    String latest = TinyLanding.INCREMENT.toString();
     assertThat(run.out()).contains("| " + latest).contains("| champions").contains("| lost");
   }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmanalytics.contract.Customers;
 import com.crmanalytics.io.LineParser;
-import com.crmanalytics.testing.SampleWarehouse;
 import com.crmanalytics.testing.TestSpark;
+import com.crmanalytics.testing.TinyLanding;
+import com.crmanalytics.testing.TinyWarehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,16 +24,16 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 
 /**
- * Personal data stays in silver customers: every other table and every HTML page of the sample run
- * is searched for the sample's names, phones and e-mails.
+ * Personal data stays in silver customers: every other table and every HTML page of the tiny
+ * landing's two runs is searched for the landing's names, phones and e-mails.
  */
-class PersonalDataScanTest {
+class PersonalDataScanIT {
   @Test
   void noTableButCustomersAndNoPageHoldsANamePhoneOrEmailOfTheSamples() throws IOException {
-    Set<String> personal = samplePersonalValues();
-    assertThat(personal).hasSizeGreaterThan(3000);
+    Set<String> personal = landingPersonalValues();
+    assertThat(personal).hasSizeGreaterThan(3 * TinyLanding.CUSTOMERS - 30);
     SparkSession spark = TestSpark.session();
-    Path root = SampleWarehouse.root();
+    Path root = TinyWarehouse.root();
     List<String> found = new ArrayList<>();
     List<String> scanned = new ArrayList<>();
     try (Stream<Path> tables = Files.list(root)) {
@@ -42,7 +43,7 @@ class PersonalDataScanTest {
         Dataset<Row> rows = spark.read().format("delta").load(table.toString());
         if (name.equals(Customers.CONTRACT.name())) {
           assertThat(rows.filter(Customers.EMAIL + " is not null").count())
-              .as("the sample has e-mails")
+              .as("the landing has e-mails")
               .isPositive();
           continue;
         }
@@ -63,7 +64,7 @@ class PersonalDataScanTest {
     assertThat(scanned)
         .contains("quarantine", "pipeline_runs", "customer_segments", "customer_value", "orders");
     List<Path> pages;
-    try (Stream<Path> files = Files.walk(SampleWarehouse.reports())) {
+    try (Stream<Path> files = Files.walk(TinyWarehouse.reports())) {
       pages = files.filter(p -> p.toString().endsWith(".html")).toList();
     }
     assertThat(pages).isNotEmpty();
@@ -85,12 +86,12 @@ class PersonalDataScanTest {
     return value.length() > 12 && personal.stream().anyMatch(value::contains);
   }
 
-  /** Names, phones and e-mails of every customers extract of the sample landing. */
-  private static Set<String> samplePersonalValues() throws IOException {
+  /** Names, phones and e-mails of every customers extract of the tiny landing. */
+  private static Set<String> landingPersonalValues() throws IOException {
     Set<String> values = new HashSet<>();
     LineParser parser =
         LineParser.delimited(StandardCharsets.UTF_8, ",", '"', List.of(), List.of());
-    try (Stream<Path> files = Files.walk(SampleWarehouse.LANDING)) {
+    try (Stream<Path> files = Files.walk(TinyLanding.root())) {
       for (Path file :
           files
               .filter(
@@ -105,7 +106,7 @@ class PersonalDataScanTest {
           try {
             cells = parser.split(line);
           } catch (IllegalArgumentException e) {
-            continue; // a deliberately malformed sample line
+            continue; // a deliberately malformed line
           }
           for (String column : Customers.PERSONAL) {
             int i = header.indexOf(column);

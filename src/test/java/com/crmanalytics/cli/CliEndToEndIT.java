@@ -3,56 +3,45 @@ package com.crmanalytics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmanalytics.testing.Crm.Result;
-import com.crmanalytics.testing.SampleWarehouse;
-import com.crmanalytics.testing.TestSpark;
+import com.crmanalytics.testing.TinyLanding;
+import com.crmanalytics.testing.TinyWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code crm} command over the bundled {@code data-samples/}, into a temporary warehouse, as a
- * scheduler would call it: exit codes, stdout and stderr. The sample runs are made once per JVM by
- * {@link SampleWarehouse}, whose warehouse other read-only tests share.
+ * The {@code crm} command over the tiny generated landing, as a scheduler would call it: exit
+ * codes, stdout and stderr. The two runs (initial load, one increment) are made once per JVM by
+ * {@link TinyWarehouse}, whose warehouse other end-to-end tests share; the error cases run on a
+ * copy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CliEndToEndTest {
-  private static final Path LANDING = SampleWarehouse.LANDING;
+class CliEndToEndIT {
+  @TempDir static Path tmp;
 
-  private static List<String> dates;
-
-  @BeforeAll
-  static void sampleDates() throws IOException {
-    TestSpark.session();
-    try (Stream<Path> folders = Files.list(LANDING)) {
-      dates =
-          folders
-              .map(p -> p.getFileName().toString())
-              .filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}"))
-              .sorted()
-              .toList();
-    }
-    assertThat(dates).isNotEmpty();
-  }
+  private static final List<String> dates =
+      TinyLanding.dates().stream().map(LocalDate::toString).toList();
 
   static Result crm(String... args) {
-    return SampleWarehouse.crm(args);
+    return TinyWarehouse.crm(args);
   }
 
   @Test
   @Order(1)
   void theNightlyRunsOfTheSampleSucceedAndReconcile() {
-    for (String date : dates.subList(0, Math.min(2, dates.size()))) {
-      Result run = SampleWarehouse.run(date);
+    for (String date : dates) {
+      Result run = TinyWarehouse.run(LocalDate.parse(date));
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("ingest orders").contains("succeeded");
       assertThat(run.out())
@@ -62,7 +51,7 @@ class CliEndToEndTest {
               "(?m)^segment +succeeded \\d+ customers scored and tiered as of " + date);
       assertThat(run.out())
           .containsPattern("(?m)^report +succeeded \\d+ customers reported as of " + date);
-      assertThat(SampleWarehouse.reports().resolve(date).resolve("index.html")).isNotEmptyFile();
+      assertThat(TinyWarehouse.reports().resolve(date).resolve("index.html")).isNotEmptyFile();
       // the run says where the report went
       assertThat(run.out())
           .containsPattern("(?m)^report written to \\S+/" + date + "/index\\.html$");
@@ -131,9 +120,9 @@ class CliEndToEndTest {
   @Test
   @Order(2)
   void theQuarantineHoldsExactlyTheBadRowsTheGeneratorInjected() throws IOException {
-    List<String> ran = dates.subList(0, Math.min(2, dates.size()));
+    List<String> ran = dates;
     Set<String> injected;
-    try (Stream<String> lines = Files.lines(LANDING.resolve("_truth/bad_rows.csv"))) {
+    try (Stream<String> lines = Files.lines(TinyLanding.root().resolve("_truth/bad_rows.csv"))) {
       injected =
           lines
               .skip(1)
@@ -196,33 +185,38 @@ class CliEndToEndTest {
   @Test
   @Order(4)
   void errorsAreOneLineWithTheDocumentedExitCode() {
-    Result badConfig = crm("run", "--date", dates.get(0), "--set", "quality.max-reject-ratio=2");
+    Path warehouse = TinyWarehouse.copy(tmp.resolve("errors"));
+    Result badConfig =
+        TinyWarehouse.crm(
+            warehouse, "run", "--date", dates.get(0), "--set", "quality.max-reject-ratio=2");
     assertThat(badConfig.exit()).isEqualTo(2);
     assertThat(badConfig.err().strip())
         .isEqualTo(
             "crm: Invalid configuration: quality.max-reject-ratio = '2' (allowed: a number from 0 to 1)");
 
-    Result gate = crm("ingest", "--date", dates.get(0), "--set", "quality.max-reject-ratio=0");
+    Result gate =
+        TinyWarehouse.crm(
+            warehouse, "ingest", "--date", dates.get(0), "--set", "quality.max-reject-ratio=0");
     assertThat(gate.exit()).isEqualTo(3);
     assertThat(gate.err())
         .startsWith("crm: Quality gate failed: ")
         .contains("quality.max-reject-ratio 0.0%");
     assertThat(gate.err().lines()).hasSize(1);
 
-    Result missing = crm("run", "--date", "1999-01-01");
+    Result missing = TinyWarehouse.crm(warehouse, "run", "--date", "1999-01-01");
     assertThat(missing.exit()).isEqualTo(4);
     assertThat(missing.err().strip())
         .startsWith("crm: Missing input: landing folder for 1999-01-01: ")
-        .endsWith(Path.of("data-samples/landing/1999-01-01").toString());
+        .endsWith(TinyLanding.root().resolve("1999-01-01").toString());
 
-    Result badSql = crm("sql", "select * from no_such_table");
+    Result badSql = TinyWarehouse.crm(warehouse, "sql", "select * from no_such_table");
     assertThat(badSql.exit()).isEqualTo(2);
     assertThat(badSql.err())
         .startsWith("crm: SQL error: ")
         .contains("no_such_table")
         .contains("tables: ");
 
-    Result usage = crm("run");
+    Result usage = TinyWarehouse.crm(warehouse, "run");
     assertThat(usage.exit()).isEqualTo(2);
     assertThat(usage.err()).contains("Missing required option: '--date=YYYY-MM-DD'");
   }
