@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 
 /**
@@ -30,7 +31,17 @@ public final class Crm {
     CommandLine cl = CrmCommand.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(all.toArray(String[]::new));
+    int exit;
+    try {
+      exit = cl.execute(all.toArray(String[]::new));
+    } finally {
+      if (all.contains("--verbose")) {
+        // --verbose turns Spark's INFO logging on for the process, which in a command line is
+        // that one command; here it would be every later test of the JVM: back to the
+        // configuration file.
+        Configurator.reconfigure();
+      }
+    }
     return new Result(exit, out.toString(), err.toString());
   }
 }
