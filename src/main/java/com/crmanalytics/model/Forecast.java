@@ -10,8 +10,10 @@ import java.util.stream.IntStream;
  * periods after the end of the history, from the fitted transaction model's conditional
  * expectation; revenue is each customer's purchases times their Gamma-Gamma expected spend. It
  * works per distinct pattern ({@link CustomerAggregate}: customers sharing (x, t_x, T), with their
- * count and Σ m_x), so the cost does not grow with the number of customers. Undiscounted: these are
- * the purchases and revenue to expect, not their present value.
+ * count and Σ m_x), so the cost does not grow with the number of customers; customers first seen at
+ * the end of the history (T = 0, no pattern yet) expect E[X(t)] of a new customer at the
+ * population's mean spend, as the value stage scores them. Undiscounted: these are the purchases
+ * and revenue to expect, not their present value.
  *
  * <p>The 90% interval per period comes from the parameter uncertainty, drawn exactly as for
  * customer equity ({@link ParameterDraws}, same count and seed: the same draws), with the same
@@ -62,16 +64,18 @@ public final class Forecast {
    *
    * @param aggregates the customers' patterns; {@code sumMarginMx} / {@code sumMargin} are read as
    *     Σ m_x / Σ 1 (build them with margin 1 for revenue)
+   * @param newCustomers customers first seen at the end of the history (T = 0)
    * @param periodUnits the length of one period in the model's time unit
    */
   public static Result point(
       TransactionModel model,
       GammaGamma spend,
       List<CustomerAggregate> aggregates,
+      long newCustomers,
       double periodUnits,
       int periods) {
-    check(aggregates, periodUnits, periods);
-    double[][] v = sums(model, spend, aggregates, periodUnits, periods);
+    check(aggregates, newCustomers, periodUnits, periods);
+    double[][] v = sums(model, spend, aggregates, newCustomers, periodUnits, periods);
     List<Period> out = new ArrayList<>(periods);
     for (int k = 0; k < periods; k++) {
       out.add(new Period(k + 1, v[0][k], Double.NaN, Double.NaN, v[1][k], Double.NaN, Double.NaN));
@@ -90,20 +94,22 @@ public final class Forecast {
       FitResult transactions,
       FitResult spend,
       List<CustomerAggregate> aggregates,
+      long newCustomers,
       double periodUnits,
       int periods,
       int draws,
       long seed,
       int maxPatterns) {
-    check(aggregates, periodUnits, periods);
+    check(aggregates, newCustomers, periodUnits, periods);
     Checks.check(draws >= 20, "A forecast interval needs at least 20 draws, got %s", draws);
     List<ParameterDraws.Draw> drawn =
         ParameterDraws.draw(type, transactions, spend, draws, seed, "the forecast");
     TransactionModel model = type.create(transactions.params());
     GammaGamma gg = GammaGamma.fromParams(spend.params());
-    double[][] point = sums(model, gg, aggregates, periodUnits, periods);
-    List<CustomerAggregate> used = CustomerAggregate.coarsen(aggregates, maxPatterns);
-    double[][] atEstimate = sums(model, gg, used, periodUnits, periods);
+    double[][] point = sums(model, gg, aggregates, newCustomers, periodUnits, periods);
+    List<CustomerAggregate> used =
+        aggregates.isEmpty() ? aggregates : CustomerAggregate.coarsen(aggregates, maxPatterns);
+    double[][] atEstimate = sums(model, gg, used, newCustomers, periodUnits, periods);
     // ratios[d][0][k] purchases, ratios[d][1][k] revenue: the draw's value over the estimate's
     double[][][] ratios = new double[draws][][];
     IntStream.range(0, draws)
@@ -111,7 +117,8 @@ public final class Forecast {
         .forEach(
             d -> {
               ParameterDraws.Draw p = drawn.get(d);
-              double[][] v = sums(p.transactions(), p.spend(), used, periodUnits, periods);
+              double[][] v =
+                  sums(p.transactions(), p.spend(), used, newCustomers, periodUnits, periods);
               for (int s = 0; s < 2; s++) {
                 for (int k = 0; k < periods; k++) {
                   v[s][k] = atEstimate[s][k] == 0 ? 1 : v[s][k] / atEstimate[s][k];
@@ -145,9 +152,19 @@ public final class Forecast {
       TransactionModel model,
       GammaGamma spend,
       List<CustomerAggregate> aggregates,
+      long newCustomers,
       double periodUnits,
       int periods) {
     double[][] out = new double[2][periods];
+    double previousNew = 0;
+    for (int k = 1; k <= periods && newCustomers > 0; k++) {
+      double e = model.expectedTransactionsNewCustomer(k * periodUnits);
+      double step =
+          Checks.finite(e - previousNew, "%s expected purchases of a new customer", model.name());
+      out[0][k - 1] += step * newCustomers;
+      out[1][k - 1] += step * newCustomers * spend.populationMean();
+      previousNew = e;
+    }
     for (CustomerAggregate a : aggregates) {
       double spendSum = a.spend(spend);
       double previous = 0;
@@ -170,8 +187,11 @@ public final class Forecast {
     return out;
   }
 
-  private static void check(List<CustomerAggregate> aggregates, double periodUnits, int periods) {
-    Checks.check(!aggregates.isEmpty(), "A forecast needs at least one customer aggregate");
+  private static void check(
+      List<CustomerAggregate> aggregates, long newCustomers, double periodUnits, int periods) {
+    Checks.check(newCustomers >= 0, "New customers must be >= 0, got %s", newCustomers);
+    Checks.check(
+        !aggregates.isEmpty() || newCustomers > 0, "A forecast needs at least one customer");
     Checks.check(
         Double.isFinite(periodUnits) && periodUnits > 0,
         "A forecast period must be > 0 time units, got %s",

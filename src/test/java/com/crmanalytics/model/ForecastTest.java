@@ -57,7 +57,7 @@ class ForecastTest {
       purchases += e;
       revenue += e * gg.expectedSpend(c.x(), c.mx());
     }
-    Forecast.Result r = Forecast.point(model, gg, aggregates(), MONTH, 12);
+    Forecast.Result r = Forecast.point(model, gg, aggregates(), 0, MONTH, 12);
     assertThat(r.periods()).hasSize(12);
     assertThat(r.periods()).extracting(Forecast.Period::period).startsWith(1).endsWith(12);
     assertThat(r.totalPurchases()).isCloseTo(purchases, within(1e-9 * purchases));
@@ -80,8 +80,8 @@ class ForecastTest {
     for (CdnowFixture.Customer c : customers) {
       holdout += published.expectedTransactions(c.x(), c.tx(), c.T(), 39);
     }
-    Forecast.Result weekly = Forecast.point(published, gg, aggregates(), 1, 39);
-    Forecast.Result once = Forecast.point(published, gg, aggregates(), 39, 1);
+    Forecast.Result weekly = Forecast.point(published, gg, aggregates(), 0, 1, 39);
+    Forecast.Result once = Forecast.point(published, gg, aggregates(), 0, 39, 1);
     System.out.printf(
         "CDNOW: %.1f repeat purchases predicted for the 39-week holdout (1,882 happened)%n",
         holdout);
@@ -101,7 +101,7 @@ class ForecastTest {
               - model.expectedTransactions(c.x(), c.tx(), c.T(), 2 * MONTH);
       month3 += step * gg.expectedSpend(c.x(), c.mx());
     }
-    Forecast.Period p = Forecast.point(model, gg, aggregates(), MONTH, 12).periods().get(2);
+    Forecast.Period p = Forecast.point(model, gg, aggregates(), 0, MONTH, 12).periods().get(2);
     assertThat(p.period()).isEqualTo(3);
     assertThat(p.revenue()).isCloseTo(month3, within(1e-9 * month3));
   }
@@ -110,12 +110,22 @@ class ForecastTest {
   void intervalSurroundsEachMonthAndIsReproducible() {
     Forecast.Result r =
         Forecast.withInterval(
-            TransactionModelType.BG_NBD, bgNbd, gammaGamma, aggregates(), MONTH, 12, 200, 42, 500);
+            TransactionModelType.BG_NBD,
+            bgNbd,
+            gammaGamma,
+            aggregates(),
+            0,
+            MONTH,
+            12,
+            200,
+            42,
+            500);
     Forecast.Result point =
         Forecast.point(
             TransactionModelType.BG_NBD.create(bgNbd.params()),
             GammaGamma.fromParams(gammaGamma.params()),
             aggregates(),
+            0,
             MONTH,
             12);
     assertThat(r.hasInterval()).isTrue();
@@ -133,7 +143,16 @@ class ForecastTest {
     }
     Forecast.Result again =
         Forecast.withInterval(
-            TransactionModelType.BG_NBD, bgNbd, gammaGamma, aggregates(), MONTH, 12, 200, 42, 500);
+            TransactionModelType.BG_NBD,
+            bgNbd,
+            gammaGamma,
+            aggregates(),
+            0,
+            MONTH,
+            12,
+            200,
+            42,
+            500);
     assertThat(again.periods()).isEqualTo(r.periods());
   }
 
@@ -157,6 +176,7 @@ class ForecastTest {
             bgNbd,
             gammaGamma,
             aggregates(),
+            0,
             12 * MONTH,
             1,
             200,
@@ -166,6 +186,25 @@ class ForecastTest {
     assertThat(year.revenue()).isCloseTo(equity.point(), within(1e-6 * equity.point()));
     assertThat(year.revenueLow()).isCloseTo(equity.low(), within(1e-6 * equity.low()));
     assertThat(year.revenueHigh()).isCloseTo(equity.high(), within(1e-6 * equity.high()));
+  }
+
+  @Test
+  void customersFirstSeenAtTheEndExpectANewCustomersPurchasesAtTheMeanSpend() {
+    TransactionModel model = TransactionModelType.BG_NBD.create(bgNbd.params());
+    GammaGamma gg = GammaGamma.fromParams(gammaGamma.params());
+    Forecast.Result base = Forecast.point(model, gg, aggregates(), 0, MONTH, 12);
+    Forecast.Result more = Forecast.point(model, gg, aggregates(), 10, MONTH, 12);
+    double year = model.expectedTransactionsNewCustomer(12 * MONTH);
+    assertThat(more.totalPurchases() - base.totalPurchases()).isCloseTo(10 * year, within(1e-9));
+    assertThat(more.totalRevenue() - base.totalRevenue())
+        .isCloseTo(10 * year * gg.populationMean(), within(1e-7));
+    Forecast.Result onlyNew = Forecast.point(model, gg, List.of(), 4, MONTH, 2);
+    assertThat(onlyNew.periods().get(1).purchases())
+        .isCloseTo(
+            4
+                * (model.expectedTransactionsNewCustomer(2 * MONTH)
+                    - model.expectedTransactionsNewCustomer(MONTH)),
+            within(1e-12));
   }
 
   @Test
@@ -179,6 +218,7 @@ class ForecastTest {
                     bare,
                     gammaGamma,
                     aggregates(),
+                    0,
                     MONTH,
                     12,
                     50,
