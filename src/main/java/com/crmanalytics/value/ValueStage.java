@@ -158,6 +158,7 @@ public final class ValueStage {
       String onD = CustomerValue.AS_OF_DATE + " = DATE'" + d + "'";
       wh.replace(CustomerValue.CONTRACT, values, onD);
       ValueRuns.write(ctx, d, choice, spend, clv, config.churn(), summary, churnMetrics);
+      ValueOutlook.write(ctx, d, choice, spend, features);
       String message =
           String.format(
                   Locale.ROOT,
