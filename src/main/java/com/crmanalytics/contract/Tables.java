@@ -20,7 +20,8 @@ public final class Tables {
                   CustomerRecommendations.CONTRACT,
                   ModelRuns.CONTRACT,
                   ReportForecast.CONTRACT,
-                  ReportTracking.CONTRACT),
+                  ReportTracking.CONTRACT,
+                  ReportActions.CONTRACT),
               Stream.concat(
                   Reports.ALL.stream(),
                   Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT, Exports.CONTRACT)))
