@@ -80,9 +80,8 @@ final class ActionsSection {
       table.append("<code>").append(Html.escape(command)).append("</code></td></tr>");
       if (customers > 0
           && (biggest == null
-              || Cells.num0(r, ReportActions.CLV_AT_RISK) + Cells.num0(r, ReportActions.CLV_TOTAL)
-                  > Cells.num0(biggest, ReportActions.CLV_AT_RISK)
-                      + Cells.num0(biggest, ReportActions.CLV_TOTAL))) {
+              || Cells.num0(r, ReportActions.CLV_AT_RISK)
+                  > Cells.num0(biggest, ReportActions.CLV_AT_RISK))) {
         biggest = r;
       }
     }
