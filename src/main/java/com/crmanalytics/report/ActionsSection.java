@@ -69,7 +69,7 @@ final class ActionsSection {
                       + ")"))
           .append(td(t.moneyShort(Cells.num(r, ReportActions.CLV_TOTAL))))
           .append(td(t.moneyShort(Cells.num(r, ReportActions.CLV_AT_RISK))))
-          .append("<td>");
+          .append("<td class=\"list\">");
       if (notebook != null) {
         table
             .append(Html.escape(t.text("actions.notebook")))
