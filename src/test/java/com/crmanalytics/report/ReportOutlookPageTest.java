@@ -27,7 +27,7 @@ class ReportOutlookPageTest {
   private static final LocalDate D = ReportFixture.DATE;
   private static final LocalDate CUTOFF = D.minusDays(90);
 
-  private static ReportData data(String language) {
+  static ReportData data(String language) {
     ReportFixture f =
         ReportFixture.secondRun()
             .language(language)
