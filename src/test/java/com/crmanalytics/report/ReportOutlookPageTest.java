@@ -242,8 +242,9 @@ class ReportOutlookPageTest {
   }
 
   @Test
-  void chineseSectionsAreTranslated() {
+  void chineseSectionsAreTranslated() throws Exception {
     String html = ReportPage.render(data("zh-CN"));
+    Files.writeString(Path.of("target", "outlook-zh-CN.html"), html);
     assertThat(section(html, "actions")).contains("下一步行动", "高风险的大客户", "在他们流失之前亲自联系");
     assertThat(section(html, "forecast")).contains("未来 12 个月", "现有客户预计在未来 12 个月内购买");
     assertThat(section(html, "model")).contains("累计重复购买", "校准期结束");
