@@ -61,27 +61,32 @@ final class ValueOutlook {
 
   private ValueOutlook() {}
 
-  /** Computes and replaces the rows of D of both tables. */
-  static void write(
+  /** The rows of D of both tables, computed before the stage writes anything. */
+  record Outlook(List<Row> forecast, List<Row> tracking) {}
+
+  static Outlook compute(
       RunContext ctx,
       LocalDate d,
       ModelChoice.Choice choice,
       FitResult spend,
       Dataset<Row> features) {
-    Warehouse wh = ctx.warehouse();
     ClvSettings clv = ctx.config().clv();
+    return new Outlook(
+        forecast(d, choice, spend, features, clv),
+        tracking(ctx.warehouse(), d, choice, features, clv));
+  }
+
+  /** Replaces the rows of D of both tables. */
+  static void write(RunContext ctx, LocalDate d, Outlook outlook) {
+    Warehouse wh = ctx.warehouse();
     String onD = ReportForecast.AS_OF_DATE + " = DATE'" + d + "'";
     wh.replace(
         ReportForecast.CONTRACT,
-        ctx.spark()
-            .createDataFrame(
-                forecast(d, choice, spend, features, clv), ReportForecast.CONTRACT.schema()),
+        ctx.spark().createDataFrame(outlook.forecast(), ReportForecast.CONTRACT.schema()),
         onD);
     wh.replace(
         ReportTracking.CONTRACT,
-        ctx.spark()
-            .createDataFrame(
-                tracking(wh, d, choice, features, clv), ReportTracking.CONTRACT.schema()),
+        ctx.spark().createDataFrame(outlook.tracking(), ReportTracking.CONTRACT.schema()),
         onD);
   }
 
