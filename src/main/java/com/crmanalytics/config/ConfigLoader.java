@@ -317,7 +317,7 @@ public final class ConfigLoader {
     if (recent < 1 || recent > 3660) {
       throw Errors.badConfig("report.recent-days", recent, "a whole number of days from 1 to 3660");
     }
-    return new ReportSettings(language, attribution, recent);
+    return new ReportSettings(language, attribution, recent, ReportAction.from(c));
   }
 
   private static ProductSettings product(Config c) {

@@ -18,7 +18,10 @@ public final class Tables {
                   CustomerValue.CONTRACT,
                   ProductAffinity.CONTRACT,
                   CustomerRecommendations.CONTRACT,
-                  ModelRuns.CONTRACT),
+                  ModelRuns.CONTRACT,
+                  ReportForecast.CONTRACT,
+                  ReportTracking.CONTRACT,
+                  ReportActions.CONTRACT),
               Stream.concat(
                   Reports.ALL.stream(),
                   Stream.of(Quarantine.CONTRACT, PipelineRuns.CONTRACT, Exports.CONTRACT)))

@@ -2,23 +2,16 @@ package com.crmanalytics.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.random.CorrelatedRandomVectorGenerator;
-import org.hipparchus.random.GaussianRandomGenerator;
-import org.hipparchus.random.Well19937c;
 
 /**
  * A 90% interval for total customer equity (Σ CLV over the H-month horizon, and Σ lifetime CLV)
- * from the uncertainty of the fitted parameters: the log-parameters of the transaction and
- * Gamma-Gamma fits are drawn from their asymptotic normal (estimate, inverse observed information;
- * the two fits independently), the total is recomputed for each draw, and the interval is the 5%
- * and 95% quantiles of the draws. It covers parameter uncertainty only, not the luck of which
- * customers buy (that averages out over a large base).
+ * from the uncertainty of the fitted parameters: the parameters are drawn ({@link ParameterDraws}:
+ * log-parameters from their asymptotic normal, the two fits independently), the total is recomputed
+ * for each draw, and the interval is the 5% and 95% quantiles of the draws. It covers parameter
+ * uncertainty only, not the luck of which customers buy (that averages out over a large base).
  *
  * <p>The H-month point total is computed at the estimates over every aggregate and equals the sum
  * of the customers' CLVs. To stay fast at millions of customers, each draw works on at most {@code
@@ -39,7 +32,6 @@ public final class EquityInterval {
   public static final int DEFAULT_DRAWS = 200;
   public static final int DEFAULT_MAX_PATTERNS = 500;
   static final double LIFETIME_STEP_GROWTH = 1.25;
-  private static final int MAX_REDRAWS_PER_DRAW = 10;
 
   /**
    * Point totals and the 5% / 95% quantiles, currency units; {@code patterns} the aggregates used
@@ -75,14 +67,8 @@ public final class EquityInterval {
       int maxPatterns) {
     Checks.check(draws >= 20, "An equity interval needs at least 20 draws, got %s", draws);
     Checks.check(!aggregates.isEmpty(), "An equity interval needs at least one customer aggregate");
-    for (FitResult fit : List.of(transactions, spend)) {
-      Checks.check(
-          fit.hasCovariance(),
-          "No interval for customer equity: the %s fit has no covariance of its "
-              + "parameters (%s)",
-          fit.model(),
-          fit.diagnostic().isEmpty() ? "information matrix not available" : fit.diagnostic());
-    }
+    List<ParameterDraws.Draw> drawn =
+        ParameterDraws.draw(type, transactions, spend, draws, seed, "customer equity");
     TransactionModel model = type.create(transactions.params());
     GammaGamma gg = GammaGamma.fromParams(spend.params());
     double[] grid = grid(clv);
@@ -99,30 +85,13 @@ public final class EquityInterval {
     // exact lifetime over the merged aggregates, corrected for the merging as the H-month total is
     double lifetimePoint =
         atEstimate[0] == 0 ? lifetimeExact : lifetimeExact * point / atEstimate[0];
-    double[][] txDraws = draws(transactions, draws, seed);
-    double[][] ggDraws = draws(spend, draws * MAX_REDRAWS_PER_DRAW, seed + 1);
-    double[][] ggValid = new double[draws][];
-    int next = 0;
-    for (int d = 0; d < draws; d++) {
-      while (next < ggDraws.length && !(Math.exp(ggDraws[next][1]) > 1)) {
-        next++; // q <= 1: mean spend undefined; such draws are redrawn
-      }
-      Checks.check(
-          next < ggDraws.length,
-          "No interval for customer equity: the Gamma-Gamma q is too close to 1 "
-              + "(q = %s, SE %s), so most parameter draws have no mean spend",
-          gg.q(),
-          spend.standardError("q"));
-      ggValid[d] = ggDraws[next++];
-    }
     double[][] ratios = new double[2][draws];
     IntStream.range(0, draws)
         .parallel()
         .forEach(
             d -> {
-              TransactionModel m = type.create(natural(transactions, txDraws[d]));
-              GammaGamma g = GammaGamma.fromParams(natural(spend, ggValid[d]));
-              double[] t = totals(m, g, used, clv, grid);
+              ParameterDraws.Draw p = drawn.get(d);
+              double[] t = totals(p.transactions(), p.spend(), used, clv, grid);
               ratios[0][d] = atEstimate[0] == 0 ? 1 : t[0] / atEstimate[0];
               ratios[1][d] = atEstimate[1] == 0 ? 1 : t[1] / atEstimate[1];
             });
@@ -198,31 +167,6 @@ public final class EquityInterval {
       lifetime += (near + far) * spendSum;
     }
     return new double[] {horizon, lifetime};
-  }
-
-  /** {@code n} draws of the log-parameters from N(ln estimate, covariance), seeded. */
-  private static double[][] draws(FitResult fit, int n, long seed) {
-    double[] mean = fit.params().values().stream().mapToDouble(Math::log).toArray();
-    CorrelatedRandomVectorGenerator generator =
-        new CorrelatedRandomVectorGenerator(
-            mean,
-            MatrixUtils.createRealMatrix(fit.logCovariance()),
-            1e-12,
-            new GaussianRandomGenerator(new Well19937c(seed)));
-    double[][] out = new double[n][];
-    for (int i = 0; i < n; i++) {
-      out[i] = generator.nextVector();
-    }
-    return out;
-  }
-
-  private static Map<String, Double> natural(FitResult fit, double[] logParams) {
-    Map<String, Double> p = new LinkedHashMap<>();
-    int i = 0;
-    for (String name : fit.params().keySet()) {
-      p.put(name, Math.exp(logParams[i++]));
-    }
-    return p;
   }
 
   /** Linear interpolation between order statistics (R's type 7). */

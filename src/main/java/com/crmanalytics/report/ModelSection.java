@@ -42,7 +42,7 @@ final class ModelSection {
     StringBuilder charts = new StringBuilder("<div class=\"charts\">");
     holdout(transaction, leads, charts);
     churn(leads, charts);
-    charts.append("</div>");
+    charts.append("</div>").append(new TrackingChart(ctx).figure(leads));
     String body = charts + candidates(transaction, leads) + parameters(transaction);
     return ctx.section("model", "wide", t.sentences(leads), body, t.text("model.caption"));
   }

@@ -25,6 +25,8 @@ import org.apache.spark.sql.Row;
  * @param previousDate the latest earlier date with a report_kpis row, if any
  * @param previousKpis that date's report_kpis row, if any
  * @param absentSources sources whose silver table does not exist: their sections say so in one line
+ * @param kpiHistory report_kpis rows of earlier run dates, oldest first (at most 29), for the
+ *     tiles' trends
  */
 public record ReportData(
     LocalDate date,
@@ -34,7 +36,33 @@ public record ReportData(
     Map<TableContract, List<Row>> tables,
     Optional<LocalDate> previousDate,
     Optional<Row> previousKpis,
-    Set<Source> absentSources) {
+    Set<Source> absentSources,
+    List<Row> kpiHistory) {
+
+  public ReportData {
+    kpiHistory = List.copyOf(kpiHistory);
+  }
+
+  public ReportData(
+      LocalDate date,
+      String currency,
+      ReportSettings settings,
+      int windowDays,
+      Map<TableContract, List<Row>> tables,
+      Optional<LocalDate> previousDate,
+      Optional<Row> previousKpis,
+      Set<Source> absentSources) {
+    this(
+        date,
+        currency,
+        settings,
+        windowDays,
+        tables,
+        previousDate,
+        previousKpis,
+        absentSources,
+        List.of());
+  }
 
   public ReportData(
       LocalDate date,

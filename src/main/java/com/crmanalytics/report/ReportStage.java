@@ -158,6 +158,7 @@ public final class ReportStage {
       cohortArgs.put("cohorts", CohortSection.MAX_COHORTS);
       tables.put(Reports.COHORTS, query(spark, Reports.COHORTS, ReportQueries.COHORTS, cohortArgs));
       tables.put(ProductAffinity.CONTRACT, strongestPairs(wh, d));
+      OutlookTables.add(wh, d, config.report().actions(), n, tables);
 
       Optional<Row> previousKpis = previousKpis(wh, d);
       String onD = Reports.AS_OF_DATE + " = DATE'" + d + "'";
@@ -176,7 +177,8 @@ public final class ReportStage {
               tables,
               previousKpis.map(r -> r.<Date>getAs(Reports.AS_OF_DATE).toLocalDate()),
               previousKpis,
-              absent);
+              absent,
+              OutlookTables.kpiHistory(wh, d));
       String page = writePage(spark, config.reports(), d, ReportPage.render(data));
       String message =
           String.format(

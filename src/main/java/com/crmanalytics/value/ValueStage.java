@@ -155,9 +155,11 @@ public final class ValueStage {
       summary.put(ModelRuns.EXPECTED_LOST, check.getDouble(7));
       summary.put(ModelRuns.EXPECTED_QUIET, check.getDouble(8));
       summary.putAll(ValueInterval.compute(features, choice, spend, clv, summary));
+      ValueOutlook.Outlook outlook = ValueOutlook.compute(ctx, d, choice, spend, features);
       String onD = CustomerValue.AS_OF_DATE + " = DATE'" + d + "'";
       wh.replace(CustomerValue.CONTRACT, values, onD);
       ValueRuns.write(ctx, d, choice, spend, clv, config.churn(), summary, churnMetrics);
+      ValueOutlook.write(ctx, d, outlook);
       String message =
           String.format(
                   Locale.ROOT,

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -32,12 +33,14 @@ class ReportBrowserTest {
   private static final Map<String, Integer> CHARTS =
       Map.ofEntries(
           Map.entry("headline", 0),
+          Map.entry("actions", 0),
           Map.entry("changes", 0),
           Map.entry("pyramid", 1),
           Map.entry("concentration", 1),
           Map.entry("segments", 1),
           Map.entry("migration", 2),
           Map.entry("cohorts", 1),
+          Map.entry("forecast", 0),
           Map.entry("campaigns", 2),
           Map.entry("products", 1),
           Map.entry("service", 4),
@@ -138,6 +141,38 @@ class ReportBrowserTest {
       assertThat(tab.errors()).isEmpty();
       assertThat(tab.externalRequests()).isEmpty();
       screenshot(tab, "report-en-first-run.png");
+    }
+  }
+
+  /** The forecast, the tracking chart and the tiles' sparklines, drawn in both languages. */
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "zh-CN"})
+  void outlookChartsAreDrawn(String language, @TempDir Path dir) throws IOException {
+    Path page = dir.resolve("outlook").resolve("index.html");
+    Files.createDirectories(page.getParent());
+    Files.writeString(
+        page, ReportPage.render(ReportOutlookPageTest.data(language)), StandardCharsets.UTF_8);
+    try (Chromium.Tab tab = browser.open(page)) {
+      JsonNode sections = layout(tab);
+      for (String id : List.of("forecast", "model")) {
+        JsonNode charts = sections.path(id).path("charts");
+        assertThat(charts.size()).as("charts in %s", id).isEqualTo(id.equals("model") ? 3 : 1);
+        for (JsonNode chart : charts) {
+          assertThat(chart.path("width").asDouble()).as("chart width in %s", id).isGreaterThan(100);
+          assertThat(chart.path("drawn").asInt()).as("shapes drawn in %s", id).isGreaterThan(2);
+          assertThat(chart.path("outside")).as("texts outside the chart in %s", id).isEmpty();
+        }
+      }
+      JsonNode sparks = sections.path("headline").path("charts");
+      assertThat(sparks.size()).as("a trend per tile").isEqualTo(6);
+      for (JsonNode spark : sparks) {
+        assertThat(spark.path("width").asDouble()).isGreaterThan(50);
+        assertThat(spark.path("drawn").asInt()).isEqualTo(2);
+      }
+      assertThat(sections.path("actions").path("height").asDouble()).isGreaterThan(100);
+      assertThat(tab.errors()).isEmpty();
+      assertThat(tab.externalRequests()).isEmpty();
+      screenshot(tab, "report-" + language + "-outlook.png");
     }
   }
 

@@ -10,6 +10,7 @@ import com.crmanalytics.contract.CustomerSegments;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.Orders;
+import com.crmanalytics.contract.ReportActions;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.ServiceContacts;
 import com.crmanalytics.contract.TableContract;
@@ -45,7 +46,15 @@ class ReportStageTest {
   static final LocalDate P = LocalDate.of(2026, 11, 19);
   static final LocalDate D = LocalDate.of(2026, 11, 20);
   static final Map<String, String> SETTINGS =
-      Map.of("rfm.window-days", "30", "report.attribution-days", "10");
+      Map.of(
+          "rfm.window-days",
+          "30",
+          "report.attribution-days",
+          "10",
+          "report.actions",
+          "[{ name = at_risk, condition = \"risk_band = 'high'\", action { en = Call, zh-CN = 致电 },"
+              + " notebook = campaign_target_list.sql },"
+              + " { name = big, condition = \"tier IN ('vip', 'major')\", action { en = Thank, zh-CN = 感谢 } }]");
 
   @TempDir static Path dir;
   ReportStage.Result first;
@@ -797,6 +806,63 @@ class ReportStageTest {
     assertThat(second.data().previousDate()).contains(P);
     assertThat(second.data().previousKpis().orElseThrow().<Long>getAs("customers_known"))
         .isEqualTo(4);
+  }
+
+  @Test
+  void actionsCountAndValueTheCustomersOfEachConfiguredGroup() {
+    List<Row> actions = rows(ReportActions.CONTRACT, D);
+    assertThat(actions).hasSize(2);
+    Row atRisk =
+        actions.stream().filter(r -> r.getAs("action").equals("at_risk")).findFirst().orElseThrow();
+    // c3, c4 and c5 are at high risk: CLV 20 + 5 + 5, at risk 0.7·20 + 0.9·5 + 0.8·5
+    assertThat(atRisk.<Integer>getAs(ReportActions.ACTION_ORDER)).isEqualTo(1);
+    assertThat(atRisk.<Long>getAs(ReportActions.CUSTOMERS)).isEqualTo(3L);
+    assertThat(atRisk.<Double>getAs(ReportActions.CUSTOMER_SHARE)).isCloseTo(0.6, within(1e-12));
+    assertThat(atRisk.<Double>getAs(ReportActions.CLV_TOTAL)).isCloseTo(30, within(1e-9));
+    assertThat(atRisk.<Double>getAs(ReportActions.CLV_AT_RISK)).isCloseTo(22.5, within(1e-9));
+    assertThat(atRisk.<BigDecimal>getAs(ReportActions.REVENUE)).isEqualByComparingTo("10.00");
+    assertThat(atRisk.<String>getAs(ReportActions.NOTEBOOK)).isEqualTo("campaign_target_list.sql");
+    assertThat(atRisk.<String>getAs(ReportActions.TARGET_LIST_QUERY))
+        .contains("WHERE as_of_date = as_of AND (risk_band = 'high')");
+    Row big =
+        actions.stream().filter(r -> r.getAs("action").equals("big")).findFirst().orElseThrow();
+    assertThat(big.<Long>getAs(ReportActions.CUSTOMERS)).isEqualTo(2L);
+    assertThat(big.<Double>getAs(ReportActions.CLV_TOTAL)).isCloseTo(150, within(1e-9));
+    assertThat(big.<BigDecimal>getAs(ReportActions.REVENUE)).isEqualByComparingTo("90.00");
+    assertThat(big.<String>getAs(ReportActions.NOTEBOOK)).isNull();
+    // the list the command writes is the group the report counted
+    Warehouse wh = context(D).warehouse();
+    wh.read(CustomerSegments.CONTRACT).createOrReplaceTempView("customer_segments");
+    wh.read(CustomerValue.CONTRACT).createOrReplaceTempView("customer_value");
+    wh.spark().sql("DECLARE OR REPLACE VARIABLE as_of DATE DEFAULT DATE'" + D + "'");
+    assertThat(
+            wh
+                .spark()
+                .sql(atRisk.<String>getAs(ReportActions.TARGET_LIST_QUERY))
+                .collectAsList()
+                .stream()
+                .map(r -> r.getString(0)))
+        .containsExactly("c3", "c4", "c5");
+    assertThat(second.data().rows(ReportActions.CONTRACT)).hasSize(2);
+  }
+
+  @Test
+  void anActionConditionSparkCannotReadStopsWithExit2NamingIt() {
+    Map<String, String> settings = new java.util.HashMap<>(SETTINGS);
+    settings.put("paths.reports", dir.resolve("reports").toString());
+    settings.put(
+        "report.actions",
+        "[{ name = typo, condition = \"risk_bnd = 'high'\", action { en = a, zh-CN = b } }]");
+    RunContext ctx =
+        TestSpark.context(D, dir.resolve("landing"), dir.resolve("warehouse"), settings);
+    assertThatThrownBy(() -> ReportStage.run(ctx))
+        .isInstanceOfSatisfying(
+            CrmException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+              assertThat(e.getMessage())
+                  .contains("report.actions[0].condition = 'risk_bnd = 'high''", "risk_bnd");
+            });
   }
 
   @Test

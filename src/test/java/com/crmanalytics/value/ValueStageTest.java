@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.Orders;
+import com.crmanalytics.contract.ReportForecast;
+import com.crmanalytics.contract.ReportTracking;
 import com.crmanalytics.error.CrmException;
 import com.crmanalytics.error.ExitCode;
 import com.crmanalytics.features.FeaturesStage;
@@ -14,8 +16,10 @@ import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.testing.Rows;
 import com.crmanalytics.testing.TestSpark;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -208,6 +212,58 @@ class ValueStageTest {
                 .filter(k -> k.startsWith("holdout.") && !k.equals("holdout.available")))
         .containsExactlyInAnyOrderElementsOf(evaluated.keySet());
     assertThat(m.values()).allMatch(Double::isFinite);
+    forecastAndTracking(ctx, m);
+  }
+
+  /**
+   * report_forecast and report_tracking of the run: the twelve months add up to the customers'
+   * expected purchases over the 12-month CLV horizon, and the tracking's holdout is the holdout
+   * check's.
+   */
+  private static void forecastAndTracking(RunContext ctx, Map<String, Double> m) {
+    List<Row> months =
+        ctx.warehouse()
+            .read(ReportForecast.CONTRACT)
+            .filter("as_of_date = DATE'" + D + "'")
+            .orderBy(ReportForecast.MONTH)
+            .collectAsList();
+    assertThat(months).hasSize(12);
+    assertThat(months.get(0).<Date>getAs(ReportForecast.PERIOD_START).toLocalDate())
+        .isEqualTo(D.plusDays(1));
+    assertThat(months.get(11).<Date>getAs(ReportForecast.PERIOD_END).toLocalDate())
+        .isEqualTo(D.plusDays(365));
+    double purchases = months.stream().mapToDouble(r -> r.getAs(ReportForecast.PURCHASES)).sum();
+    assertThat(purchases).isCloseTo(m.get("sum_expected_purchases"), within(1e-6 * purchases));
+    for (Row r : months) {
+      assertThat(r.<Double>getAs(ReportForecast.REVENUE)).isPositive();
+      assertThat(r.<String>getAs(ReportForecast.MODEL)).isEqualTo("bg-nbd");
+    }
+    List<Row> points =
+        ctx.warehouse()
+            .read(ReportTracking.CONTRACT)
+            .filter("as_of_date = DATE'" + D + "'")
+            .orderBy(ReportTracking.POINT_DATE)
+            .collectAsList();
+    Row last = points.get(points.size() - 1);
+    assertThat(last.<Date>getAs(ReportTracking.POINT_DATE).toLocalDate()).isEqualTo(D);
+    LocalDate cutoff = D.minusDays(30);
+    Row atCutoff =
+        points.stream()
+            .filter(r -> r.<Date>getAs(ReportTracking.POINT_DATE).toLocalDate().equals(cutoff))
+            .findFirst()
+            .orElseThrow();
+    assertThat(atCutoff.<String>getAs(ReportTracking.PERIOD)).isEqualTo(ReportTracking.CALIBRATION);
+    assertThat(last.<String>getAs(ReportTracking.PERIOD)).isEqualTo(ReportTracking.HOLDOUT);
+    assertThat(last.<Long>getAs(ReportTracking.CUSTOMERS).doubleValue())
+        .isEqualTo(m.get("holdout.customers"));
+    // the repeat purchases after the cutoff are the holdout check's actual total
+    assertThat(
+            last.<Long>getAs(ReportTracking.ACTUAL) - atCutoff.<Long>getAs(ReportTracking.ACTUAL))
+        .isEqualTo(m.get("holdout.actual_total").longValue());
+    assertThat(points)
+        .allMatch(r -> r.<Double>getAs(ReportTracking.EXPECTED) >= 0)
+        .isSortedAccordingTo(
+            java.util.Comparator.comparingDouble(r -> r.<Double>getAs(ReportTracking.EXPECTED)));
   }
 
   @Test
