@@ -104,9 +104,9 @@ public final class ProductStage {
           recommended == 0
               ? 0
               : recommendations.select(CustomerRecommendations.CUSTOMER_ID).distinct().count();
-      String onD = ProductAffinity.AS_OF_DATE + " = DATE'" + d + "'";
-      wh.replace(ProductAffinity.CONTRACT, rules, onD);
-      wh.replace(CustomerRecommendations.CONTRACT, recommendations, onD);
+      wh.replaceDate(ProductAffinity.CONTRACT, ProductAffinity.AS_OF_DATE, d, rules);
+      wh.replaceDate(
+          CustomerRecommendations.CONTRACT, CustomerRecommendations.AS_OF_DATE, d, recommendations);
       recommendations.unpersist();
       writeRun(ctx, d, windowDays, settings, mined, ruleCount, customers, recommended);
       String message =
@@ -409,24 +409,24 @@ public final class ProductStage {
       long customers,
       long recommendations) {
     Map<String, Double> params = new LinkedHashMap<>();
-    params.put("window_days", (double) windowDays);
-    params.put("min_support", s.minSupport());
-    params.put("min_orders", (double) s.minOrders());
-    params.put("min_confidence", s.minConfidence());
-    params.put("min_lift", s.minLift());
-    params.put("max_antecedent", (double) s.maxAntecedent());
-    params.put("top_n", (double) s.topN());
-    params.put("max_basket_products", (double) s.maxBasketProducts());
-    params.put("false_discovery_rate", s.falseDiscoveryRate());
+    params.put(ModelRuns.WINDOW_DAYS, (double) windowDays);
+    params.put(ModelRuns.MIN_SUPPORT, s.minSupport());
+    params.put(ModelRuns.MIN_ORDERS, (double) s.minOrders());
+    params.put(ModelRuns.MIN_CONFIDENCE, s.minConfidence());
+    params.put(ModelRuns.MIN_LIFT, s.minLift());
+    params.put(ModelRuns.MAX_ANTECEDENT, (double) s.maxAntecedent());
+    params.put(ModelRuns.TOP_N, (double) s.topN());
+    params.put(ModelRuns.MAX_BASKET_PRODUCTS, (double) s.maxBasketProducts());
+    params.put(ModelRuns.FALSE_DISCOVERY_RATE, s.falseDiscoveryRate());
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("baskets", (double) mined.baskets());
-    metrics.put("baskets_too_large", (double) mined.tooLarge());
-    metrics.put("min_support_used", mined.minSupportUsed());
-    metrics.put("frequent_itemsets", (double) mined.frequentItemsets());
-    metrics.put("candidate_rules", (double) mined.candidates());
-    metrics.put("rules", (double) rules);
-    metrics.put("customers_with_recommendations", (double) customers);
-    metrics.put("recommendations", (double) recommendations);
+    metrics.put(ModelRuns.BASKETS, (double) mined.baskets());
+    metrics.put(ModelRuns.BASKETS_TOO_LARGE, (double) mined.tooLarge());
+    metrics.put(ModelRuns.MIN_SUPPORT_USED, mined.minSupportUsed());
+    metrics.put(ModelRuns.FREQUENT_ITEMSETS, (double) mined.frequentItemsets());
+    metrics.put(ModelRuns.CANDIDATE_RULES, (double) mined.candidates());
+    metrics.put(ModelRuns.RULES, (double) rules);
+    metrics.put(ModelRuns.CUSTOMERS_WITH_RECOMMENDATIONS, (double) customers);
+    metrics.put(ModelRuns.RECOMMENDATIONS, (double) recommendations);
     Row run =
         RowFactory.create(
             ctx.runId(),
@@ -440,16 +440,12 @@ public final class ProductStage {
             metrics,
             null);
     ctx.warehouse()
-        .replace(
+        .replaceDate(
             ModelRuns.CONTRACT,
-            ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
-            ModelRuns.AS_OF_DATE
-                + " = DATE'"
-                + d
-                + "' AND "
-                + ModelRuns.MODEL
-                + " = '"
-                + ModelRuns.FP_GROWTH
-                + "'");
+            ModelRuns.AS_OF_DATE,
+            d,
+            ModelRuns.MODEL,
+            List.of(ModelRuns.FP_GROWTH),
+            ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()));
   }
 }

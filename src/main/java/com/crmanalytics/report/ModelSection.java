@@ -1,6 +1,7 @@
 package com.crmanalytics.report;
 
 import com.crmanalytics.contract.ModelRuns;
+import com.crmanalytics.contract.ReportModel;
 import com.crmanalytics.contract.Reports;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class ModelSection {
             .findFirst()
             .orElse(
                 TRANSACTION_MODELS.stream()
-                    .filter(m -> !Cells.where(rows, "model", m).isEmpty())
+                    .filter(m -> !Cells.where(rows, ReportModel.MODEL, m).isEmpty())
                     .findFirst()
                     .orElse(null));
     List<String> leads = new ArrayList<>();
@@ -49,9 +50,9 @@ final class ModelSection {
 
   /** Predicted against actual repeat purchases on the holdout, or a sentence why there is none. */
   private void holdout(String model, List<String> leads, StringBuilder charts) {
-    Double available = model == null ? null : value(model, "holdout.available");
-    Double actual = model == null ? null : value(model, "holdout.actual_total");
-    Double predicted = model == null ? null : value(model, "holdout.predicted_total");
+    Double available = model == null ? null : value(model, ModelRuns.HOLDOUT_AVAILABLE);
+    Double actual = model == null ? null : value(model, ModelRuns.HOLDOUT_ACTUAL_TOTAL);
+    Double predicted = model == null ? null : value(model, ModelRuns.HOLDOUT_PREDICTED_TOTAL);
     if (model == null
         || (available != null && available == 0)
         || actual == null
@@ -59,8 +60,8 @@ final class ModelSection {
       charts.append(ctx.empty(t.text("model.holdout.absent")));
       return;
     }
-    Double correlation = value(model, "holdout.correlation");
-    Double customers = value(model, "holdout.customers");
+    Double correlation = value(model, ModelRuns.HOLDOUT_CORRELATION);
+    Double customers = value(model, ModelRuns.HOLDOUT_CUSTOMERS);
     double error = actual == 0 ? Double.NaN : (predicted - actual) / actual;
     String verdict =
         !Double.isFinite(error)
@@ -96,7 +97,7 @@ final class ModelSection {
    * mean came to what happened.
    */
   private void churn(List<String> leads, StringBuilder charts) {
-    Double h = value(ModelRuns.CHURN, "horizon_days");
+    Double h = value(ModelRuns.CHURN, ModelRuns.HORIZON_DAYS);
     String days = t.integer(h);
     Double used = value(ModelRuns.CHURN, ModelRuns.CHURN_CLASSIFIER_USED);
     Double trained = value(ModelRuns.CHURN, ModelRuns.CHURN_CLASSIFIER_TRAINED);
@@ -182,7 +183,7 @@ final class ModelSection {
       table.add(
           List.of(
               t.term("model", m),
-              t.decimal(value(m, "log_likelihood"), 2),
+              t.decimal(value(m, ModelRuns.LOG_LIKELIHOOD), 2),
               t.decimal(aic, 1),
               t.decimal(mae, 4),
               total == null ? t.dash() : t.signedPercent(total),
@@ -215,7 +216,7 @@ final class ModelSection {
   /** The fitted parameters of the purchase and spend models with what each means. */
   private String parameters(String transaction) {
     List<List<String>> table = new ArrayList<>();
-    Double unitDays = transaction == null ? null : value(transaction, "time_unit_days");
+    Double unitDays = transaction == null ? null : value(transaction, ModelRuns.TIME_UNIT_DAYS);
     String unit = t.text(unitDays != null && unitDays == 1 ? "unit.day" : "unit.week");
     if (transaction != null) {
       Double r = value(transaction, "r");
@@ -236,16 +237,16 @@ final class ModelSection {
       }
       fit(table, transaction);
     }
-    if (!Cells.where(rows, "model", "gamma-gamma").isEmpty()) {
-      param(table, "gamma-gamma", "p", value("gamma-gamma", "p"), 4, t.text("param.p"));
-      param(table, "gamma-gamma", "q", value("gamma-gamma", "q"), 4, t.text("param.q"));
+    if (!Cells.where(rows, ReportModel.MODEL, ModelRuns.GAMMA_GAMMA).isEmpty()) {
+      param(table, "gamma-gamma", "p", value(ModelRuns.GAMMA_GAMMA, "p"), 4, t.text("param.p"));
+      param(table, "gamma-gamma", "q", value(ModelRuns.GAMMA_GAMMA, "q"), 4, t.text("param.q"));
       param(
           table,
           "gamma-gamma",
           "gamma",
-          value("gamma-gamma", "gamma"),
+          value(ModelRuns.GAMMA_GAMMA, "gamma"),
           4,
-          t.text("param.gamma", t.money(value("gamma-gamma", "population_mean_spend"), 2)));
+          t.text("param.gamma", t.money(value(ModelRuns.GAMMA_GAMMA, "population_mean_spend"), 2)));
     }
     if (table.isEmpty()) {
       return "";
@@ -263,8 +264,8 @@ final class ModelSection {
   }
 
   private void fit(List<List<String>> table, String model) {
-    Double converged = value(model, "converged");
-    Double customers = value(model, "n_customers");
+    Double converged = value(model, ModelRuns.CONVERGED);
+    Double customers = value(model, ModelRuns.N_CUSTOMERS);
     String state =
         converged == null
             ? t.dash()
@@ -277,7 +278,7 @@ final class ModelSection {
             t.text(
                 "param.fit.meaning",
                 t.integer(customers),
-                t.decimal(value(model, "log_likelihood"), 2))));
+                t.decimal(value(model, ModelRuns.LOG_LIKELIHOOD), 2))));
   }
 
   /** A parameter's row: its value with the standard error (se.name) when there is one. */
@@ -297,8 +298,8 @@ final class ModelSection {
 
   /** The number of a model by name (any kind); null when absent. */
   private Double value(String model, String name) {
-    return Cells.find(rows, "model", model, "name", name)
-        .map(r -> Cells.num(r, "value"))
+    return Cells.find(rows, ReportModel.MODEL, model, ReportModel.NAME, name)
+        .map(r -> Cells.num(r, ReportModel.VALUE))
         .orElse(null);
   }
 }

@@ -1,5 +1,6 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ReportKpis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -112,22 +113,22 @@ public final class ReportPage {
   private String headline() {
     String since = ctx.data.previousDate().map(t::shortDate).orElse(null);
     StringBuilder tiles = new StringBuilder("<div class=\"tiles\">");
-    Double known = ctx.kpi("customers_known");
+    Double known = ctx.kpi(ReportKpis.CUSTOMERS_KNOWN);
     tiles.append(
         tile(
             t.text("tile.customers"),
             t.countShort(known),
-            change(known, ctx.previousKpi("customers_known"), Delta.COUNT, true, since),
+            change(known, ctx.previousKpi(ReportKpis.CUSTOMERS_KNOWN), Delta.COUNT, true, since),
             t.text(
                 "tile.customers.sub",
-                t.integer(ctx.kpi("customers_active")),
+                t.integer(ctx.kpi(ReportKpis.CUSTOMERS_ACTIVE)),
                 t.integer(ctx.data.windowDays()),
-                t.integer(ctx.kpi("customers_new")),
+                t.integer(ctx.kpi(ReportKpis.CUSTOMERS_NEW)),
                 t.integer(ctx.data.settings().recentDays()))));
-    Double equity = ctx.kpi("customer_equity");
-    Double baseline = ctx.kpi("customer_equity_baseline");
-    Double low = ctx.kpi("customer_equity_low");
-    Double high = ctx.kpi("customer_equity_high");
+    Double equity = ctx.kpi(ReportKpis.CUSTOMER_EQUITY);
+    Double baseline = ctx.kpi(ReportKpis.CUSTOMER_EQUITY_BASELINE);
+    Double low = ctx.kpi(ReportKpis.CUSTOMER_EQUITY_LOW);
+    Double high = ctx.kpi(ReportKpis.CUSTOMER_EQUITY_HIGH);
     String interval =
         low == null || high == null
             ? t.text("tile.equity.no_interval")
@@ -136,57 +137,62 @@ public final class ReportPage {
         tile(
             t.text("tile.equity"),
             t.moneyShort(equity),
-            change(equity, ctx.previousKpi("customer_equity"), Delta.RELATIVE, true, since),
+            change(
+                equity, ctx.previousKpi(ReportKpis.CUSTOMER_EQUITY), Delta.RELATIVE, true, since),
             t.text(
                 "tile.equity.sub",
                 interval,
                 baseline == null ? t.dash() : t.moneyShort(baseline),
-                t.money(ctx.kpi("mean_clv"), 0))));
+                t.money(ctx.kpi(ReportKpis.MEAN_CLV), 0))));
     tiles.append(
         tile(
             t.text("tile.churners"),
-            t.integer(ctx.kpi("expected_churners")),
+            t.integer(ctx.kpi(ReportKpis.EXPECTED_CHURNERS)),
             change(
-                ctx.kpi("churn_rate"), ctx.previousKpi("churn_rate"), Delta.POINTS, false, since),
-            t.text("tile.churners.sub", t.percent(ctx.kpi("churn_rate"), 1))));
-    Double horizon = ctx.kpi("churn_horizon_days");
-    if (ctx.kpi("quiet_share") != null && horizon != null) {
+                ctx.kpi(ReportKpis.CHURN_RATE),
+                ctx.previousKpi(ReportKpis.CHURN_RATE),
+                Delta.POINTS,
+                false,
+                since),
+            t.text("tile.churners.sub", t.percent(ctx.kpi(ReportKpis.CHURN_RATE), 1))));
+    Double horizon = ctx.kpi(ReportKpis.CHURN_HORIZON_DAYS);
+    if (ctx.kpi(ReportKpis.QUIET_SHARE) != null && horizon != null) {
       tiles.append(
           tile(
               t.text("tile.quiet", t.integer(horizon)),
-              t.percent(ctx.kpi("quiet_share"), 0),
+              t.percent(ctx.kpi(ReportKpis.QUIET_SHARE), 0),
               change(
-                  ctx.kpi("quiet_share"),
-                  ctx.previousKpi("quiet_share"),
+                  ctx.kpi(ReportKpis.QUIET_SHARE),
+                  ctx.previousKpi(ReportKpis.QUIET_SHARE),
                   Delta.POINTS,
                   false,
                   since),
               t.text(
                   "tile.quiet.sub",
-                  t.integer(ctx.kpi("expected_quiet")),
-                  t.integer(ctx.kpi("high_risk_customers")))));
+                  t.integer(ctx.kpi(ReportKpis.EXPECTED_QUIET)),
+                  t.integer(ctx.kpi(ReportKpis.HIGH_RISK_CUSTOMERS)))));
     }
-    Double atRisk = ctx.kpi("clv_at_risk");
-    Double ifActive = ctx.kpi("value_if_all_active");
+    Double atRisk = ctx.kpi(ReportKpis.CLV_AT_RISK);
+    Double ifActive = ctx.kpi(ReportKpis.VALUE_IF_ALL_ACTIVE);
     tiles.append(
         tile(
             t.text("tile.at_risk"),
             t.moneyShort(atRisk),
-            change(atRisk, ctx.previousKpi("clv_at_risk"), Delta.RELATIVE, false, since),
+            change(atRisk, ctx.previousKpi(ReportKpis.CLV_AT_RISK), Delta.RELATIVE, false, since),
             ifActive == null || atRisk == null || ifActive == 0
                 ? t.dash()
                 : t.text(
                     "tile.at_risk.sub", t.percent(atRisk / ifActive, 1), t.moneyShort(ifActive))));
-    Double revenue = ctx.kpi("revenue");
+    Double revenue = ctx.kpi(ReportKpis.REVENUE);
     tiles.append(
         tile(
             t.text("tile.revenue", t.integer(ctx.data.windowDays())),
             t.moneyShort(revenue),
-            change(revenue, ctx.previousKpi("revenue"), Delta.RELATIVE, true, since),
+            change(revenue, ctx.previousKpi(ReportKpis.REVENUE), Delta.RELATIVE, true, since),
             t.text(
                 "tile.revenue.sub",
-                t.integer(ctx.kpi("orders")),
-                t.moneyShort(ctx.kpi("margin")))));
+                t.integer(ctx.kpi(ReportKpis.ORDERS)),
+                t.moneyShort(ctx.kpi(ReportKpis.MARGIN)))));
     tiles.append("</div>");
     String body =
         ctx.kpis.isPresent() ? tiles.toString() : ctx.empty(t.text("headline.empty")) + tiles;
@@ -196,7 +202,7 @@ public final class ReportPage {
         null,
         body,
         ctx.kpis.isPresent()
-            ? t.text("headline.caption", t.integer(ctx.kpi("churn_horizon_days")))
+            ? t.text("headline.caption", t.integer(ctx.kpi(ReportKpis.CHURN_HORIZON_DAYS)))
             : null);
   }
 

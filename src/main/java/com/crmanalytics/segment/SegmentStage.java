@@ -85,8 +85,7 @@ public final class SegmentStage {
             "customer_features for " + d + " (run: crm features --date " + d + ")",
             wh.path(CustomerFeatures.CONTRACT));
       }
-      String onD = CustomerSegments.AS_OF_DATE + " = DATE'" + d + "'";
-      wh.replace(CustomerSegments.CONTRACT, s.segments(), onD);
+      wh.replaceDate(CustomerSegments.CONTRACT, CustomerSegments.AS_OF_DATE, d, s.segments());
       Row run =
           RowFactory.create(
               ctx.runId(),
@@ -99,10 +98,13 @@ public final class SegmentStage {
               null,
               s.metrics(),
               s.thresholds());
-      wh.replace(
+      wh.replaceDate(
           ModelRuns.CONTRACT,
-          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
-          onD + " AND " + ModelRuns.MODEL + " = '" + ModelRuns.RFM + "'");
+          ModelRuns.AS_OF_DATE,
+          d,
+          ModelRuns.MODEL,
+          List.of(ModelRuns.RFM),
+          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()));
       String message = String.format("%d customers scored and tiered as of %s", s.customers(), d);
       LOG.info("segment: {}", message);
       ctx.log()
@@ -166,21 +168,14 @@ public final class SegmentStage {
     Map<String, Double> thresholds = new LinkedHashMap<>();
     // Recency is scored on −recency_days (larger is better); its breaks are reported in days.
     Column r =
-        score(
-            R_VALUE,
-            n,
-            bins,
-            values.get(R_VALUE),
-            k -> "r_score." + k + ".recency_days_below",
-            true,
-            thresholds);
+        score(R_VALUE, n, bins, values.get(R_VALUE), ModelRuns::recencyBreak, true, thresholds);
     Column f =
         score(
             CustomerFeatures.FREQUENCY,
             n,
             bins,
             values.get(CustomerFeatures.FREQUENCY),
-            k -> "f_score." + k + ".frequency_above",
+            ModelRuns::frequencyBreak,
             false,
             thresholds);
     Column m =
@@ -189,7 +184,7 @@ public final class SegmentStage {
             n,
             bins,
             values.get(CustomerFeatures.MONETARY),
-            k -> "m_score." + k + ".monetary_above",
+            ModelRuns::monetaryBreak,
             false,
             thresholds);
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -220,9 +215,9 @@ public final class SegmentStage {
             .withColumn(CustomerSegments.TIER, tier);
 
     Map<String, Double> params = new LinkedHashMap<>();
-    params.put("rfm.bins", (double) bins);
-    params.put("rfm.window_days", (double) rfm.windowDays());
-    pyramid.tiers().forEach(t -> params.put("pyramid." + t.name() + ".share", t.share()));
+    params.put(ModelRuns.RFM_BINS, (double) bins);
+    params.put(ModelRuns.RFM_WINDOW_DAYS, (double) rfm.windowDays());
+    pyramid.tiers().forEach(t -> params.put(ModelRuns.pyramidShare(t.name()), t.share()));
     return new Segmentation(
         CustomerSegments.CONTRACT.conform(segments), n, params, thresholds, metrics);
   }
@@ -285,13 +280,14 @@ public final class SegmentStage {
     Map<String, Long> positions = tierPositions(n, cuts);
     long previous = 0;
     for (TierCuts.Cut c : cuts) {
-      String prefix = "tier." + c.tier() + ".";
-      thresholds.put(prefix + "last_rank", (double) c.lastRank());
+      thresholds.put(ModelRuns.tierKey(c.tier(), ModelRuns.LAST_RANK), (double) c.lastRank());
       if (positions.containsKey(c.tier())) {
         thresholds.put(
-            prefix + "min_" + measureName, values.get(positions.get(c.tier())).doubleValue());
+            ModelRuns.tierKey(c.tier(), ModelRuns.MIN_PREFIX + measureName),
+            values.get(positions.get(c.tier())).doubleValue());
       }
-      metrics.put(prefix + "customers", (double) (c.lastRank() - previous));
+      metrics.put(
+          ModelRuns.tierKey(c.tier(), ModelRuns.CUSTOMERS), (double) (c.lastRank() - previous));
       previous = c.lastRank();
     }
     Column tier = lit(cuts.get(cuts.size() - 1).tier());
