@@ -141,7 +141,7 @@ final class CohortSection {
         // share
         double tone = c == 0 || maxShare == 0 ? 0 : Math.sqrt(share / maxShare);
         String fill =
-            c == 0 ? "#dfe3ea" : share == 0 ? "#f4f6f9" : Charts.mix("#e6eef8", "#1f4e8c", tone);
+            c == 0 ? "#dfe3ea" : share == 0 ? "#f4f6f9" : Svg.mix("#e6eef8", "#1f4e8c", tone);
         String title =
             t.text(
                 "cohorts.cell",

@@ -130,7 +130,7 @@ final class Migration {
               to.indexOf(Cells.str(r, ReportMigration.TO_VALUE))] +=
           Cells.count(r, ReportMigration.CUSTOMERS);
     }
-    Charts.Tone[][] tones = new Charts.Tone[from.size()][to.size()];
+    HeatMap.Tone[][] tones = new HeatMap.Tone[from.size()][to.size()];
     for (int i = 0; i < from.size(); i++) {
       for (int j = 0; j < to.size(); j++) {
         tones[i][j] = tone(dimension, from.get(i), to.get(j));
@@ -143,7 +143,7 @@ final class Migration {
         from.stream().map(v -> v == null ? t.text("migration.new") : label.apply(v)).toList();
     List<String> colLabels =
         to.stream().map(v -> v == null ? t.text("migration.gone") : label.apply(v)).toList();
-    return Charts.heatMap(
+    return HeatMap.draw(
         t.text("migration.chart." + dimension),
         rowLabels,
         colLabels,
@@ -155,14 +155,14 @@ final class Migration {
         n -> t.integer(n));
   }
 
-  private Charts.Tone tone(String dimension, String from, String to) {
+  private HeatMap.Tone tone(String dimension, String from, String to) {
     if (Objects.equals(from, to)) {
-      return Charts.Tone.STAY;
+      return HeatMap.Tone.STAY;
     }
     if (!TIER.equals(dimension) || from == null || to == null) {
-      return Charts.Tone.MOVE;
+      return HeatMap.Tone.MOVE;
     }
-    return ctx.tierRank(to) < ctx.tierRank(from) ? Charts.Tone.UP : Charts.Tone.DOWN;
+    return ctx.tierRank(to) < ctx.tierRank(from) ? HeatMap.Tone.UP : HeatMap.Tone.DOWN;
   }
 
   /** The migration section: both heat maps, or a sentence when there is nothing to compare. */

@@ -44,7 +44,8 @@ final class ModelSection {
     holdout(transaction, leads, charts);
     churn(leads, charts);
     charts.append("</div>");
-    String body = charts + candidates(transaction, leads) + parameters(transaction);
+    String body =
+        charts + candidates(transaction, leads) + new ParameterTable(ctx, rows).html(transaction);
     return ctx.section("model", "wide", t.sentences(leads), body, t.text("model.caption"));
   }
 
@@ -213,91 +214,13 @@ final class ModelSection {
             table);
   }
 
-  /** The fitted parameters of the purchase and spend models with what each means. */
-  private String parameters(String transaction) {
-    List<List<String>> table = new ArrayList<>();
-    Double unitDays = transaction == null ? null : value(transaction, ModelRuns.TIME_UNIT_DAYS);
-    String unit = t.text(unitDays != null && unitDays == 1 ? "unit.day" : "unit.week");
-    if (transaction != null) {
-      Double r = value(transaction, "r");
-      Double alpha = value(transaction, "alpha");
-      param(table, transaction, "r", r, 4, t.text("param.r"));
-      param(table, transaction, "alpha", alpha, 4, t.text("param.alpha", unit, ratio(r, alpha, 3)));
-      if (!"pareto-nbd".equals(transaction)) {
-        Double a = value(transaction, "a");
-        Double b = value(transaction, "b");
-        String p = a == null || b == null || a + b == 0 ? t.dash() : t.percent(a / (a + b), 1);
-        param(table, transaction, "a", a, 4, t.text("param.a"));
-        param(table, transaction, "b", b, 4, t.text("param.b", p));
-      } else {
-        Double s = value(transaction, "s");
-        Double beta = value(transaction, "beta");
-        param(table, transaction, "s", s, 4, t.text("param.s"));
-        param(table, transaction, "beta", beta, 4, t.text("param.beta", unit, ratio(s, beta, 4)));
-      }
-      fit(table, transaction);
-    }
-    if (!Cells.where(rows, ReportModel.MODEL, ModelRuns.GAMMA_GAMMA).isEmpty()) {
-      param(table, "gamma-gamma", "p", value(ModelRuns.GAMMA_GAMMA, "p"), 4, t.text("param.p"));
-      param(table, "gamma-gamma", "q", value(ModelRuns.GAMMA_GAMMA, "q"), 4, t.text("param.q"));
-      param(
-          table,
-          "gamma-gamma",
-          "gamma",
-          value(ModelRuns.GAMMA_GAMMA, "gamma"),
-          4,
-          t.text("param.gamma", t.money(value(ModelRuns.GAMMA_GAMMA, "population_mean_spend"), 2)));
-    }
-    if (table.isEmpty()) {
-      return "";
-    }
-    return "<h3>"
-        + Html.escape(t.text("model.params"))
-        + "</h3>"
-        + Html.table(
-            List.of(
-                t.text("col.model"),
-                t.text("col.parameter"),
-                t.text("col.value"),
-                t.text("col.meaning")),
-            table);
-  }
-
-  private void fit(List<List<String>> table, String model) {
-    Double converged = value(model, ModelRuns.CONVERGED);
-    Double customers = value(model, ModelRuns.N_CUSTOMERS);
-    String state =
-        converged == null
-            ? t.dash()
-            : t.text(converged == 1 ? "model.converged" : "model.not_converged");
-    table.add(
-        List.of(
-            t.term("model", model),
-            t.text("param.fit"),
-            state,
-            t.text(
-                "param.fit.meaning",
-                t.integer(customers),
-                t.decimal(value(model, ModelRuns.LOG_LIKELIHOOD), 2))));
-  }
-
-  /** A parameter's row: its value with the standard error (se.name) when there is one. */
-  private void param(
-      List<List<String>> table, String model, String name, Double v, int digits, String meaning) {
-    Double se = value(model, ModelRuns.SE_PREFIX + name);
-    String shown =
-        se == null
-            ? t.decimal(v, digits)
-            : t.text("param.with_se", t.decimal(v, digits), t.decimal(se, digits));
-    table.add(List.of(t.term("model", model), name, shown, meaning));
-  }
-
-  private String ratio(Double num, Double den, int digits) {
-    return num == null || den == null || den == 0 ? t.dash() : t.decimal(num / den, digits);
-  }
-
   /** The number of a model by name (any kind); null when absent. */
   private Double value(String model, String name) {
+    return value(rows, model, name);
+  }
+
+  /** The number of a model by name among report_model rows; null when absent. */
+  static Double value(List<Row> rows, String model, String name) {
     return Cells.find(rows, ReportModel.MODEL, model, ReportModel.NAME, name)
         .map(r -> Cells.num(r, ReportModel.VALUE))
         .orElse(null);
