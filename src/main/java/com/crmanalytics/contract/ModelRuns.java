@@ -13,7 +13,9 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Gold table {@code model_runs}: one row per model per date, with what was fitted or computed and
  * the cut values used, so every score in the gold tables can be explained. Partitioned by {@code
- * as_of_date}; a stage replaces its own rows ({@code as_of_date = D AND model = '…'}).
+ * as_of_date}; a stage replaces its own rows ({@code as_of_date = D AND model = '…'}). Long because
+ * it is the one home of every key of params, metrics and thresholds, written by the segment, value
+ * and product stages and crm evaluate, and read by the report.
  */
 public final class ModelRuns {
   public static final String RUN_ID = "run_id";
@@ -38,8 +40,7 @@ public final class ModelRuns {
   public static final String GAMMA_GAMMA = "gamma-gamma";
   public static final String CHURN = "churn";
 
-  // Keys of params, metrics and thresholds, written by the value stage and read by the report and
-  // the tests.
+  // Keys of params, metrics and thresholds: the writers and the report use these, never literals.
 
   /**
    * Params of a transaction model or gamma-gamma: standard error of parameter p is {@code se.p}.

@@ -178,10 +178,7 @@ public final class Warehouse {
     replace(table, rows, dateColumn + " = " + dateLiteral(d));
   }
 
-  /**
-   * Replaces the part of one date's slice whose {@code column} is one of {@code values} (a stage's
-   * own rows of a shared table: its models in model_runs, its source in the quarantine).
-   */
+  /** {@link #replaceDate} of the rows whose {@code column} is one of {@code values} only. */
   public void replaceDate(
       TableContract table,
       String dateColumn,
