@@ -31,6 +31,12 @@ public final class ReportCampaigns {
   public static final String ATTRIBUTED_REVENUE = "attributed_revenue";
   public static final String ROI = "roi";
 
+  /** Values of {@link #LEVEL}: what a row groups by. */
+  public static final String LEVEL_CAMPAIGN = "campaign";
+
+  public static final String LEVEL_CAMPAIGN_SEGMENT = "campaign_segment";
+  public static final String LEVEL_CAMPAIGN_TIER = "campaign_tier";
+
   public static final TableContract CONTRACT =
       TableContract.builder(
               "report_campaigns",

@@ -19,6 +19,11 @@ public final class ReportMigration {
   public static final String CUSTOMERS = "customers";
   public static final String REVENUE = "revenue";
 
+  /** Values of {@link #DIMENSION}. */
+  public static final String DIMENSION_SEGMENT = "segment";
+
+  public static final String DIMENSION_TIER = "tier";
+
   public static final TableContract CONTRACT =
       TableContract.builder(
               "report_migration",

@@ -6,6 +6,8 @@ import static com.crmanalytics.contract.Rules.LONG;
 import static com.crmanalytics.contract.Rules.MONEY;
 import static com.crmanalytics.contract.Rules.STRING;
 
+import java.util.List;
+
 /**
  * Report table {@code report_sales}: revenue, margin, orders and customers by category, channel and
  * region, by {@code as_of_date}. A run for D replaces the rows of D; the queries that fill it are
@@ -22,6 +24,9 @@ public final class ReportSales {
   public static final String CUSTOMERS = "customers";
   public static final String LINES = "lines";
   public static final String RETURNED_AMOUNT = "returned_amount";
+
+  /** Values of {@link #DIMENSION}, in the order the report shows them. */
+  public static final List<String> DIMENSIONS = List.of("category", "channel", "region");
 
   public static final TableContract CONTRACT =
       TableContract.builder(

@@ -29,6 +29,12 @@ public final class ReportSegments {
   public static final String RISK_MEDIUM = "risk_medium";
   public static final String RISK_HIGH = "risk_high";
 
+  /** Values of {@link #LEVEL}: what a row groups by. */
+  public static final String LEVEL_SEGMENT = "segment";
+
+  public static final String LEVEL_TIER = "tier";
+  public static final String LEVEL_SEGMENT_TIER = "segment_tier";
+
   public static final TableContract CONTRACT =
       TableContract.builder(
               "report_segments",

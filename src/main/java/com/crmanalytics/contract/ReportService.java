@@ -27,6 +27,12 @@ public final class ReportService {
   public static final String COMPLAINT_RATE = "complaint_rate";
   public static final String COST_TO_SERVE = "cost_to_serve";
 
+  /** Values of {@link #LEVEL}: what a row groups by. */
+  public static final String LEVEL_TIER = "tier";
+
+  public static final String LEVEL_CHANNEL = "channel";
+  public static final String LEVEL_CATEGORY = "category";
+
   public static final TableContract CONTRACT =
       TableContract.builder(
               "report_service", "Service quality and cost per tier, channel and category, by date")

@@ -18,8 +18,8 @@ import org.apache.spark.sql.Row;
  * to_value one who is no longer a customer.
  */
 final class Migration {
-  static final String SEGMENT = "segment";
-  static final String TIER = "tier";
+  static final String SEGMENT = ReportMigration.DIMENSION_SEGMENT;
+  static final String TIER = ReportMigration.DIMENSION_TIER;
 
   private final Context ctx;
   private final List<Row> rows;

@@ -33,7 +33,10 @@ final class OperationsSections {
   String campaigns() {
     List<Row> all =
         new ArrayList<>(
-            Cells.where(ctx.rows(Reports.CAMPAIGNS), ReportCampaigns.LEVEL, "campaign"));
+            Cells.where(
+                ctx.rows(Reports.CAMPAIGNS),
+                ReportCampaigns.LEVEL,
+                ReportCampaigns.LEVEL_CAMPAIGN));
     if (ctx.data.absent(Source.CAMPAIGNS)) {
       return ctx.section("campaigns", "wide", null, ctx.empty(t.text("campaigns.absent")), null);
     }
@@ -117,7 +120,8 @@ final class OperationsSections {
   /** Wait, abandonment, first-contact resolution and satisfaction per tier (small multiples). */
   String service() {
     List<Row> tiers =
-        new ArrayList<>(Cells.where(ctx.rows(Reports.SERVICE), ReportService.LEVEL, "tier"));
+        new ArrayList<>(
+            Cells.where(ctx.rows(Reports.SERVICE), ReportService.LEVEL, ReportService.LEVEL_TIER));
     if (ctx.data.absent(Source.SERVICE)) {
       return ctx.section("service", "wide", null, ctx.empty(t.text("service.absent")), null);
     }
@@ -212,7 +216,7 @@ final class OperationsSections {
     }
     StringBuilder charts = new StringBuilder("<div class=\"charts small-multiples\">");
     List<String> leads = new ArrayList<>();
-    for (String dimension : List.of("category", "channel", "region")) {
+    for (String dimension : ReportSales.DIMENSIONS) {
       List<Row> values = new ArrayList<>(Cells.where(rows, ReportSales.DIMENSION, dimension));
       if (values.isEmpty()) {
         continue;

@@ -146,7 +146,9 @@ final class ValueSections {
   /** Total CLV per segment beside its mix of risk bands, largest CLV first. */
   String segments() {
     List<Row> segments =
-        new ArrayList<>(Cells.where(ctx.rows(Reports.SEGMENTS), ReportSegments.LEVEL, "segment"));
+        new ArrayList<>(
+            Cells.where(
+                ctx.rows(Reports.SEGMENTS), ReportSegments.LEVEL, ReportSegments.LEVEL_SEGMENT));
     if (segments.isEmpty()) {
       return ctx.section("segments", "wide", null, ctx.empty(t.text("segments.empty")), null);
     }
