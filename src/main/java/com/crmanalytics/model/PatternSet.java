@@ -3,7 +3,6 @@ package com.crmanalytics.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * Distinct (x, t_x, T) patterns laid out for the many likelihood sums of a fit, in primitive arrays
@@ -16,14 +15,12 @@ import java.util.stream.IntStream;
  * model computes its terms once per pair and evaluation; per pattern only the two pair indices and
  * the count remain.
  *
- * <p>{@link #sum} adds per-pattern terms in fixed chunks of {@value #CHUNK} patterns, in parallel
- * when there are several, and then adds the chunk sums in order: the result depends only on the
- * patterns, never on the thread count, the scheduling or the order the patterns were given in.
+ * <p>{@link #sum} adds per-pattern terms in fixed chunks of {@value Chunks#CHUNK} patterns (see
+ * {@link Chunks}), in parallel when there are several, and then adds the chunk sums in order: the
+ * result depends only on the patterns, never on the thread count, the scheduling or the order the
+ * patterns were given in.
  */
 public final class PatternSet {
-
-  static final int CHUNK = 4096;
-  private static final int PARALLEL_CHUNKS = 4;
 
   private final int size;
   private final long customers;
@@ -181,30 +178,18 @@ public final class PatternSet {
     return out;
   }
 
-  /** Terms over the indices from, inclusive, to, exclusive. */
-  @FunctionalInterface
-  interface RangeSum {
-    double sum(int from, int to);
-  }
-
-  /** Work over the indices from, inclusive, to, exclusive. */
-  @FunctionalInterface
-  interface Range {
-    void run(int from, int to);
-  }
-
   /**
    * Σ over the patterns of {@code terms}; if the total is not finite, the first chunk at fault is
    * re-evaluated customer by customer with {@code model}, whose per-customer check then names the
    * (x, t_x, T) at fault.
    */
-  double sum(RangeSum terms, TransactionModel model) {
-    double[] partial = chunkSums(size, terms);
-    double total = total(partial);
+  double sum(Chunks.RangeSum terms, TransactionModel model) {
+    double[] partial = Chunks.chunkSums(size, terms);
+    double total = Chunks.total(partial);
     if (Double.isFinite(total)) {
       return total;
     }
-    for (int i : firstChunkNotFinite(partial, size)) {
+    for (int i : Chunks.firstChunkNotFinite(partial, size)) {
       model.logLikelihood(x(i), tx(i), bigT(i));
     }
     throw new ModelException(
@@ -215,48 +200,6 @@ public final class PatternSet {
             size,
             model,
             total));
-  }
-
-  /** The sums of {@code terms} over consecutive chunks of {@value #CHUNK} of [0, n). */
-  static double[] chunkSums(int n, RangeSum terms) {
-    double[] partial = new double[(n + CHUNK - 1) / CHUNK];
-    forChunks(n, (from, to) -> partial[from / CHUNK] = terms.sum(from, to));
-    return partial;
-  }
-
-  /** The chunk sums added in order. */
-  static double total(double[] partial) {
-    double total = 0;
-    for (double p : partial) {
-      total += p;
-    }
-    return total;
-  }
-
-  /** The indices in [0, n) of the first chunk whose sum is not finite (empty if none). */
-  static int[] firstChunkNotFinite(double[] partial, int n) {
-    for (int c = 0; c < partial.length; c++) {
-      if (!Double.isFinite(partial[c])) {
-        return IntStream.range(c * CHUNK, Math.min(n, (c + 1) * CHUNK)).toArray();
-      }
-    }
-    return new int[0];
-  }
-
-  /**
-   * Runs {@code body} over [0, n) in chunks of {@value #CHUNK}, in parallel when there are several.
-   */
-  static void forChunks(int n, Range body) {
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    if (chunks < PARALLEL_CHUNKS) {
-      for (int c = 0; c < chunks; c++) {
-        body.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
-      }
-    } else {
-      IntStream.range(0, chunks)
-          .parallel()
-          .forEach(c -> body.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ReportKpis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ final class Changes {
       out.add(t.text("changes.first"));
     } else {
       String since = ctx.date(ctx.data.previousDate().orElse(null));
-      Double known = ctx.kpi("customers_known");
-      Double before = ctx.previousKpi("customers_known");
+      Double known = ctx.kpi(ReportKpis.CUSTOMERS_KNOWN);
+      Double before = ctx.previousKpi(ReportKpis.CUSTOMERS_KNOWN);
       if (known != null && before != null) {
         long delta = Math.round(known - before);
         out.add(
@@ -35,15 +36,15 @@ final class Changes {
                 t.signedInteger(delta),
                 since));
       }
-      relative(out, "changes.equity", "customer_equity");
-      Double rate = ctx.kpi("churn_rate");
-      Double rateBefore = ctx.previousKpi("churn_rate");
+      relative(out, "changes.equity", ReportKpis.CUSTOMER_EQUITY);
+      Double rate = ctx.kpi(ReportKpis.CHURN_RATE);
+      Double rateBefore = ctx.previousKpi(ReportKpis.CHURN_RATE);
       if (rate != null && rateBefore != null) {
         double d = rate - rateBefore;
         String key = Math.abs(d) < 0.0005 ? "changes.churn.same" : direction("changes.churn", d);
         out.add(t.text(key, t.percent(rateBefore, 1), t.percent(rate, 1), t.signedPoints(d)));
       }
-      relative(out, "changes.revenue", "revenue");
+      relative(out, "changes.revenue", ReportKpis.REVENUE);
     }
     if (!migration.of(Migration.TIER).isEmpty()) {
       out.add(

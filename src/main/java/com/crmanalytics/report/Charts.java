@@ -1,12 +1,11 @@
 package com.crmanalytics.report;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The report's chart types, drawn as inline SVG: horizontal bars (negative values to the left of a
- * zero line), grouped bars, 100% stacked bars beside value bars, the Lorenz curve with the
- * diagonal, and a heat map. Every chart takes already formatted and translated texts.
+ * zero line), grouped bars, 100% stacked bars beside value bars, the Lorenz curve with the diagonal
+ * ({@link HeatMap} draws the heat map). Every chart takes already formatted and translated texts.
  */
 final class Charts {
   private static final double ROW = 26;
@@ -270,99 +269,7 @@ final class Charts {
     return svg.toString();
   }
 
-  /** Tone of a heat-map cell: how it is coloured. */
-  enum Tone {
-    STAY,
-    UP,
-    DOWN,
-    MOVE
-  }
-
-  /**
-   * A heat map of counts: rows "from", columns "to". Cells of customers who stayed are grey; the
-   * other cells are shaded by their count relative to the largest of them, green for a move up,
-   * orange for a move down, blue otherwise. Cells show counts in short form (they are narrow); the
-   * tooltips in full.
-   */
-  static String heatMap(
-      String aria,
-      List<String> rowLabels,
-      List<String> colLabels,
-      long[][] counts,
-      Tone[][] tones,
-      String rowTitle,
-      String colTitle,
-      java.util.function.LongFunction<String> shortCount,
-      java.util.function.LongFunction<String> fullCount) {
-    double cellW = 44;
-    double cellH = 26;
-    double labelW = labelWidth(rowLabels, 150);
-    double colLabelH =
-        10 + colLabels.stream().mapToDouble(l -> Svg.textWidth(l, 11)).max().orElse(0) * 0.7;
-    colLabelH = Math.min(colLabelH, 110);
-    double top = 22 + colLabelH;
-    double width = labelW + colLabels.size() * cellW + 6 + colLabelH * 0.8;
-    double height = top + rowLabels.size() * cellH + 6;
-    long maxMove = 1;
-    for (int r = 0; r < counts.length; r++) {
-      for (int c = 0; c < counts[r].length; c++) {
-        if (tones[r][c] != Tone.STAY) {
-          maxMove = Math.max(maxMove, counts[r][c]);
-        }
-      }
-    }
-    Svg svg = new Svg(width, height, aria);
-    svg.text(labelW, 15, colTitle + " →", "start", "axis-title");
-    svg.text(labelW - 8, top - 6, rowTitle + " ↓", "end", "axis-title");
-    for (int c = 0; c < colLabels.size(); c++) {
-      double cx = labelW + c * cellW + cellW / 2;
-      svg.rotatedText(
-          cx - 2, top - 6, -45, Svg.fit(colLabels.get(c), 100, 11), "start", "col-label");
-    }
-    for (int r = 0; r < rowLabels.size(); r++) {
-      double y = top + r * cellH;
-      svg.text(
-          labelW - 8,
-          y + cellH / 2 + 4,
-          Svg.fit(rowLabels.get(r), labelW - 10, Svg.FONT),
-          "end",
-          "label");
-      for (int c = 0; c < colLabels.size(); c++) {
-        double x = labelW + c * cellW;
-        long n = counts[r][c];
-        double t = n == 0 ? 0 : Math.sqrt((double) n / maxMove);
-        String fill =
-            n == 0
-                ? "#f4f6f9"
-                : switch (tones[r][c]) {
-                  case STAY -> "#dfe3ea";
-                  case UP -> mix("#e3f4ec", "#1b7f5a", t);
-                  case DOWN -> mix("#fdebdf", "#c2571a", t);
-                  case MOVE -> mix("#e6eef8", "#1f4e8c", t);
-                };
-        svg.rect(
-            x + 1,
-            y + 1,
-            cellW - 2,
-            cellH - 2,
-            "cell",
-            fill,
-            rowLabels.get(r) + " → " + colLabels.get(c) + ": " + fullCount.apply(n));
-        if (n > 0) {
-          boolean dark = tones[r][c] != Tone.STAY && t > 0.55;
-          svg.text(
-              x + cellW / 2,
-              y + cellH / 2 + 4,
-              shortCount.apply(n),
-              "middle",
-              dark ? "cell-text light" : "cell-text");
-        }
-      }
-    }
-    return svg.toString();
-  }
-
-  private static double labelWidth(List<String> labels, double cap) {
+  static double labelWidth(List<String> labels, double cap) {
     double w = labels.stream().mapToDouble(l -> Svg.textWidth(l, Svg.FONT)).max().orElse(40);
     return Math.min(cap, Math.max(48, w + 14));
   }
@@ -376,23 +283,5 @@ final class Charts {
       }
     }
     return ys[ys.length - 1];
-  }
-
-  /** The colour a fraction t of the way from one #rrggbb to another. */
-  static String mix(String from, String to, double t) {
-    double f = Math.max(0, Math.min(1, t));
-    int[] a = rgb(from);
-    int[] b = rgb(to);
-    return String.format(
-        Locale.ROOT,
-        "#%02x%02x%02x",
-        Math.round(a[0] + (b[0] - a[0]) * f),
-        Math.round(a[1] + (b[1] - a[1]) * f),
-        Math.round(a[2] + (b[2] - a[2]) * f));
-  }
-
-  private static int[] rgb(String hex) {
-    int v = Integer.parseInt(hex.substring(1), 16);
-    return new int[] {(v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff};
   }
 }

@@ -1,5 +1,6 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ReportCohorts;
 import com.crmanalytics.contract.Reports;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -31,7 +32,8 @@ final class CohortSection {
     Map<LocalDate, List<Row>> cohorts = new TreeMap<>();
     for (Row r : ctx.rows(Reports.COHORTS)) {
       cohorts
-          .computeIfAbsent(r.<Date>getAs("cohort_month").toLocalDate(), k -> new ArrayList<>())
+          .computeIfAbsent(
+              r.<Date>getAs(ReportCohorts.COHORT_MONTH).toLocalDate(), k -> new ArrayList<>())
           .add(r);
     }
     if (cohorts.isEmpty()) {
@@ -40,7 +42,10 @@ final class CohortSection {
     int columns = 0;
     for (List<Row> rows : cohorts.values()) {
       rows.sort(
-          (a, b) -> Long.compare(Cells.count(a, "months_since"), Cells.count(b, "months_since")));
+          (a, b) ->
+              Long.compare(
+                  Cells.count(a, ReportCohorts.MONTHS_SINCE),
+                  Cells.count(b, ReportCohorts.MONTHS_SINCE)));
       columns = Math.max(columns, rows.size());
     }
     String chart = triangle(cohorts, columns);
@@ -81,8 +86,8 @@ final class CohortSection {
     long customers = 0;
     for (List<Row> rows : cohorts.values()) {
       if (rows.size() > k + 1) { // the month k is complete only when a later month exists
-        active += Cells.count(rows.get(k), "active_customers");
-        customers += Cells.count(rows.get(k), "cohort_customers");
+        active += Cells.count(rows.get(k), ReportCohorts.ACTIVE_CUSTOMERS);
+        customers += Cells.count(rows.get(k), ReportCohorts.COHORT_CUSTOMERS);
       }
     }
     return customers == 0 ? null : (double) active / customers;
@@ -99,7 +104,7 @@ final class CohortSection {
           t.text(
               "cohorts.row",
               month.format(e.getKey()),
-              t.integer(Cells.count(e.getValue().get(0), "cohort_customers"))));
+              t.integer(Cells.count(e.getValue().get(0), ReportCohorts.COHORT_CUSTOMERS))));
     }
     double labelW =
         Math.min(
@@ -117,7 +122,7 @@ final class CohortSection {
     double maxShare = 0;
     for (List<Row> rows : cohorts.values()) {
       for (Row r : rows.subList(1, rows.size())) {
-        maxShare = Math.max(maxShare, Cells.num0(r, "active_share"));
+        maxShare = Math.max(maxShare, Cells.num0(r, ReportCohorts.ACTIVE_SHARE));
       }
     }
     int i = 0;
@@ -130,21 +135,21 @@ final class CohortSection {
           "end",
           "label");
       for (Row r : e.getValue()) {
-        int c = (int) Cells.count(r, "months_since");
-        double share = Cells.num0(r, "active_share");
+        int c = (int) Cells.count(r, ReportCohorts.MONTHS_SINCE);
+        double share = Cells.num0(r, ReportCohorts.ACTIVE_SHARE);
         // month 0 is everyone by definition: grey; later months shaded against the largest later
         // share
         double tone = c == 0 || maxShare == 0 ? 0 : Math.sqrt(share / maxShare);
         String fill =
-            c == 0 ? "#dfe3ea" : share == 0 ? "#f4f6f9" : Charts.mix("#e6eef8", "#1f4e8c", tone);
+            c == 0 ? "#dfe3ea" : share == 0 ? "#f4f6f9" : Svg.mix("#e6eef8", "#1f4e8c", tone);
         String title =
             t.text(
                 "cohorts.cell",
                 labels.get(i),
                 t.integer(c),
-                t.integer(Cells.count(r, "active_customers")),
+                t.integer(Cells.count(r, ReportCohorts.ACTIVE_CUSTOMERS)),
                 t.percent(share, 0),
-                t.money(Cells.money(r, "revenue"), 0));
+                t.money(Cells.money(r, ReportCohorts.REVENUE), 0));
         double x = labelW + c * cellW;
         svg.rect(x + 1, y + 1, cellW - 2, cellH - 2, "cell", fill, title);
         svg.text(

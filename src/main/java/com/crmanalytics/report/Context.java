@@ -1,5 +1,6 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ReportPyramid;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.segment.SegmentTable;
@@ -32,8 +33,8 @@ final class Context {
     this.kpis = k.isEmpty() ? Optional.empty() : Optional.of(k.get(0));
     this.tierOrder =
         data.rows(Reports.PYRAMID).stream()
-            .sorted(Comparator.comparingLong(r -> Cells.count(r, "tier_order")))
-            .map(r -> Cells.str(r, "tier"))
+            .sorted(Comparator.comparingLong(r -> Cells.count(r, ReportPyramid.TIER_ORDER)))
+            .map(r -> Cells.str(r, ReportPyramid.TIER))
             .toList();
   }
 

@@ -1,5 +1,6 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ReportMigration;
 import com.crmanalytics.contract.Reports;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.apache.spark.sql.Row;
  * to_value one who is no longer a customer.
  */
 final class Migration {
-  static final String SEGMENT = "segment";
-  static final String TIER = "tier";
+  static final String SEGMENT = ReportMigration.DIMENSION_SEGMENT;
+  static final String TIER = ReportMigration.DIMENSION_TIER;
 
   private final Context ctx;
   private final List<Row> rows;
@@ -34,25 +35,25 @@ final class Migration {
 
   Optional<LocalDate> previousDate() {
     return rows.stream()
-        .map(r -> Cells.date(r, "previous_as_of_date"))
+        .map(r -> Cells.date(r, ReportMigration.PREVIOUS_AS_OF_DATE))
         .filter(Objects::nonNull)
         .findFirst();
   }
 
   List<Row> of(String dimension) {
-    return Cells.where(rows, "dimension", dimension);
+    return Cells.where(rows, ReportMigration.DIMENSION, dimension);
   }
 
   /** Customers who moved to a higher (up) or lower (down) tier. */
   long tierMoves(boolean up) {
     long n = 0;
     for (Row r : of(TIER)) {
-      String from = Cells.str(r, "from_value");
-      String to = Cells.str(r, "to_value");
+      String from = Cells.str(r, ReportMigration.FROM_VALUE);
+      String to = Cells.str(r, ReportMigration.TO_VALUE);
       if (from != null && to != null) {
         int d = Integer.compare(ctx.tierRank(to), ctx.tierRank(from));
         if (up ? d < 0 : d > 0) {
-          n += Cells.count(r, "customers");
+          n += Cells.count(r, ReportMigration.CUSTOMERS);
         }
       }
     }
@@ -63,8 +64,8 @@ final class Migration {
   long newCustomers() {
     String dim = of(TIER).isEmpty() ? SEGMENT : TIER;
     return of(dim).stream()
-        .filter(r -> Cells.str(r, "from_value") == null)
-        .mapToLong(r -> Cells.count(r, "customers"))
+        .filter(r -> Cells.str(r, ReportMigration.FROM_VALUE) == null)
+        .mapToLong(r -> Cells.count(r, ReportMigration.CUSTOMERS))
         .sum();
   }
 
@@ -72,9 +73,9 @@ final class Migration {
   Optional<Map.Entry<String, Long>> segmentThatGrewMost() {
     Map<String, Long> net = new HashMap<>();
     for (Row r : of(SEGMENT)) {
-      String from = Cells.str(r, "from_value");
-      String to = Cells.str(r, "to_value");
-      long n = Cells.count(r, "customers");
+      String from = Cells.str(r, ReportMigration.FROM_VALUE);
+      String to = Cells.str(r, ReportMigration.TO_VALUE);
+      long n = Cells.count(r, ReportMigration.CUSTOMERS);
       if (Objects.equals(from, to)) {
         continue;
       }
@@ -102,8 +103,8 @@ final class Migration {
     boolean anyNew = false;
     boolean anyGone = false;
     for (Row r : flows) {
-      String from = Cells.str(r, "from_value");
-      String to = Cells.str(r, "to_value");
+      String from = Cells.str(r, ReportMigration.FROM_VALUE);
+      String to = Cells.str(r, ReportMigration.TO_VALUE);
       anyNew |= from == null;
       anyGone |= to == null;
       if (from != null) {
@@ -125,10 +126,11 @@ final class Migration {
     }
     long[][] counts = new long[from.size()][to.size()];
     for (Row r : flows) {
-      counts[from.indexOf(Cells.str(r, "from_value"))][to.indexOf(Cells.str(r, "to_value"))] +=
-          Cells.count(r, "customers");
+      counts[from.indexOf(Cells.str(r, ReportMigration.FROM_VALUE))][
+              to.indexOf(Cells.str(r, ReportMigration.TO_VALUE))] +=
+          Cells.count(r, ReportMigration.CUSTOMERS);
     }
-    Charts.Tone[][] tones = new Charts.Tone[from.size()][to.size()];
+    HeatMap.Tone[][] tones = new HeatMap.Tone[from.size()][to.size()];
     for (int i = 0; i < from.size(); i++) {
       for (int j = 0; j < to.size(); j++) {
         tones[i][j] = tone(dimension, from.get(i), to.get(j));
@@ -141,7 +143,7 @@ final class Migration {
         from.stream().map(v -> v == null ? t.text("migration.new") : label.apply(v)).toList();
     List<String> colLabels =
         to.stream().map(v -> v == null ? t.text("migration.gone") : label.apply(v)).toList();
-    return Charts.heatMap(
+    return HeatMap.draw(
         t.text("migration.chart." + dimension),
         rowLabels,
         colLabels,
@@ -153,14 +155,14 @@ final class Migration {
         n -> t.integer(n));
   }
 
-  private Charts.Tone tone(String dimension, String from, String to) {
+  private HeatMap.Tone tone(String dimension, String from, String to) {
     if (Objects.equals(from, to)) {
-      return Charts.Tone.STAY;
+      return HeatMap.Tone.STAY;
     }
     if (!TIER.equals(dimension) || from == null || to == null) {
-      return Charts.Tone.MOVE;
+      return HeatMap.Tone.MOVE;
     }
-    return ctx.tierRank(to) < ctx.tierRank(from) ? Charts.Tone.UP : Charts.Tone.DOWN;
+    return ctx.tierRank(to) < ctx.tierRank(from) ? HeatMap.Tone.UP : HeatMap.Tone.DOWN;
   }
 
   /** The migration section: both heat maps, or a sentence when there is nothing to compare. */

@@ -1,6 +1,7 @@
 package com.crmanalytics.report;
 
 import com.crmanalytics.contract.ModelRuns;
+import com.crmanalytics.contract.ReportModel;
 import com.crmanalytics.contract.Reports;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class ModelSection {
             .findFirst()
             .orElse(
                 TRANSACTION_MODELS.stream()
-                    .filter(m -> !Cells.where(rows, "model", m).isEmpty())
+                    .filter(m -> !Cells.where(rows, ReportModel.MODEL, m).isEmpty())
                     .findFirst()
                     .orElse(null));
     List<String> leads = new ArrayList<>();
@@ -43,15 +44,16 @@ final class ModelSection {
     holdout(transaction, leads, charts);
     churn(leads, charts);
     charts.append("</div>").append(new TrackingChart(ctx).figure(leads));
-    String body = charts + candidates(transaction, leads) + parameters(transaction);
+    String body =
+        charts + candidates(transaction, leads) + new ParameterTable(ctx, rows).html(transaction);
     return ctx.section("model", "wide", t.sentences(leads), body, t.text("model.caption"));
   }
 
   /** Predicted against actual repeat purchases on the holdout, or a sentence why there is none. */
   private void holdout(String model, List<String> leads, StringBuilder charts) {
-    Double available = model == null ? null : value(model, "holdout.available");
-    Double actual = model == null ? null : value(model, "holdout.actual_total");
-    Double predicted = model == null ? null : value(model, "holdout.predicted_total");
+    Double available = model == null ? null : value(model, ModelRuns.HOLDOUT_AVAILABLE);
+    Double actual = model == null ? null : value(model, ModelRuns.HOLDOUT_ACTUAL_TOTAL);
+    Double predicted = model == null ? null : value(model, ModelRuns.HOLDOUT_PREDICTED_TOTAL);
     if (model == null
         || (available != null && available == 0)
         || actual == null
@@ -59,8 +61,8 @@ final class ModelSection {
       charts.append(ctx.empty(t.text("model.holdout.absent")));
       return;
     }
-    Double correlation = value(model, "holdout.correlation");
-    Double customers = value(model, "holdout.customers");
+    Double correlation = value(model, ModelRuns.HOLDOUT_CORRELATION);
+    Double customers = value(model, ModelRuns.HOLDOUT_CUSTOMERS);
     double error = actual == 0 ? Double.NaN : (predicted - actual) / actual;
     String verdict =
         !Double.isFinite(error)
@@ -96,7 +98,7 @@ final class ModelSection {
    * mean came to what happened.
    */
   private void churn(List<String> leads, StringBuilder charts) {
-    Double h = value(ModelRuns.CHURN, "horizon_days");
+    Double h = value(ModelRuns.CHURN, ModelRuns.HORIZON_DAYS);
     String days = t.integer(h);
     Double used = value(ModelRuns.CHURN, ModelRuns.CHURN_CLASSIFIER_USED);
     Double trained = value(ModelRuns.CHURN, ModelRuns.CHURN_CLASSIFIER_TRAINED);
@@ -182,7 +184,7 @@ final class ModelSection {
       table.add(
           List.of(
               t.term("model", m),
-              t.decimal(value(m, "log_likelihood"), 2),
+              t.decimal(value(m, ModelRuns.LOG_LIKELIHOOD), 2),
               t.decimal(aic, 1),
               t.decimal(mae, 4),
               total == null ? t.dash() : t.signedPercent(total),
@@ -212,93 +214,15 @@ final class ModelSection {
             table);
   }
 
-  /** The fitted parameters of the purchase and spend models with what each means. */
-  private String parameters(String transaction) {
-    List<List<String>> table = new ArrayList<>();
-    Double unitDays = transaction == null ? null : value(transaction, "time_unit_days");
-    String unit = t.text(unitDays != null && unitDays == 1 ? "unit.day" : "unit.week");
-    if (transaction != null) {
-      Double r = value(transaction, "r");
-      Double alpha = value(transaction, "alpha");
-      param(table, transaction, "r", r, 4, t.text("param.r"));
-      param(table, transaction, "alpha", alpha, 4, t.text("param.alpha", unit, ratio(r, alpha, 3)));
-      if (!"pareto-nbd".equals(transaction)) {
-        Double a = value(transaction, "a");
-        Double b = value(transaction, "b");
-        String p = a == null || b == null || a + b == 0 ? t.dash() : t.percent(a / (a + b), 1);
-        param(table, transaction, "a", a, 4, t.text("param.a"));
-        param(table, transaction, "b", b, 4, t.text("param.b", p));
-      } else {
-        Double s = value(transaction, "s");
-        Double beta = value(transaction, "beta");
-        param(table, transaction, "s", s, 4, t.text("param.s"));
-        param(table, transaction, "beta", beta, 4, t.text("param.beta", unit, ratio(s, beta, 4)));
-      }
-      fit(table, transaction);
-    }
-    if (!Cells.where(rows, "model", "gamma-gamma").isEmpty()) {
-      param(table, "gamma-gamma", "p", value("gamma-gamma", "p"), 4, t.text("param.p"));
-      param(table, "gamma-gamma", "q", value("gamma-gamma", "q"), 4, t.text("param.q"));
-      param(
-          table,
-          "gamma-gamma",
-          "gamma",
-          value("gamma-gamma", "gamma"),
-          4,
-          t.text("param.gamma", t.money(value("gamma-gamma", "population_mean_spend"), 2)));
-    }
-    if (table.isEmpty()) {
-      return "";
-    }
-    return "<h3>"
-        + Html.escape(t.text("model.params"))
-        + "</h3>"
-        + Html.table(
-            List.of(
-                t.text("col.model"),
-                t.text("col.parameter"),
-                t.text("col.value"),
-                t.text("col.meaning")),
-            table);
-  }
-
-  private void fit(List<List<String>> table, String model) {
-    Double converged = value(model, "converged");
-    Double customers = value(model, "n_customers");
-    String state =
-        converged == null
-            ? t.dash()
-            : t.text(converged == 1 ? "model.converged" : "model.not_converged");
-    table.add(
-        List.of(
-            t.term("model", model),
-            t.text("param.fit"),
-            state,
-            t.text(
-                "param.fit.meaning",
-                t.integer(customers),
-                t.decimal(value(model, "log_likelihood"), 2))));
-  }
-
-  /** A parameter's row: its value with the standard error (se.name) when there is one. */
-  private void param(
-      List<List<String>> table, String model, String name, Double v, int digits, String meaning) {
-    Double se = value(model, ModelRuns.SE_PREFIX + name);
-    String shown =
-        se == null
-            ? t.decimal(v, digits)
-            : t.text("param.with_se", t.decimal(v, digits), t.decimal(se, digits));
-    table.add(List.of(t.term("model", model), name, shown, meaning));
-  }
-
-  private String ratio(Double num, Double den, int digits) {
-    return num == null || den == null || den == 0 ? t.dash() : t.decimal(num / den, digits);
-  }
-
   /** The number of a model by name (any kind); null when absent. */
   private Double value(String model, String name) {
-    return Cells.find(rows, "model", model, "name", name)
-        .map(r -> Cells.num(r, "value"))
+    return value(rows, model, name);
+  }
+
+  /** The number of a model by name among report_model rows; null when absent. */
+  static Double value(List<Row> rows, String model, String name) {
+    return Cells.find(rows, ReportModel.MODEL, model, ReportModel.NAME, name)
+        .map(r -> Cells.num(r, ReportModel.VALUE))
         .orElse(null);
   }
 }

@@ -1,5 +1,8 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ReportCampaigns;
+import com.crmanalytics.contract.ReportSales;
+import com.crmanalytics.contract.ReportService;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.Source;
 import java.util.ArrayList;
@@ -28,7 +31,12 @@ final class OperationsSections {
 
   /** ROI and cost per response per campaign, best ROI first. */
   String campaigns() {
-    List<Row> all = new ArrayList<>(Cells.where(ctx.rows(Reports.CAMPAIGNS), "level", "campaign"));
+    List<Row> all =
+        new ArrayList<>(
+            Cells.where(
+                ctx.rows(Reports.CAMPAIGNS),
+                ReportCampaigns.LEVEL,
+                ReportCampaigns.LEVEL_CAMPAIGN));
     if (ctx.data.absent(Source.CAMPAIGNS)) {
       return ctx.section("campaigns", "wide", null, ctx.empty(t.text("campaigns.absent")), null);
     }
@@ -37,30 +45,32 @@ final class OperationsSections {
     }
     all.sort(
         Comparator.comparing(
-                (Row r) -> Cells.num(r, "roi"), Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(r -> Cells.str(r, "campaign_id")));
+                (Row r) -> Cells.num(r, ReportCampaigns.ROI),
+                Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(r -> Cells.str(r, ReportCampaigns.CAMPAIGN_ID)));
     List<Row> shown = all.subList(0, Math.min(MAX_CAMPAIGNS, all.size()));
     List<Charts.Bar> roi = new ArrayList<>();
     List<Charts.Bar> cpr = new ArrayList<>();
     List<List<String>> table = new ArrayList<>();
     for (Row r : shown) {
       String name = name(r);
-      Double v = Cells.num(r, "roi");
+      Double v = Cells.num(r, ReportCampaigns.ROI);
       roi.add(new Charts.Bar(name, v, t.percent(v, 0), v != null && v < 0 ? "s-bad" : "s-good"));
-      Double c = Cells.num(r, "cost_per_response");
+      Double c = Cells.num(r, ReportCampaigns.COST_PER_RESPONSE);
       cpr.add(new Charts.Bar(name, c, t.money(c, 2), "s1"));
       table.add(
           List.of(
               name,
-              t.integer(Cells.num(r, "touches")),
-              t.percent(Cells.num(r, "conversion_rate"), 1),
-              t.money(Cells.money(r, "cost"), 0),
+              t.integer(Cells.num(r, ReportCampaigns.TOUCHES)),
+              t.percent(Cells.num(r, ReportCampaigns.CONVERSION_RATE), 1),
+              t.money(Cells.money(r, ReportCampaigns.COST), 0),
               t.money(c, 2),
-              t.money(Cells.money(r, "attributed_revenue"), 0),
+              t.money(Cells.money(r, ReportCampaigns.ATTRIBUTED_REVENUE), 0),
               t.percent(v, 0)));
     }
-    double cost = all.stream().mapToDouble(r -> Cells.num0(r, "cost")).sum();
-    double revenue = all.stream().mapToDouble(r -> Cells.num0(r, "attributed_revenue")).sum();
+    double cost = all.stream().mapToDouble(r -> Cells.num0(r, ReportCampaigns.COST)).sum();
+    double revenue =
+        all.stream().mapToDouble(r -> Cells.num0(r, ReportCampaigns.ATTRIBUTED_REVENUE)).sum();
     List<String> lead =
         new ArrayList<>(
             List.of(
@@ -70,8 +80,12 @@ final class OperationsSections {
                     t.moneyShort(cost),
                     t.moneyShort(revenue))));
     Row best = all.get(0);
-    if (Cells.num(best, "roi") != null) {
-      lead.add(t.text("campaigns.lead.best", name(best), t.percent(Cells.num(best, "roi"), 0)));
+    if (Cells.num(best, ReportCampaigns.ROI) != null) {
+      lead.add(
+          t.text(
+              "campaigns.lead.best",
+              name(best),
+              t.percent(Cells.num(best, ReportCampaigns.ROI), 0)));
     }
     String charts =
         "<div class=\"charts\">"
@@ -105,7 +119,9 @@ final class OperationsSections {
 
   /** Wait, abandonment, first-contact resolution and satisfaction per tier (small multiples). */
   String service() {
-    List<Row> tiers = new ArrayList<>(Cells.where(ctx.rows(Reports.SERVICE), "level", "tier"));
+    List<Row> tiers =
+        new ArrayList<>(
+            Cells.where(ctx.rows(Reports.SERVICE), ReportService.LEVEL, ReportService.LEVEL_TIER));
     if (ctx.data.absent(Source.SERVICE)) {
       return ctx.section("service", "wide", null, ctx.empty(t.text("service.absent")), null);
     }
@@ -115,36 +131,36 @@ final class OperationsSections {
     tiers.sort(
         Comparator.comparingInt(
             (Row r) ->
-                Cells.str(r, "tier") == null
+                Cells.str(r, ReportService.TIER) == null
                     ? Integer.MAX_VALUE
-                    : ctx.tierRank(Cells.str(r, "tier"))));
+                    : ctx.tierRank(Cells.str(r, ReportService.TIER))));
     List<Charts.Bar> wait = new ArrayList<>();
     List<Charts.Bar> abandoned = new ArrayList<>();
     List<Charts.Bar> resolved = new ArrayList<>();
     List<Charts.Bar> satisfaction = new ArrayList<>();
     List<List<String>> table = new ArrayList<>();
     for (Row r : tiers) {
-      String name = ctx.tier(Cells.str(r, "tier"));
-      Double w = Cells.num(r, "mean_wait_seconds");
+      String name = ctx.tier(Cells.str(r, ReportService.TIER));
+      Double w = Cells.num(r, ReportService.MEAN_WAIT_SECONDS);
       Double minutes = w == null ? null : w / 60;
       wait.add(new Charts.Bar(name, minutes, minutes(minutes), "s1"));
-      Double a = Cells.num(r, "abandonment_rate");
+      Double a = Cells.num(r, ReportService.ABANDONMENT_RATE);
       abandoned.add(new Charts.Bar(name, a, t.percent(a, 1), "s-bad"));
-      Double f = Cells.num(r, "first_contact_resolution");
+      Double f = Cells.num(r, ReportService.FIRST_CONTACT_RESOLUTION);
       resolved.add(new Charts.Bar(name, f, t.percent(f, 0), "s-good"));
-      Double s = Cells.num(r, "mean_satisfaction");
+      Double s = Cells.num(r, ReportService.MEAN_SATISFACTION);
       satisfaction.add(new Charts.Bar(name, s, t.decimal(s, 1), "s2"));
       table.add(
           List.of(
               name,
-              t.integer(Cells.num(r, "contacts")),
-              t.decimal(Cells.num(r, "contacts_per_customer"), 2),
+              t.integer(Cells.num(r, ReportService.CONTACTS)),
+              t.decimal(Cells.num(r, ReportService.CONTACTS_PER_CUSTOMER), 2),
               minutes(minutes),
               t.percent(a, 1),
               t.percent(f, 0),
               t.decimal(s, 2),
-              t.percent(Cells.num(r, "complaint_rate"), 1),
-              t.money(Cells.money(r, "cost_to_serve"), 0)));
+              t.percent(Cells.num(r, ReportService.COMPLAINT_RATE), 1),
+              t.money(Cells.money(r, ReportService.COST_TO_SERVE), 0)));
     }
     String charts =
         "<div class=\"charts small-multiples\">"
@@ -161,18 +177,21 @@ final class OperationsSections {
             + "</div>";
     Row top = tiers.get(0);
     Row bottom =
-        tiers.stream().filter(r -> Cells.str(r, "tier") != null).reduce((a, b) -> b).orElse(top);
+        tiers.stream()
+            .filter(r -> Cells.str(r, ReportService.TIER) != null)
+            .reduce((a, b) -> b)
+            .orElse(top);
     String lead =
         top == bottom
             ? null
             : t.text(
                 "service.lead",
-                ctx.tier(Cells.str(top, "tier")),
+                ctx.tier(Cells.str(top, ReportService.TIER)),
                 minutes(minutesOf(top)),
-                t.decimal(Cells.num(top, "mean_satisfaction"), 1),
-                ctx.tier(Cells.str(bottom, "tier")),
+                t.decimal(Cells.num(top, ReportService.MEAN_SATISFACTION), 1),
+                ctx.tier(Cells.str(bottom, ReportService.TIER)),
                 minutes(minutesOf(bottom)),
-                t.decimal(Cells.num(bottom, "mean_satisfaction"), 1));
+                t.decimal(Cells.num(bottom, ReportService.MEAN_SATISFACTION), 1));
     String numbers =
         ctx.numbers(
             List.of(
@@ -197,20 +216,22 @@ final class OperationsSections {
     }
     StringBuilder charts = new StringBuilder("<div class=\"charts small-multiples\">");
     List<String> leads = new ArrayList<>();
-    for (String dimension : List.of("category", "channel", "region")) {
-      List<Row> values = new ArrayList<>(Cells.where(rows, "dimension", dimension));
+    for (String dimension : ReportSales.DIMENSIONS) {
+      List<Row> values = new ArrayList<>(Cells.where(rows, ReportSales.DIMENSION, dimension));
       if (values.isEmpty()) {
         continue;
       }
-      values.sort(Comparator.comparingDouble((Row r) -> -Cells.num0(r, "revenue")));
+      values.sort(Comparator.comparingDouble((Row r) -> -Cells.num0(r, ReportSales.REVENUE)));
       List<Charts.Bar> bars = new ArrayList<>();
       for (Row r : values.subList(0, Math.min(MAX_SALES_VALUES, values.size()))) {
-        Double revenue = Cells.num(r, "revenue");
+        Double revenue = Cells.num(r, ReportSales.REVENUE);
         bars.add(
             new Charts.Bar(
-                ctx.term(Cells.str(r, "value")),
+                ctx.term(Cells.str(r, ReportSales.VALUE)),
                 revenue,
-                t.moneyShort(revenue) + " · " + t.percent(Cells.num(r, "revenue_share"), 0),
+                t.moneyShort(revenue)
+                    + " · "
+                    + t.percent(Cells.num(r, ReportSales.REVENUE_SHARE), 0),
                 "s1"));
       }
       String title = t.text("sales." + dimension);
@@ -219,8 +240,8 @@ final class OperationsSections {
       leads.add(
           t.text(
               "sales.lead." + dimension,
-              ctx.term(Cells.str(first, "value")),
-              t.percent(Cells.num(first, "revenue_share"), 0)));
+              ctx.term(Cells.str(first, ReportSales.VALUE)),
+              t.percent(Cells.num(first, ReportSales.REVENUE_SHARE), 0)));
     }
     charts.append("</div>");
     return ctx.section(
@@ -232,12 +253,12 @@ final class OperationsSections {
   }
 
   private String name(Row campaign) {
-    String name = Cells.str(campaign, "campaign_name");
-    return name == null || name.isBlank() ? Cells.str(campaign, "campaign_id") : name;
+    String name = Cells.str(campaign, ReportCampaigns.CAMPAIGN_NAME);
+    return name == null || name.isBlank() ? Cells.str(campaign, ReportCampaigns.CAMPAIGN_ID) : name;
   }
 
   private static Double minutesOf(Row r) {
-    Double w = Cells.num(r, "mean_wait_seconds");
+    Double w = Cells.num(r, ReportService.MEAN_WAIT_SECONDS);
     return w == null ? null : w / 60;
   }
 

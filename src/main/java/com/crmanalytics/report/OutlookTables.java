@@ -45,10 +45,11 @@ final class OutlookTables {
       long customers,
       Map<TableContract, List<Row>> tables) {
     List<Row> rows = actions(wh, d, actions, customers);
-    wh.replace(
+    wh.replaceDate(
         ReportActions.CONTRACT,
-        wh.spark().createDataFrame(rows, ReportActions.CONTRACT.schema()),
-        ReportActions.AS_OF_DATE + " = DATE'" + d + "'");
+        ReportActions.AS_OF_DATE,
+        d,
+        wh.spark().createDataFrame(rows, ReportActions.CONTRACT.schema()));
     tables.put(ReportActions.CONTRACT, rows);
     tables.put(
         ReportForecast.CONTRACT,

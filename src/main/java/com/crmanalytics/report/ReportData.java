@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
  * @param settings report.language and the report's windows
  * @param windowDays rfm.window-days: "the window" of the revenue columns ends on D
  * @param tables rows of D by table ({@code Reports.KPIS}, ...), each row with the contract's schema
- *     (read columns by name: {@code row.getAs("revenue")}; money is BigDecimal, counts Long, shares
- *     Double)
+ *     (read columns by their contract constants: {@code row.getAs(ReportKpis.REVENUE)}; money is
+ *     BigDecimal, counts Long, shares Double)
  * @param previousDate the latest earlier date with a report_kpis row, if any
  * @param previousKpis that date's report_kpis row, if any
  * @param absentSources sources whose silver table does not exist: their sections say so in one line

@@ -1,7 +1,7 @@
 package com.crmanalytics.report;
 
 /**
- * The SQL behind the report tables, over the views {@link ReportStage} registers for one date D:
+ * The SQL behind the report tables, over the views {@link ReportInputs} registers for one date D:
  *
  * <ul>
  *   <li>{@code rpt_customers}: every customer of customer_features at D with its segment, tier,
@@ -14,9 +14,10 @@ package com.crmanalytics.report;
  *   <li>{@code rpt_model_runs}: model_runs of D.
  * </ul>
  *
- * Named parameters: {@code :d} (D), {@code :w} (rfm.window-days), {@code :n} (customers at D), and
- * those a query names in its comment. Each query's columns are those of its contract in {@link
- * com.crmanalytics.contract.Reports}, in any order.
+ * Named parameters (bound by {@link ReportTables#bind}): {@code :d} (D), {@code :w}
+ * (rfm.window-days), {@code :n} (customers at D), and those a query names in its comment. Each
+ * query's columns are those of its contract in {@link com.crmanalytics.contract.Reports}, in any
+ * order.
  */
 final class ReportQueries {
   private ReportQueries() {}
@@ -35,7 +36,7 @@ final class ReportQueries {
   /**
    * :currency, :recent (report.recent-days), :h (churn.horizon-days), :top20 and :gini from the
    * concentration; the interval of customer equity from the chosen transaction model's row of
-   * model_runs.
+   * model_runs (:chosen, :equitylow and :equityhigh are its metric keys).
    */
   static final String KPIS =
       """
@@ -49,9 +50,9 @@ final class ReportQueries {
              coalesce(sum(monetary_margin), 0) AS margin,
              coalesce(sum(clv), 0) AS customer_equity,
              sum(clv_baseline) AS customer_equity_baseline,
-             (SELECT max(metrics['sum_clv.p05']) FROM rpt_model_runs WHERE metrics['choice.chosen'] = 1)
+             (SELECT max(metrics[:equitylow]) FROM rpt_model_runs WHERE metrics[:chosen] = 1)
                AS customer_equity_low,
-             (SELECT max(metrics['sum_clv.p95']) FROM rpt_model_runs WHERE metrics['choice.chosen'] = 1)
+             (SELECT max(metrics[:equityhigh]) FROM rpt_model_runs WHERE metrics[:chosen] = 1)
                AS customer_equity_high,
              sum(clv_lifetime) AS customer_equity_lifetime,
              coalesce(avg(clv), 0) AS mean_clv,

@@ -186,4 +186,22 @@ final class Svg {
   private static String n(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
+
+  /** The colour a fraction t of the way from one #rrggbb to another. */
+  static String mix(String from, String to, double t) {
+    double f = Math.max(0, Math.min(1, t));
+    int[] a = rgb(from);
+    int[] b = rgb(to);
+    return String.format(
+        Locale.ROOT,
+        "#%02x%02x%02x",
+        Math.round(a[0] + (b[0] - a[0]) * f),
+        Math.round(a[1] + (b[1] - a[1]) * f),
+        Math.round(a[2] + (b[2] - a[2]) * f));
+  }
+
+  private static int[] rgb(String hex) {
+    int v = Integer.parseInt(hex.substring(1), 16);
+    return new int[] {(v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff};
+  }
 }

@@ -1,5 +1,9 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ReportConcentration;
+import com.crmanalytics.contract.ReportKpis;
+import com.crmanalytics.contract.ReportPyramid;
+import com.crmanalytics.contract.ReportSegments;
 import com.crmanalytics.contract.Reports;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,33 +27,34 @@ final class ValueSections {
   String pyramid() {
     List<Row> tiers =
         ctx.rows(Reports.PYRAMID).stream()
-            .sorted(Comparator.comparingLong(r -> Cells.count(r, "tier_order")))
+            .sorted(Comparator.comparingLong(r -> Cells.count(r, ReportPyramid.TIER_ORDER)))
             .toList();
     if (tiers.isEmpty()) {
       return ctx.section("pyramid", "half", null, ctx.empty(t.text("pyramid.empty")), null);
     }
-    double clvAll = tiers.stream().mapToDouble(r -> Cells.num0(r, "clv_total")).sum();
-    List<String> names = tiers.stream().map(r -> ctx.tier(Cells.str(r, "tier"))).toList();
+    double clvAll = tiers.stream().mapToDouble(r -> Cells.num0(r, ReportPyramid.CLV_TOTAL)).sum();
+    List<String> names =
+        tiers.stream().map(r -> ctx.tier(Cells.str(r, ReportPyramid.TIER))).toList();
     double[][] values = new double[3][tiers.size()];
     String[][] texts = new String[3][tiers.size()];
     List<List<String>> table = new ArrayList<>();
     for (int i = 0; i < tiers.size(); i++) {
       Row r = tiers.get(i);
-      values[0][i] = Cells.num0(r, "customer_share");
-      values[1][i] = Cells.num0(r, "revenue_share");
-      values[2][i] = clvAll == 0 ? 0 : Cells.num0(r, "clv_total") / clvAll;
+      values[0][i] = Cells.num0(r, ReportPyramid.CUSTOMER_SHARE);
+      values[1][i] = Cells.num0(r, ReportPyramid.REVENUE_SHARE);
+      values[2][i] = clvAll == 0 ? 0 : Cells.num0(r, ReportPyramid.CLV_TOTAL) / clvAll;
       for (int s = 0; s < 3; s++) {
         texts[s][i] = t.percent(values[s][i], 1);
       }
       table.add(
           List.of(
               names.get(i),
-              t.integer(Cells.num(r, "customers")),
-              t.percent(Cells.num(r, "customer_share"), 1),
-              t.money(Cells.money(r, "revenue"), 0),
-              t.percent(Cells.num(r, "revenue_share"), 1),
-              t.money(Cells.num(r, "clv_mean"), 0),
-              t.percent(Cells.num(r, "churn_probability_mean"), 1)));
+              t.integer(Cells.num(r, ReportPyramid.CUSTOMERS)),
+              t.percent(Cells.num(r, ReportPyramid.CUSTOMER_SHARE), 1),
+              t.money(Cells.money(r, ReportPyramid.REVENUE), 0),
+              t.percent(Cells.num(r, ReportPyramid.REVENUE_SHARE), 1),
+              t.money(Cells.num(r, ReportPyramid.CLV_MEAN), 0),
+              t.percent(Cells.num(r, ReportPyramid.CHURN_PROBABILITY_MEAN), 1)));
     }
     String chart =
         Charts.groupedBars(
@@ -62,7 +67,7 @@ final class ValueSections {
             values,
             texts,
             540);
-    Double top20 = ctx.kpi("top_20_share");
+    Double top20 = ctx.kpi(ReportKpis.TOP_20_SHARE);
     String lead =
         top20 == null
             ? null
@@ -91,7 +96,7 @@ final class ValueSections {
   String concentration() {
     List<Row> points =
         ctx.rows(Reports.CONCENTRATION).stream()
-            .sorted(Comparator.comparingLong(r -> Cells.count(r, "percentile")))
+            .sorted(Comparator.comparingLong(r -> Cells.count(r, ReportConcentration.PERCENTILE)))
             .toList();
     if (points.isEmpty()) {
       return ctx.section(
@@ -100,13 +105,16 @@ final class ValueSections {
     double[] xs = new double[points.size() + 1];
     double[] ys = new double[points.size() + 1];
     for (int i = 0; i < points.size(); i++) {
-      xs[i + 1] = Cells.count(points.get(i), "percentile") / 100.0;
-      ys[i + 1] = Cells.num0(points.get(i), "lorenz_share");
+      xs[i + 1] = Cells.count(points.get(i), ReportConcentration.PERCENTILE) / 100.0;
+      ys[i + 1] = Cells.num0(points.get(i), ReportConcentration.LORENZ_SHARE);
     }
     Double top1 = topShare(points, 1);
     Double top5 = topShare(points, 5);
     Double top20 = topShare(points, 20);
-    Double gini = ctx.kpi("gini") != null ? ctx.kpi("gini") : Cells.num(points.get(0), "gini");
+    Double gini =
+        ctx.kpi(ReportKpis.GINI) != null
+            ? ctx.kpi(ReportKpis.GINI)
+            : Cells.num(points.get(0), ReportConcentration.GINI);
     double bottom80 = Charts.interpolate(xs, ys, 0.8);
     String chart =
         Charts.lorenz(
@@ -138,11 +146,13 @@ final class ValueSections {
   /** Total CLV per segment beside its mix of risk bands, largest CLV first. */
   String segments() {
     List<Row> segments =
-        new ArrayList<>(Cells.where(ctx.rows(Reports.SEGMENTS), "level", "segment"));
+        new ArrayList<>(
+            Cells.where(
+                ctx.rows(Reports.SEGMENTS), ReportSegments.LEVEL, ReportSegments.LEVEL_SEGMENT));
     if (segments.isEmpty()) {
       return ctx.section("segments", "wide", null, ctx.empty(t.text("segments.empty")), null);
     }
-    segments.sort(Comparator.comparingDouble((Row r) -> -Cells.num0(r, "clv_total")));
+    segments.sort(Comparator.comparingDouble((Row r) -> -Cells.num0(r, ReportSegments.CLV_TOTAL)));
     int n = segments.size();
     List<String> names = new ArrayList<>();
     double[] clv = new double[n];
@@ -151,23 +161,25 @@ final class ValueSections {
     List<List<String>> table = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Row r = segments.get(i);
-      names.add(ctx.segment(Cells.str(r, "segment")));
-      clv[i] = Cells.num0(r, "clv_total");
+      names.add(ctx.segment(Cells.str(r, ReportSegments.SEGMENT)));
+      clv[i] = Cells.num0(r, ReportSegments.CLV_TOTAL);
       clvText[i] = t.moneyShort(clv[i]);
       mix[i] =
           new double[] {
-            Cells.count(r, "risk_low"), Cells.count(r, "risk_medium"), Cells.count(r, "risk_high")
+            Cells.count(r, ReportSegments.RISK_LOW),
+            Cells.count(r, ReportSegments.RISK_MEDIUM),
+            Cells.count(r, ReportSegments.RISK_HIGH)
           };
       table.add(
           List.of(
               names.get(i),
-              t.integer(Cells.num(r, "customers")),
-              t.percent(Cells.num(r, "customer_share"), 1),
-              t.money(Cells.num(r, "clv_total"), 0),
-              t.money(Cells.num(r, "clv_mean"), 0),
-              t.percent(Cells.num(r, "churn_probability_mean"), 1),
-              t.percent(Cells.num(r, "p_alive_mean"), 1),
-              t.money(Cells.num(r, "clv_at_risk"), 0)));
+              t.integer(Cells.num(r, ReportSegments.CUSTOMERS)),
+              t.percent(Cells.num(r, ReportSegments.CUSTOMER_SHARE), 1),
+              t.money(Cells.num(r, ReportSegments.CLV_TOTAL), 0),
+              t.money(Cells.num(r, ReportSegments.CLV_MEAN), 0),
+              t.percent(Cells.num(r, ReportSegments.CHURN_PROBABILITY_MEAN), 1),
+              t.percent(Cells.num(r, ReportSegments.P_ALIVE_MEAN), 1),
+              t.money(Cells.num(r, ReportSegments.CLV_AT_RISK), 0)));
     }
     String chart =
         Charts.barsAndMix(
@@ -181,9 +193,11 @@ final class ValueSections {
             new String[] {"risk-low", "risk-medium", "risk-high"},
             1080,
             s -> t.percent(s, 0));
-    double atRiskAll = segments.stream().mapToDouble(r -> Cells.num0(r, "clv_at_risk")).sum();
+    double atRiskAll =
+        segments.stream().mapToDouble(r -> Cells.num0(r, ReportSegments.CLV_AT_RISK)).sum();
     Optional<Row> worst =
-        segments.stream().max(Comparator.comparingDouble(r -> Cells.num0(r, "clv_at_risk")));
+        segments.stream()
+            .max(Comparator.comparingDouble(r -> Cells.num0(r, ReportSegments.CLV_AT_RISK)));
     String lead =
         worst
             .filter(r -> atRiskAll > 0)
@@ -191,9 +205,9 @@ final class ValueSections {
                 r ->
                     t.text(
                         "segments.lead",
-                        ctx.segment(Cells.str(r, "segment")),
-                        t.moneyShort(Cells.num(r, "clv_at_risk")),
-                        t.percent(Cells.num0(r, "clv_at_risk") / atRiskAll, 0)))
+                        ctx.segment(Cells.str(r, ReportSegments.SEGMENT)),
+                        t.moneyShort(Cells.num(r, ReportSegments.CLV_AT_RISK)),
+                        t.percent(Cells.num0(r, ReportSegments.CLV_AT_RISK) / atRiskAll, 0)))
             .orElse(null);
     String numbers =
         ctx.numbers(
@@ -217,8 +231,8 @@ final class ValueSections {
 
   private static Double topShare(List<Row> points, int percentile) {
     return points.stream()
-        .filter(r -> Cells.count(r, "percentile") == percentile)
-        .map(r -> Cells.num(r, "top_share"))
+        .filter(r -> Cells.count(r, ReportConcentration.PERCENTILE) == percentile)
+        .map(r -> Cells.num(r, ReportConcentration.TOP_SHARE))
         .findFirst()
         .orElse(null);
   }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import com.crmanalytics.config.PyramidSettings;
 import com.crmanalytics.config.RfmSettings;
@@ -22,13 +21,11 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -85,8 +82,7 @@ public final class SegmentStage {
             "customer_features for " + d + " (run: crm features --date " + d + ")",
             wh.path(CustomerFeatures.CONTRACT));
       }
-      String onD = CustomerSegments.AS_OF_DATE + " = DATE'" + d + "'";
-      wh.replace(CustomerSegments.CONTRACT, s.segments(), onD);
+      wh.replaceDate(CustomerSegments.CONTRACT, CustomerSegments.AS_OF_DATE, d, s.segments());
       Row run =
           RowFactory.create(
               ctx.runId(),
@@ -99,10 +95,13 @@ public final class SegmentStage {
               null,
               s.metrics(),
               s.thresholds());
-      wh.replace(
+      wh.replaceDate(
           ModelRuns.CONTRACT,
-          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
-          onD + " AND " + ModelRuns.MODEL + " = '" + ModelRuns.RFM + "'");
+          ModelRuns.AS_OF_DATE,
+          d,
+          ModelRuns.MODEL,
+          List.of(ModelRuns.RFM),
+          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()));
       String message = String.format("%d customers scored and tiered as of %s", s.customers(), d);
       LOG.info("segment: {}", message);
       ctx.log()
@@ -155,45 +154,41 @@ public final class SegmentStage {
     List<TierCuts.Cut> cuts = TierCuts.cuts(n, pyramid.tiers());
     Map<String, Collection<Long>> positions = new LinkedHashMap<>();
     for (String c : List.of(R_VALUE, CustomerFeatures.FREQUENCY, CustomerFeatures.MONETARY)) {
-      positions.put(c, new TreeSet<>(breakPositions(n, bins).values()));
+      positions.put(c, new TreeSet<>(ScoreColumns.breakPositions(n, bins).values()));
     }
     // By revenue, the pyramid ranks the monetary column: one ranking serves both.
     positions
         .computeIfAbsent(measure, c -> new TreeSet<>())
-        .addAll(tierPositions(n, cuts).values());
+        .addAll(ScoreColumns.tierPositions(n, cuts).values());
     Map<String, Map<Long, BigDecimal>> values = OrderStatistics.valuesAt(input, positions);
 
     Map<String, Double> thresholds = new LinkedHashMap<>();
     // Recency is scored on −recency_days (larger is better); its breaks are reported in days.
     Column r =
-        score(
-            R_VALUE,
-            n,
-            bins,
-            values.get(R_VALUE),
-            k -> "r_score." + k + ".recency_days_below",
-            true,
-            thresholds);
+        ScoreColumns.score(
+            R_VALUE, n, bins, values.get(R_VALUE), ModelRuns::recencyBreak, true, thresholds);
     Column f =
-        score(
+        ScoreColumns.score(
             CustomerFeatures.FREQUENCY,
             n,
             bins,
             values.get(CustomerFeatures.FREQUENCY),
-            k -> "f_score." + k + ".frequency_above",
+            ModelRuns::frequencyBreak,
             false,
             thresholds);
     Column m =
-        score(
+        ScoreColumns.score(
             CustomerFeatures.MONETARY,
             n,
             bins,
             values.get(CustomerFeatures.MONETARY),
-            k -> "m_score." + k + ".monetary_above",
+            ModelRuns::monetaryBreak,
             false,
             thresholds);
     Map<String, Double> metrics = new LinkedHashMap<>();
-    Column tier = tiers(n, cuts, values.get(measure), pyramid.measure().id(), thresholds, metrics);
+    Column tier =
+        ScoreColumns.tiers(
+            n, cuts, values.get(measure), pyramid.measure().id(), thresholds, metrics);
 
     Column rank =
         row_number()
@@ -213,105 +208,17 @@ public final class SegmentStage {
             .withColumn(
                 CustomerSegments.SEGMENT,
                 element_at(
-                    segmentLookup(bins),
+                    ScoreColumns.segmentLookup(bins),
                     concat(
                         col(CustomerSegments.R_SCORE).cast("string"),
                         col(CustomerSegments.F_SCORE).cast("string"))))
             .withColumn(CustomerSegments.TIER, tier);
 
     Map<String, Double> params = new LinkedHashMap<>();
-    params.put("rfm.bins", (double) bins);
-    params.put("rfm.window_days", (double) rfm.windowDays());
-    pyramid.tiers().forEach(t -> params.put("pyramid." + t.name() + ".share", t.share()));
+    params.put(ModelRuns.RFM_BINS, (double) bins);
+    params.put(ModelRuns.RFM_WINDOW_DAYS, (double) rfm.windowDays());
+    pyramid.tiers().forEach(t -> params.put(ModelRuns.pyramidShare(t.name()), t.share()));
     return new Segmentation(
         CustomerSegments.CONTRACT.conform(segments), n, params, thresholds, metrics);
-  }
-
-  /** Score k → its break position (1-based, values sorted worst first); none when n ≤ 1. */
-  private static Map<Integer, Long> breakPositions(long n, int bins) {
-    Map<Integer, Long> positions = new LinkedHashMap<>();
-    for (int k = 2; n > 1 && k <= bins; k++) {
-      positions.put(k, RfmScore.breakPosition(k, n, bins));
-    }
-    return positions;
-  }
-
-  /** Tier → position (1-based, smallest first) of its last-ranked customer, for non-empty tiers. */
-  private static Map<String, Long> tierPositions(long n, List<TierCuts.Cut> cuts) {
-    Map<String, Long> positions = new LinkedHashMap<>();
-    long previous = 0;
-    for (TierCuts.Cut c : cuts) {
-      if (c.lastRank() > previous) {
-        positions.put(c.tier(), n - c.lastRank() + 1); // k-th largest = (n − k + 1)-th smallest
-      }
-      previous = c.lastRank();
-    }
-    return positions;
-  }
-
-  /**
-   * The score column of one measure: {@code when(value > t_bins, bins) … .otherwise(1)}, with t_k
-   * the value at the break position of k; records each t_k in thresholds (negated for recency).
-   */
-  private static Column score(
-      String column,
-      long n,
-      int bins,
-      Map<Long, BigDecimal> values,
-      IntFunction<String> name,
-      boolean negated,
-      Map<String, Double> thresholds) {
-    Column score = lit(1);
-    for (Map.Entry<Integer, Long> e : breakPositions(n, bins).entrySet()) {
-      BigDecimal t = values.get(e.getValue());
-      thresholds.put(name.apply(e.getKey()), (negated ? t.negate() : t).doubleValue());
-      score = when(col(column).gt(lit(t)), e.getKey()).otherwise(score);
-    }
-    return score;
-  }
-
-  /**
-   * The tier column ({@code when(rank <= last_1, tier_1) …}) over the tier_rank column; records
-   * each tier's last rank and the measure of the customer at that rank (its smallest member), and
-   * the number of customers per tier.
-   */
-  private static Column tiers(
-      long n,
-      List<TierCuts.Cut> cuts,
-      Map<Long, BigDecimal> values,
-      String measureName,
-      Map<String, Double> thresholds,
-      Map<String, Double> metrics) {
-    Map<String, Long> positions = tierPositions(n, cuts);
-    long previous = 0;
-    for (TierCuts.Cut c : cuts) {
-      String prefix = "tier." + c.tier() + ".";
-      thresholds.put(prefix + "last_rank", (double) c.lastRank());
-      if (positions.containsKey(c.tier())) {
-        thresholds.put(
-            prefix + "min_" + measureName, values.get(positions.get(c.tier())).doubleValue());
-      }
-      metrics.put(prefix + "customers", (double) (c.lastRank() - previous));
-      previous = c.lastRank();
-    }
-    Column tier = lit(cuts.get(cuts.size() - 1).tier());
-    for (int i = cuts.size() - 2; i >= 0; i--) {
-      tier =
-          when(col(CustomerSegments.TIER_RANK).leq(cuts.get(i).lastRank()), cuts.get(i).tier())
-              .otherwise(tier);
-    }
-    return tier;
-  }
-
-  /** map("11" → "lost", …, "55" → "champions"), generated from {@link SegmentTable}. */
-  private static Column segmentLookup(int bins) {
-    List<Column> entries = new ArrayList<>();
-    SegmentTable.byScores(bins)
-        .forEach(
-            (cell, segment) -> {
-              entries.add(lit(cell));
-              entries.add(lit(segment));
-            });
-    return org.apache.spark.sql.functions.map(entries.toArray(Column[]::new));
   }
 }

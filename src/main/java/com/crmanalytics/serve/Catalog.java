@@ -113,7 +113,7 @@ final class Catalog {
       }
       listener.completed();
     } catch (RuntimeException e) {
-      listener.error(WarehouseProducer.failure(e));
+      listener.error(Failures.of(e));
     }
   }
 

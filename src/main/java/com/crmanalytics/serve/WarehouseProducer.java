@@ -1,6 +1,5 @@
 package com.crmanalytics.serve;
 
-import com.crmanalytics.error.CrmException;
 import com.crmanalytics.sql.GuardedSql;
 import com.crmanalytics.sql.SqlGuard;
 import com.google.protobuf.Any;
@@ -28,45 +27,25 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Flight SQL side of {@code crm serve}: statements (ad hoc or prepared, as the JDBC driver
  * sends them) run through the {@link GuardedSql} door, so a client sees what {@code crm sql} sees;
  * a refused statement is an INVALID_ARGUMENT error with the guard's message. Catalog calls list the
- * warehouse's tables with their column comments. Statements run one at a time: they share one Spark
- * session, its variables and temporary views.
+ * warehouse's tables with their column comments ({@link Catalog}). The statements themselves run in
+ * {@link Statements}, one at a time.
  */
 final class WarehouseProducer extends NoOpFlightSqlProducer {
-  private static final Logger LOG = LoggerFactory.getLogger(WarehouseProducer.class);
-
-  /**
-   * A checked statement; a query keeps its analysed plan, so running it does not analyse it again.
-   */
-  private record Prepared(String sql, SqlGuard.Kind kind, Schema schema, Dataset<Row> rows) {}
-
-  /**
-   * How long the views stand before a statement re-registers them (new tables, a nightly run's
-   * versions).
-   */
-  private static final long REFRESH_NANOS = 60_000_000_000L;
-
-  private final Supplier<GuardedSql> open;
-  private final Object lock = new Object();
-  private GuardedSql sql;
-  private long openedAt;
+  private final Statements statements;
   private final BufferAllocator allocator;
-  private final int maxRows;
   private final Catalog catalog;
   private final SqlInfoBuilder info;
-  private final Map<ByteString, Prepared> prepared = new ConcurrentHashMap<>();
+  private final Map<ByteString, Statements.Prepared> prepared = new ConcurrentHashMap<>();
 
   WarehouseProducer(
       Supplier<GuardedSql> open, BufferAllocator allocator, int maxRows, String version) {
-    this.open = open;
+    this.statements = new Statements(open, maxRows);
     this.allocator = allocator;
-    this.maxRows = maxRows;
     this.catalog = new Catalog(this::current, allocator);
     this.info =
         new SqlInfoBuilder()
@@ -83,7 +62,7 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
       CallContext context,
       StreamListener<Result> listener) {
     try {
-      Prepared p = prepare(request.getQuery());
+      Statements.Prepared p = statements.prepare(request.getQuery());
       ByteString handle = ByteString.copyFromUtf8(UUID.randomUUID().toString());
       prepared.put(handle, p);
       FlightSql.ActionCreatePreparedStatementResult.Builder result =
@@ -95,7 +74,7 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
       listener.onNext(new Result(Any.pack(result.build()).toByteArray()));
       listener.onCompleted();
     } catch (Exception e) {
-      listener.onError(failure(e));
+      listener.onError(Failures.of(e));
     }
   }
 
@@ -113,7 +92,7 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
       FlightSql.CommandPreparedStatementQuery command,
       CallContext context,
       FlightDescriptor descriptor) {
-    Prepared p = lookUp(command.getPreparedStatementHandle());
+    Statements.Prepared p = lookUp(command.getPreparedStatementHandle());
     if (p.kind() != SqlGuard.Kind.QUERY) {
       throw CallStatus.INVALID_ARGUMENT
           .withDescription("not a query: run it as an update")
@@ -127,18 +106,18 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
       FlightSql.CommandPreparedStatementQuery command,
       CallContext context,
       ServerStreamListener listener) {
-    Prepared p = lookUp(command.getPreparedStatementHandle());
+    Statements.Prepared p = lookUp(command.getPreparedStatementHandle());
     stream(p.sql(), p.rows(), listener);
   }
 
   @Override
   public FlightInfo getFlightInfoStatement(
       FlightSql.CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-    Prepared p;
+    Statements.Prepared p;
     try {
-      p = prepare(command.getQuery());
+      p = statements.prepare(command.getQuery());
     } catch (Exception e) {
-      throw failure(e);
+      throw Failures.of(e);
     }
     if (p.kind() != SqlGuard.Kind.QUERY) {
       throw CallStatus.INVALID_ARGUMENT
@@ -251,52 +230,20 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
     catalog.empty(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener);
   }
 
-  /** Checks the statement and, for a query, finds its result's schema without running it. */
-  private Prepared prepare(String statement) {
-    synchronized (lock) {
-      GuardedSql sql = current();
-      SqlGuard.Kind kind = sql.check(statement);
-      if (kind == SqlGuard.Kind.COMMAND) {
-        return new Prepared(statement, kind, null, null);
-      }
-      Dataset<Row> rows = ArrowResults.flatten(sql.sql(statement));
-      return new Prepared(statement, kind, ArrowResults.schema(rows.schema(), null), rows);
-    }
-  }
-
   private void stream(String statement, Dataset<Row> prepared, ServerStreamListener listener) {
-    List<Row> rows;
-    Schema schema;
-    synchronized (lock) {
-      GuardedSql sql = current();
-      try {
-        Dataset<Row> result =
-            prepared != null ? prepared : ArrowResults.flatten(sql.sql(statement));
-        schema = ArrowResults.schema(result.schema(), null);
-        rows = result.limit(maxRows + 1).collectAsList();
-      } catch (Exception e) {
-        listener.error(failure(e));
-        return;
-      }
+    Statements.Result result;
+    try {
+      result = statements.query(statement, prepared);
+    } catch (Exception e) {
+      listener.error(Failures.of(e));
+      return;
     }
-    if (rows.size() > maxRows) {
-      LOG.warn("result cut at serve.max-rows = {} rows: {}", maxRows, firstLine(statement));
-      rows = rows.subList(0, maxRows);
-    }
-    catalog.send(schema, rows, listener);
+    catalog.send(result.schema(), result.rows(), listener);
   }
 
   private void update(String statement, StreamListener<PutResult> ack) {
     try {
-      synchronized (lock) {
-        GuardedSql sql = current();
-        if (sql.check(statement) != SqlGuard.Kind.COMMAND) {
-          throw CallStatus.INVALID_ARGUMENT
-              .withDescription("a query has no update count: run it as a query")
-              .toRuntimeException();
-        }
-        sql.sql(statement);
-      }
+      statements.update(statement);
       byte[] result =
           FlightSql.DoPutUpdateResult.newBuilder().setRecordCount(0).build().toByteArray();
       try (ArrowBuf buf = allocator.buffer(result.length)) {
@@ -305,23 +252,17 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
       }
       ack.onCompleted();
     } catch (Exception e) {
-      ack.onError(failure(e));
+      ack.onError(Failures.of(e));
     }
   }
 
   /** The guarded views, registered again when older than a minute. */
   GuardedSql current() {
-    synchronized (lock) {
-      if (sql == null || System.nanoTime() - openedAt > REFRESH_NANOS) {
-        sql = open.get();
-        openedAt = System.nanoTime();
-      }
-      return sql;
-    }
+    return statements.current();
   }
 
-  private Prepared lookUp(ByteString handle) {
-    Prepared p = prepared.get(handle);
+  private Statements.Prepared lookUp(ByteString handle) {
+    Statements.Prepared p = prepared.get(handle);
     if (p == null) {
       throw CallStatus.NOT_FOUND
           .withDescription("unknown or closed prepared statement")
@@ -333,35 +274,6 @@ final class WarehouseProducer extends NoOpFlightSqlProducer {
   private static FlightInfo info(Schema schema, FlightDescriptor descriptor, Message ticket) {
     Ticket t = new Ticket(Any.pack(ticket).toByteArray());
     return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(t)), -1, -1);
-  }
-
-  /**
-   * A refused or wrong statement is the client's fault (INVALID_ARGUMENT, one line); anything else
-   * is INTERNAL.
-   */
-  static RuntimeException failure(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.apache.arrow.flight.FlightRuntimeException f) {
-        return f;
-      }
-      if (t instanceof CrmException
-          || t instanceof org.apache.spark.sql.AnalysisException
-          || t instanceof org.apache.spark.SparkThrowable) {
-        return CallStatus.INVALID_ARGUMENT
-            .withDescription(firstLine(t.getMessage()))
-            .toRuntimeException();
-      }
-    }
-    LOG.error("statement failed", e);
-    return CallStatus.INTERNAL
-        .withDescription(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()))
-        .withCause(e)
-        .toRuntimeException();
-  }
-
-  private static String firstLine(String s) {
-    String m = String.valueOf(s);
-    return m.lines().filter(l -> !l.isBlank()).findFirst().orElse(m).strip();
   }
 
   static byte[] utf8(String s) {

@@ -221,9 +221,9 @@ final class ChurnProbability {
     Row r = labelled.agg(count(lit(1)), sum(col(ChurnFeatures.LABEL))).first();
     long n = r.getLong(0);
     double quiet = r.isNullAt(1) ? 0 : r.getDouble(1);
-    metrics.put("churn." + name + ".customers", (double) n);
+    metrics.put(ModelRuns.churnSet(name, ModelRuns.CUSTOMERS), (double) n);
     if (n > 0) {
-      metrics.put("churn." + name + "." + ModelRuns.REALISED_SHARE, quiet / n);
+      metrics.put(ModelRuns.churnSet(name, ModelRuns.REALISED_SHARE), quiet / n);
     }
     if (n < MIN_CUSTOMERS || quiet < MIN_PER_OUTCOME || n - quiet < MIN_PER_OUTCOME) {
       return String.format(

@@ -122,8 +122,9 @@ public final class EvaluateStage {
       calibration.unpersist();
       Map<String, Double> metrics = holdout.metrics();
       Map<String, Double> params = new LinkedHashMap<>(fits.transactions().params());
-      params.put("time_unit_days", (double) config.clv().timeUnit().days());
-      params.put("holdout_days", (double) ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd));
+      params.put(ModelRuns.TIME_UNIT_DAYS, (double) config.clv().timeUnit().days());
+      params.put(
+          ModelRuns.HOLDOUT_DAYS, (double) ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd));
       String model = fits.transactions().model() + "-holdout";
       Row run =
           RowFactory.create(
@@ -137,17 +138,13 @@ public final class EvaluateStage {
               fits.transactions().iterations(),
               metrics,
               null);
-      wh.replace(
+      wh.replaceDate(
           ModelRuns.CONTRACT,
-          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()),
-          ModelRuns.AS_OF_DATE
-              + " = DATE'"
-              + calibrationEnd
-              + "' AND "
-              + ModelRuns.MODEL
-              + " = '"
-              + model
-              + "'");
+          ModelRuns.AS_OF_DATE,
+          calibrationEnd,
+          ModelRuns.MODEL,
+          List.of(model),
+          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()));
       Result result =
           new Result(
               fits,
@@ -256,17 +253,17 @@ public final class EvaluateStage {
       double correlation = totals.isNullAt(3) ? Double.NaN : totals.getDouble(3);
       double mae = totals.isNullAt(4) ? Double.NaN : totals.getDouble(4);
       Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("holdout.customers", (double) customers);
-      metrics.put("holdout.length_units", t);
-      metrics.put("holdout.actual_total", actual);
-      metrics.put("holdout.predicted_total", predicted);
-      metrics.put("holdout.correlation", correlation);
-      metrics.put("holdout.mean_absolute_error", mae);
+      metrics.put(ModelRuns.HOLDOUT_CUSTOMERS, (double) customers);
+      metrics.put(ModelRuns.HOLDOUT_LENGTH_UNITS, t);
+      metrics.put(ModelRuns.HOLDOUT_ACTUAL_TOTAL, actual);
+      metrics.put(ModelRuns.HOLDOUT_PREDICTED_TOTAL, predicted);
+      metrics.put(ModelRuns.HOLDOUT_CORRELATION, correlation);
+      metrics.put(ModelRuns.HOLDOUT_MEAN_ABSOLUTE_ERROR, mae);
       for (Group g : byX) {
-        String k = "holdout.by_x." + g.x() + (g.x() == MAX_X_GROUP ? "_plus" : "") + ".";
-        metrics.put(k + "customers", (double) g.customers());
-        metrics.put(k + "actual_mean", g.actualMean());
-        metrics.put(k + "predicted_mean", g.predictedMean());
+        String k = g.x() + (g.x() == MAX_X_GROUP ? "_plus" : "");
+        metrics.put(ModelRuns.holdoutByX(k, ModelRuns.CUSTOMERS), (double) g.customers());
+        metrics.put(ModelRuns.holdoutByX(k, ModelRuns.ACTUAL_MEAN), g.actualMean());
+        metrics.put(ModelRuns.holdoutByX(k, ModelRuns.PREDICTED_MEAN), g.predictedMean());
       }
       metrics.values().removeIf(v -> !Double.isFinite(v));
       return new Comparison(customers, t, actual, predicted, correlation, mae, byX, metrics);

@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
  * CLV, P(no purchase in the churn horizon)); the has-left model, one in which a customer without a
  * repeat purchase can also have left (the chosen one unless that is BG/NBD), gives P(alive) and the
  * value the customer would bring if still active. A customer first seen on D (T = 0) is scored as a
- * new customer.
+ * new customer. Long because the two models, the per-pattern cache and the UDFs that call them
+ * travel to the executors as one serialisable object.
  */
 public final class Scorer implements Serializable {
   private static final long serialVersionUID = 2L;

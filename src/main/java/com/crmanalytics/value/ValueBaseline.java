@@ -38,8 +38,9 @@ final class ValueBaseline {
       Warehouse wh, LocalDate d, int windowDays, ClvSettings clv, Map<String, Double> metrics) {
     WindowRetention.Counts counts =
         WindowRetention.measure(wh.read(Orders.CONTRACT), d, windowDays);
-    metrics.put("baseline.previous_window_customers", (double) counts.previousWindowCustomers());
-    metrics.put("baseline.retained_customers", (double) counts.retainedCustomers());
+    metrics.put(
+        ModelRuns.BASELINE_PREVIOUS_WINDOW_CUSTOMERS, (double) counts.previousWindowCustomers());
+    metrics.put(ModelRuns.BASELINE_RETAINED_CUSTOMERS, (double) counts.retainedCustomers());
     LocalDate start = d.minusDays(2L * windowDays);
     if (counts.firstDay() == null || counts.firstDay().isAfter(start)) {
       LOG.warn(
@@ -60,8 +61,8 @@ final class ValueBaseline {
     }
     RetentionBaseline baseline =
         new RetentionBaseline(counts.share(), windowDays, clv.annualDiscountRate());
-    metrics.put("baseline.window_retention_rate", baseline.windowRetention());
-    metrics.put("baseline.retention_rate", baseline.yearlyRetention());
+    metrics.put(ModelRuns.BASELINE_WINDOW_RETENTION_RATE, baseline.windowRetention());
+    metrics.put(ModelRuns.BASELINE_RETENTION_RATE, baseline.yearlyRetention());
     if (!baseline.defined()) {
       LOG.warn(
           "value: clv_baseline is null: retention rate {} with discount rate {} makes m·r/(1+d−r) infinite",

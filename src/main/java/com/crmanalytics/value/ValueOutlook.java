@@ -79,15 +79,16 @@ final class ValueOutlook {
   /** Replaces the rows of D of both tables. */
   static void write(RunContext ctx, LocalDate d, Outlook outlook) {
     Warehouse wh = ctx.warehouse();
-    String onD = ReportForecast.AS_OF_DATE + " = DATE'" + d + "'";
-    wh.replace(
+    wh.replaceDate(
         ReportForecast.CONTRACT,
-        ctx.spark().createDataFrame(outlook.forecast(), ReportForecast.CONTRACT.schema()),
-        onD);
-    wh.replace(
+        ReportForecast.AS_OF_DATE,
+        d,
+        ctx.spark().createDataFrame(outlook.forecast(), ReportForecast.CONTRACT.schema()));
+    wh.replaceDate(
         ReportTracking.CONTRACT,
-        ctx.spark().createDataFrame(outlook.tracking(), ReportTracking.CONTRACT.schema()),
-        onD);
+        ReportTracking.AS_OF_DATE,
+        d,
+        ctx.spark().createDataFrame(outlook.tracking(), ReportTracking.CONTRACT.schema()));
   }
 
   /** The twelve rows of report_forecast. */

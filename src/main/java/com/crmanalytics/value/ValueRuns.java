@@ -68,9 +68,9 @@ final class ValueRuns {
       if (fit != null) {
         params.putAll(withErrors(fit));
       }
-      params.put("time_unit_days", (double) clv.timeUnit().days());
-      params.put("horizon_months", (double) clv.horizonMonths());
-      params.put("annual_discount_rate", clv.annualDiscountRate());
+      params.put(ModelRuns.TIME_UNIT_DAYS, (double) clv.timeUnit().days());
+      params.put(ModelRuns.HORIZON_MONTHS, (double) clv.horizonMonths());
+      params.put(ModelRuns.ANNUAL_DISCOUNT_RATE, clv.annualDiscountRate());
       rows.add(
           RowFactory.create(
               ctx.runId(),
@@ -85,9 +85,10 @@ final class ValueRuns {
               null));
     }
     Map<String, Double> ggMetrics = new LinkedHashMap<>();
-    ggMetrics.put("patterns", (double) spend.patterns());
-    ggMetrics.put("evaluations", (double) spend.evaluations());
-    ggMetrics.put("population_mean_spend", GammaGamma.fromParams(spend.params()).populationMean());
+    ggMetrics.put(ModelRuns.PATTERNS, (double) spend.patterns());
+    ggMetrics.put(ModelRuns.EVALUATIONS, (double) spend.evaluations());
+    ggMetrics.put(
+        ModelRuns.POPULATION_MEAN_SPEND, GammaGamma.fromParams(spend.params()).populationMean());
     rows.add(
         RowFactory.create(
             ctx.runId(),
@@ -101,12 +102,15 @@ final class ValueRuns {
             ggMetrics,
             null));
     Map<String, Double> churnParams = new LinkedHashMap<>();
-    churnParams.put("horizon_days", (double) churn.horizonDays());
-    churnParams.put("min_auc_gain", churn.minAucGain());
-    churnParams.put("seed", (double) churn.seed());
+    churnParams.put(ModelRuns.HORIZON_DAYS, (double) churn.horizonDays());
+    churnParams.put(ModelRuns.MIN_AUC_GAIN, churn.minAucGain());
+    churnParams.put(ModelRuns.SEED, (double) churn.seed());
     Map<String, Double> bands =
         Map.of(
-            "risk_band.medium_from", churn.mediumFrom(), "risk_band.high_from", churn.highFrom());
+            ModelRuns.RISK_BAND_MEDIUM_FROM,
+            churn.mediumFrom(),
+            ModelRuns.RISK_BAND_HIGH_FROM,
+            churn.highFrom());
     Map<String, Double> cleanChurn = new LinkedHashMap<>(churnMetrics);
     cleanChurn.values().removeIf(v -> v == null || !Double.isFinite(v));
     rows.add(
@@ -116,7 +120,7 @@ final class ValueRuns {
             ModelRuns.CHURN,
             churnParams,
             null,
-            summary.get("customers").longValue(),
+            summary.get(ModelRuns.CUSTOMERS).longValue(),
             null,
             null,
             cleanChurn,
@@ -125,17 +129,13 @@ final class ValueRuns {
     models.add(spend.model());
     models.add(ModelRuns.CHURN);
     ctx.warehouse()
-        .replace(
+        .replaceDate(
             ModelRuns.CONTRACT,
-            ctx.spark().createDataFrame(rows, ModelRuns.CONTRACT.schema()),
-            ModelRuns.AS_OF_DATE
-                + " = DATE'"
-                + d
-                + "' AND "
-                + ModelRuns.MODEL
-                + " IN ('"
-                + String.join("', '", models)
-                + "')");
+            ModelRuns.AS_OF_DATE,
+            d,
+            ModelRuns.MODEL,
+            models,
+            ctx.spark().createDataFrame(rows, ModelRuns.CONTRACT.schema()));
   }
 
   /**

@@ -141,23 +141,22 @@ public final class ValueStage {
             check.getLong(0),
             d);
       }
-      summary.put("customers", (double) customers);
-      summary.put("repeat_buyers", (double) repeatBuyers);
-      summary.put("patterns", (double) fits.transactions().patterns());
-      summary.put("evaluations", (double) fits.transactions().evaluations());
+      summary.put(ModelRuns.CUSTOMERS, (double) customers);
+      summary.put(ModelRuns.REPEAT_BUYERS, (double) repeatBuyers);
+      summary.put(ModelRuns.PATTERNS, (double) fits.transactions().patterns());
+      summary.put(ModelRuns.EVALUATIONS, (double) fits.transactions().evaluations());
       summary.put(ModelRuns.SUM_CLV, check.getDouble(2));
-      summary.put("sum_expected_purchases", check.getDouble(3));
+      summary.put(ModelRuns.SUM_EXPECTED_PURCHASES, check.getDouble(3));
       summary.put(ModelRuns.SUM_CLV_AT_RISK, check.getDouble(4));
       if (!check.isNullAt(5)) {
-        summary.put("sum_clv_baseline", check.getDouble(5));
+        summary.put(ModelRuns.SUM_CLV_BASELINE, check.getDouble(5));
       }
       summary.put(ModelRuns.SUM_CLV_LIFETIME, check.getDouble(6));
       summary.put(ModelRuns.EXPECTED_LOST, check.getDouble(7));
       summary.put(ModelRuns.EXPECTED_QUIET, check.getDouble(8));
       summary.putAll(ValueInterval.compute(features, choice, spend, clv, summary));
       ValueOutlook.Outlook outlook = ValueOutlook.compute(ctx, d, choice, spend, features);
-      String onD = CustomerValue.AS_OF_DATE + " = DATE'" + d + "'";
-      wh.replace(CustomerValue.CONTRACT, values, onD);
+      wh.replaceDate(CustomerValue.CONTRACT, CustomerValue.AS_OF_DATE, d, values);
       ValueRuns.write(ctx, d, choice, spend, clv, config.churn(), summary, churnMetrics);
       ValueOutlook.write(ctx, d, outlook);
       String message =

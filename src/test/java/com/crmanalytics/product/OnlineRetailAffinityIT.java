@@ -60,8 +60,7 @@ class OnlineRetailAffinityIT {
             col("Quantity").cast("int").as(Orders.QUANTITY),
             col("Quantity").multiply(col("Price")).cast("decimal(18,2)").as(Orders.AMOUNT));
     ProductSettings settings = new ProductSettings(0.01, 0.3, 1.0, 1, 20, 5, 100, 0.05);
-    ProductStage.Rules mined =
-        ProductStage.mine(ProductStage.productLines(orders, D), D, 365, settings);
+    AffinityMining.Rules mined = AffinityMining.mine(ProductLines.of(orders, D), D, 365, settings);
     List<Row> rules = mined.rules().orderBy(ProductAffinity.RULE_RANK).collectAsList();
 
     Map<String, Set<String>> baskets = new HashMap<>();

@@ -90,8 +90,8 @@ class ProductStageTest {
 
   @Test
   void rulesCarryExactCountsSupportConfidenceAndLift() {
-    ProductStage.Rules mined =
-        ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, settings(2, 1.0, 5));
+    AffinityMining.Rules mined =
+        AffinityMining.mine(ProductLines.of(orders(), D), D, 365, settings(2, 1.0, 5));
     assertThat(mined.baskets()).isEqualTo(9);
     // ceil(0.2 × 9) = 2 orders: P1, P2, P3, {P1,P2}, {P1,P3}
     assertThat(mined.frequentItemsets()).isEqualTo(5);
@@ -119,14 +119,14 @@ class ProductStageTest {
   @Test
   void minimumOrdersAndLiftDropWeakRules() {
     // 3 orders: {P1,P3} (2 orders) is no longer frequent
-    ProductStage.Rules three =
-        ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, settings(3, 1.0, 5));
+    AffinityMining.Rules three =
+        AffinityMining.mine(ProductLines.of(orders(), D), D, 365, settings(3, 1.0, 5));
     assertThat(three.rules().collectAsList())
         .extracting(ProductStageTest::rule)
         .containsExactlyInAnyOrder("[P1]->P2", "[P2]->P1");
     // lift above 1.1 keeps only the P1-P3 pair (lift 1.2)
-    ProductStage.Rules lifted =
-        ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, settings(2, 1.1, 5));
+    AffinityMining.Rules lifted =
+        AffinityMining.mine(ProductLines.of(orders(), D), D, 365, settings(2, 1.1, 5));
     assertThat(lifted.rules().collectAsList())
         .extracting(ProductStageTest::rule)
         .containsExactlyInAnyOrder("[P3]->P1", "[P1]->P3");
@@ -138,22 +138,21 @@ class ProductStageTest {
     // / C(9,3)
     // = 50 / 84, far from significant; so is every other candidate
     ProductSettings tested = new ProductSettings(0.2, 0.1, 1.0, 2, 2, 5, 100, 0.05);
-    ProductStage.Rules mined =
-        ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, tested);
+    AffinityMining.Rules mined = AffinityMining.mine(ProductLines.of(orders(), D), D, 365, tested);
     assertThat(mined.candidates()).isEqualTo(4);
     assertThat(mined.rules().count()).isZero();
-    ProductStage.Rules untested =
-        ProductStage.mine(ProductStage.productLines(orders(), D), D, 365, settings(2, 1.0, 5));
+    AffinityMining.Rules untested =
+        AffinityMining.mine(ProductLines.of(orders(), D), D, 365, settings(2, 1.0, 5));
     Row p3p1 = untested.rules().orderBy(ProductAffinity.RULE_RANK).first();
     assertThat(p3p1.<Double>getAs(ProductAffinity.P_VALUE)).isCloseTo(50 / 84.0, within(1e-12));
   }
 
   @Test
   void recommendsUnboughtProductsFromRulesThatFireOnTheCustomersWindow() {
-    Dataset<Row> lines = ProductStage.productLines(orders(), D);
-    Dataset<Row> rules = ProductStage.mine(lines, D, 365, settings(2, 1.0, 5)).rules();
+    Dataset<Row> lines = ProductLines.of(orders(), D);
+    Dataset<Row> rules = AffinityMining.mine(lines, D, 365, settings(2, 1.0, 5)).rules();
     List<Row> recs =
-        ProductStage.recommend(lines, rules, D, 365, 5)
+        Recommendations.recommend(lines, rules, D, 365, 5)
             .orderBy(
                 CustomerRecommendations.CUSTOMER_ID, CustomerRecommendations.RECOMMENDATION_RANK)
             .collectAsList();
@@ -164,7 +163,7 @@ class ProductStageTest {
     assertThat(g.<Double>getAs(CustomerRecommendations.CONFIDENCE))
         .isCloseTo(2 / 3.0, within(1e-12));
     assertThat(g.<Double>getAs(CustomerRecommendations.LIFT)).isCloseTo(1.2, within(1e-12));
-    assertThat(ProductStage.recommend(lines, rules, D, 365, 1).collectAsList())
+    assertThat(Recommendations.recommend(lines, rules, D, 365, 1).collectAsList())
         .extracting(ProductStageTest::recommendation)
         .containsExactlyInAnyOrder("A 1 P3 [P1]", "C 1 P2 [P1]", "E 1 P2 [P1]", "G 1 P1 [P3]");
   }
@@ -185,8 +184,8 @@ class ProductStageTest {
                 Orders.AMOUNT,
                 "10.00")
             .dataset();
-    ProductStage.Rules mined =
-        ProductStage.mine(ProductStage.productLines(noProducts, D), D, 365, settings(2, 1.0, 5));
+    AffinityMining.Rules mined =
+        AffinityMining.mine(ProductLines.of(noProducts, D), D, 365, settings(2, 1.0, 5));
     assertThat(mined.baskets()).isZero();
     assertThat(mined.rules().count()).isZero();
   }
