@@ -1,5 +1,8 @@
 package com.crmanalytics.report;
 
+import com.crmanalytics.contract.ModelRuns;
+import com.crmanalytics.contract.ReportKpis;
+import com.crmanalytics.contract.ReportModel;
 import com.crmanalytics.contract.Reports;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,24 +27,24 @@ final class HeadlineSection {
   String section() {
     String horizon = horizonMonths();
     StringBuilder tiles = new StringBuilder("<div class=\"tiles\">");
-    Double known = ctx.kpi("customers_known");
+    Double known = ctx.kpi(ReportKpis.CUSTOMERS_KNOWN);
     tiles.append(
         tile(
             t.text("tile.customers"),
             t.countShort(known),
             t.text("tile.customers.def"),
-            change(known, ctx.previousKpi("customers_known"), Delta.COUNT, true, null),
+            change(known, ctx.previousKpi(ReportKpis.CUSTOMERS_KNOWN), Delta.COUNT, true, null),
             t.text(
                 "tile.customers.sub",
-                t.integer(ctx.kpi("customers_active")),
+                t.integer(ctx.kpi(ReportKpis.CUSTOMERS_ACTIVE)),
                 t.integer(ctx.data.windowDays()),
-                t.integer(ctx.kpi("customers_new")),
+                t.integer(ctx.kpi(ReportKpis.CUSTOMERS_NEW)),
                 t.integer(ctx.data.settings().recentDays())),
-            trend("customers_known")));
-    Double equity = ctx.kpi("customer_equity");
-    Double baseline = ctx.kpi("customer_equity_baseline");
-    Double low = ctx.kpi("customer_equity_low");
-    Double high = ctx.kpi("customer_equity_high");
+            trend(ReportKpis.CUSTOMERS_KNOWN)));
+    Double equity = ctx.kpi(ReportKpis.CUSTOMER_EQUITY);
+    Double baseline = ctx.kpi(ReportKpis.CUSTOMER_EQUITY_BASELINE);
+    Double low = ctx.kpi(ReportKpis.CUSTOMER_EQUITY_LOW);
+    Double high = ctx.kpi(ReportKpis.CUSTOMER_EQUITY_HIGH);
     String interval =
         low == null || high == null
             ? t.text("tile.equity.no_interval")
@@ -51,68 +54,70 @@ final class HeadlineSection {
             t.text("tile.equity"),
             t.moneyShort(equity),
             t.text("tile.equity.def", horizon),
-            change(equity, ctx.previousKpi("customer_equity"), Delta.RELATIVE, true, null),
+            change(equity, ctx.previousKpi(ReportKpis.CUSTOMER_EQUITY), Delta.RELATIVE, true, null),
             t.text(
                 "tile.equity.sub",
                 interval,
                 baseline == null ? t.dash() : t.moneyShort(baseline),
-                t.money(ctx.kpi("mean_clv"), 0)),
-            trend("customer_equity")));
+                t.money(ctx.kpi(ReportKpis.MEAN_CLV), 0)),
+            trend(ReportKpis.CUSTOMER_EQUITY)));
     tiles.append(
         tile(
             t.text("tile.churners"),
-            t.integer(ctx.kpi("expected_churners")),
+            t.integer(ctx.kpi(ReportKpis.EXPECTED_CHURNERS)),
             t.text("tile.churners.def"),
             change(
-                ctx.kpi("churn_rate"),
-                ctx.previousKpi("churn_rate"),
+                ctx.kpi(ReportKpis.CHURN_RATE),
+                ctx.previousKpi(ReportKpis.CHURN_RATE),
                 Delta.POINTS,
                 false,
-                countChange("expected_churners")),
-            t.text("tile.churners.sub", t.percent(ctx.kpi("churn_rate"), 1)),
-            trend("churn_rate")));
-    Double days = ctx.kpi("churn_horizon_days");
-    if (ctx.kpi("quiet_share") != null && days != null) {
+                countChange(ReportKpis.EXPECTED_CHURNERS)),
+            t.text("tile.churners.sub", t.percent(ctx.kpi(ReportKpis.CHURN_RATE), 1)),
+            trend(ReportKpis.CHURN_RATE)));
+    Double days = ctx.kpi(ReportKpis.CHURN_HORIZON_DAYS);
+    if (ctx.kpi(ReportKpis.QUIET_SHARE) != null && days != null) {
       tiles.append(
           tile(
               t.text("tile.quiet", t.integer(days)),
-              t.percent(ctx.kpi("quiet_share"), 0),
+              t.percent(ctx.kpi(ReportKpis.QUIET_SHARE), 0),
               t.text("tile.quiet.def", t.integer(days)),
               change(
-                  ctx.kpi("quiet_share"),
-                  ctx.previousKpi("quiet_share"),
+                  ctx.kpi(ReportKpis.QUIET_SHARE),
+                  ctx.previousKpi(ReportKpis.QUIET_SHARE),
                   Delta.POINTS,
                   false,
-                  countChange("expected_quiet")),
+                  countChange(ReportKpis.EXPECTED_QUIET)),
               t.text(
                   "tile.quiet.sub",
-                  t.integer(ctx.kpi("expected_quiet")),
-                  t.integer(ctx.kpi("high_risk_customers"))),
-              trend("quiet_share")));
+                  t.integer(ctx.kpi(ReportKpis.EXPECTED_QUIET)),
+                  t.integer(ctx.kpi(ReportKpis.HIGH_RISK_CUSTOMERS))),
+              trend(ReportKpis.QUIET_SHARE)));
     }
-    Double atRisk = ctx.kpi("clv_at_risk");
-    Double ifActive = ctx.kpi("value_if_all_active");
+    Double atRisk = ctx.kpi(ReportKpis.CLV_AT_RISK);
+    Double ifActive = ctx.kpi(ReportKpis.VALUE_IF_ALL_ACTIVE);
     tiles.append(
         tile(
             t.text("tile.at_risk"),
             t.moneyShort(atRisk),
             t.text("tile.at_risk.def", horizon),
-            change(atRisk, ctx.previousKpi("clv_at_risk"), Delta.RELATIVE, false, null),
+            change(atRisk, ctx.previousKpi(ReportKpis.CLV_AT_RISK), Delta.RELATIVE, false, null),
             ifActive == null || atRisk == null || ifActive == 0
                 ? t.dash()
                 : t.text(
                     "tile.at_risk.sub", t.percent(atRisk / ifActive, 1), t.moneyShort(ifActive)),
-            trend("clv_at_risk")));
-    Double revenue = ctx.kpi("revenue");
+            trend(ReportKpis.CLV_AT_RISK)));
+    Double revenue = ctx.kpi(ReportKpis.REVENUE);
     tiles.append(
         tile(
             t.text("tile.revenue", t.integer(ctx.data.windowDays())),
             t.moneyShort(revenue),
             t.text("tile.revenue.def", t.integer(ctx.data.windowDays())),
-            change(revenue, ctx.previousKpi("revenue"), Delta.RELATIVE, true, null),
+            change(revenue, ctx.previousKpi(ReportKpis.REVENUE), Delta.RELATIVE, true, null),
             t.text(
-                "tile.revenue.sub", t.integer(ctx.kpi("orders")), t.moneyShort(ctx.kpi("margin"))),
-            trend("revenue")));
+                "tile.revenue.sub",
+                t.integer(ctx.kpi(ReportKpis.ORDERS)),
+                t.moneyShort(ctx.kpi(ReportKpis.MARGIN))),
+            trend(ReportKpis.REVENUE)));
     tiles.append("</div>");
     String body =
         ctx.kpis.isPresent() ? tiles.toString() : ctx.empty(t.text("headline.empty")) + tiles;
@@ -122,15 +127,15 @@ final class HeadlineSection {
         null,
         body,
         ctx.kpis.isPresent()
-            ? t.text("headline.caption", t.integer(ctx.kpi("churn_horizon_days")))
+            ? t.text("headline.caption", t.integer(ctx.kpi(ReportKpis.CHURN_HORIZON_DAYS)))
             : null);
   }
 
   /** clv.horizon-months as recorded with the chosen model in report_model; "12" when absent. */
   private String horizonMonths() {
     return ctx.rows(Reports.MODEL).stream()
-        .filter(r -> "horizon_months".equals(Cells.str(r, "name")))
-        .map(r -> t.integer(Cells.num(r, "value")))
+        .filter(r -> ModelRuns.HORIZON_MONTHS.equals(Cells.str(r, ReportModel.NAME)))
+        .map(r -> t.integer(Cells.num(r, ReportModel.VALUE)))
         .findFirst()
         .orElse(t.integer(12));
   }
