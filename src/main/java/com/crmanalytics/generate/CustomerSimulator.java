@@ -7,8 +7,9 @@ import org.hipparchus.random.Well512a;
 
 /**
  * Simulates one customer from (seed, customer index) alone, one concern after the other: arrival
- * ({@link Arrivals}), purchases and orders ({@link Purchases}), service contacts ({@link
- * ServiceContactSimulator}) and campaign touches ({@link TouchSimulator}); hands every row to a
+ * ({@link Arrivals}), BG/NBD purchases ({@link Purchases}), the campaign touches and the
+ * incremental purchases they cause ({@link TouchSimulator}), the orders, service contacts ({@link
+ * ServiceContactSimulator}), then the touches' rows with their conversions; hands every row to a
  * {@link RowSink}, with the customer's ground truth. The process is documented in {@code
  * docs/generator.md}. Not thread-safe: one instance per thread.
  */
@@ -20,6 +21,15 @@ final class CustomerSimulator {
 
     /** The customer's line of {@code _truth/customers.csv}. */
     void truth(String line);
+
+    /**
+     * A touch of campaign {@code campaign} (index in {@link CampaignEffects#all}), sent or, for
+     * {@code control}, recorded as held out.
+     */
+    void touch(int campaign, boolean control);
+
+    /** A purchase that campaign {@code campaign} caused, with its net revenue in cents. */
+    void incremental(int campaign, long netCents);
   }
 
   static final String TRUTH_HEADER =
@@ -54,9 +64,10 @@ final class CustomerSimulator {
   void simulate(long index, RowSink sink) {
     Arrivals.Profile who = arrivals.arrive(index, sink);
     purchases.draw(index, who.signup());
+    touches.decide(who, purchases);
     purchases.writeOrders(who, sink);
     service.simulate(who, purchases, sink);
-    touches.simulate(who, purchases, sink);
+    touches.write(who, purchases, sink);
     sink.truth(truthLine(who));
   }
 

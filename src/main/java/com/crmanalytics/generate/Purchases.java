@@ -7,8 +7,10 @@ import org.hipparchus.random.RandomDataGenerator;
 /**
  * A customer's purchases: BG/NBD purchase instants (the first at sign-up, repeat purchases at rate
  * λ while alive, a drop-out with probability p after each repeat purchase), then Gamma-Gamma spend
- * per purchase split into order lines, a few of which come back later as returns. Holds the current
- * customer's results; reused from customer to customer (one instance per thread).
+ * per purchase split into order lines, a few of which come back later as returns. Campaigns add
+ * incremental purchases ({@link #insert}) before the orders are written; those do not trigger a
+ * drop-out. Holds the current customer's results; reused from customer to customer (one instance
+ * per thread).
  */
 final class Purchases {
   private static final double LINES_EXTRA_MEAN = 3.4;
@@ -19,6 +21,10 @@ final class Purchases {
 
   private RandomDataGenerator buy;
   private long[] at = new long[64];
+
+  /** The campaign (index in {@link CampaignEffects#all}) that caused each purchase, -1 for none. */
+  private int[] cause = new int[64];
+
   private int count;
   private long dropout;
   private double lambda;
@@ -90,6 +96,7 @@ final class Purchases {
       String folderTs = timeline.timestamp(when);
       long returnAt = when + (long) ((2 + 28 * buy.nextDouble()) * Timeline.DAY);
       int returnLines = 0;
+      long net = 0;
       long left = cents;
       for (int j = 0; j < lines; j++) {
         long lineCents =
@@ -105,6 +112,7 @@ final class Purchases {
         double margin = Catalog.MARGIN[category] * (0.8 + 0.4 * buy.nextDouble());
         long cost = Math.round(amount * (1 - margin));
         totalSpend += amount;
+        net += amount;
         String[] o = Layout.row(Source.ORDERS);
         o[Layout.O_ORDER_ID] = orderId;
         o[Layout.O_LINE_NO] = Integer.toString(j + 1);
@@ -131,10 +139,30 @@ final class Purchases {
           r[Layout.O_COST] = Timeline.money(-cost);
           r[Layout.O_STATUS] = "returned";
           totalReturns += amount;
+          net -= amount;
           sink.row(timeline.folder(returnAt), Source.ORDERS, r);
         }
       }
+      if (cause[k] >= 0) {
+        sink.incremental(cause[k], net);
+      }
     }
+  }
+
+  /**
+   * Adds a purchase at {@code t} caused by campaign {@code campaign} (index in {@link
+   * CampaignEffects#all}), keeping the instants in order (after any purchase at the same instant).
+   */
+  void insert(long t, int campaign) {
+    int i = count;
+    while (i > 0 && at[i - 1] > t) {
+      i--;
+    }
+    add(0);
+    System.arraycopy(at, i, at, i + 1, count - 1 - i);
+    System.arraycopy(cause, i, cause, i + 1, count - 1 - i);
+    at[i] = t;
+    cause[i] = campaign;
   }
 
   /** The index of the last purchase at or before {@code t} (0 when none is). */
@@ -185,7 +213,9 @@ final class Purchases {
   private void add(long t) {
     if (count == at.length) {
       at = Arrays.copyOf(at, at.length * 2);
+      cause = Arrays.copyOf(cause, cause.length * 2);
     }
+    cause[count] = -1;
     at[count++] = t;
   }
 }

@@ -1,21 +1,29 @@
 package com.crmanalytics.generate;
 
 import com.crmanalytics.contract.Source;
+import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * A customer's campaign touches: which planned campaigns target them (eligibility and reach), the
- * lifecycle e-mails (welcome, 45-day reminder), and who opens, clicks and converts, which depends
- * on being alive, activity (λ) and value (expected spend). Conversion is attributed to a real
- * purchase, never invented.
+ * lifecycle e-mails (welcome, 45-day reminder), who of the audience is held out as the campaign's
+ * control group, who opens and clicks (depends on being alive, activity λ and value), the
+ * incremental purchases a touch causes (the campaign's true lift), and which touches convert.
+ * Conversion is attributed to a real purchase, never invented.
  */
 final class TouchSimulator {
+  /** A touch decided in the first pass, written in the second. */
+  private record Pending(
+      int index, Campaign campaign, long sent, boolean control, long opened, long clicked) {}
+
   private final GeneratorOptions options;
   private final Timeline timeline;
   private final List<Campaign> campaigns;
   private final double meanSpend;
+  private final List<Pending> pending = new ArrayList<>();
 
+  private RandomDataGenerator mkt;
   private int touches;
   private int conversions;
 
@@ -26,18 +34,27 @@ final class TouchSimulator {
     this.meanSpend = options.params().meanSpend();
   }
 
-  /** Draws and writes the customer's touches, given their purchases. */
-  void simulate(Arrivals.Profile who, Purchases purchases, CustomerSimulator.RowSink sink) {
+  /**
+   * First pass, before the orders are written: decides the customer's touches (in the order
+   * welcome, planned campaigns by sending time, reminders), the holdout, opens and clicks, and adds
+   * the incremental purchases of treated touches to {@code purchases}.
+   */
+  void decide(Arrivals.Profile who, Purchases purchases) {
     long end = timeline.end();
     long signup = who.signup();
-    RandomDataGenerator mkt = CustomerSimulator.stream(options.seed(), who.index(), 3);
+    mkt = CustomerSimulator.stream(options.seed(), who.index(), 3);
+    RandomDataGenerator effect = CustomerSimulator.stream(options.seed(), who.index(), 6);
     double expectedSpend = options.params().p() / purchases.nu();
     double value = Math.pow(clamp(expectedSpend / meanSpend, 0.5, 2), 0.4);
     double activity = clamp(0.7 + 3 * purchases.lambda(), 0.7, 1.6);
     double engagement = value * activity;
-    touches = 0;
-    conversions = 0;
-    for (Campaign campaign : campaigns) {
+    pending.clear();
+    long welcome = signup + Timeline.DAY;
+    if (welcome < end) {
+      decide(0, Campaign.WELCOME, welcome, purchases, engagement, effect);
+    }
+    for (int i = 0; i < campaigns.size(); i++) {
+      Campaign campaign = campaigns.get(i);
       long sent = campaign.sentAt();
       if (sent <= signup) {
         continue;
@@ -45,6 +62,7 @@ final class TouchSimulator {
       if (campaign.valueTargeted() && expectedSpend < meanSpend) {
         continue;
       }
+      // eligibility sees the purchases earlier campaigns caused
       int lastBefore = purchases.lastBefore(sent);
       if (campaign.winBack() && sent - purchases.at(lastBefore) < 60 * Timeline.DAY) {
         continue;
@@ -52,19 +70,13 @@ final class TouchSimulator {
       if (!(mkt.nextDouble() < campaign.reach())) {
         continue;
       }
-      touches++;
-      conversions +=
-          touch(sink, mkt, campaign, who.customerId(), sent, lastBefore, purchases, engagement);
+      decide(i + 2, campaign, sent, purchases, engagement, effect);
     }
-    // Lifecycle campaigns, sent every day: a welcome one day after sign-up, and a reminder 45 days
-    // after a purchase that no other purchase followed.
-    long welcome = signup + Timeline.DAY;
-    if (welcome < end) {
-      touches++;
-      conversions +=
-          touch(sink, mkt, Campaign.WELCOME, who.customerId(), welcome, 0, purchases, engagement);
-    }
+    // A reminder 45 days after a purchase that no other purchase followed; the sending times are
+    // fixed before any reminder's own effect is added.
     int count = purchases.count();
+    long[] reminders = new long[count];
+    int n = 0;
     for (int k = 0; k < count; k++) {
       long remind =
           Math.floorDiv(purchases.at(k), Timeline.DAY) * Timeline.DAY
@@ -72,13 +84,44 @@ final class TouchSimulator {
               + 10 * 3600;
       boolean quiet = k + 1 == count || purchases.at(k + 1) > remind;
       if (quiet && remind < end) {
-        touches++;
-        conversions +=
-            touch(sink, mkt, Campaign.REMINDER, who.customerId(), remind, k, purchases, engagement);
+        reminders[n++] = remind;
       }
+    }
+    for (int k = 0; k < n; k++) {
+      decide(1, Campaign.REMINDER, reminders[k], purchases, engagement, effect);
     }
   }
 
+  /**
+   * Second pass, once every purchase is known: which touches convert (the customer's next purchase
+   * within 7 days, 14 for mail); writes the touches and tallies them.
+   */
+  void write(Arrivals.Profile who, Purchases purchases, CustomerSimulator.RowSink sink) {
+    touches = 0;
+    conversions = 0;
+    for (Pending p : pending) {
+      sink.touch(p.index(), p.control());
+      long converted = -1;
+      if (!p.control()) {
+        touches++;
+        boolean tracked = !p.campaign().channel().equals("mail");
+        long window = (tracked ? 7 : 14) * Timeline.DAY;
+        int next = purchases.lastBefore(p.sent()) + 1;
+        if (next < purchases.count()
+            && purchases.at(next) >= p.sent()
+            && purchases.at(next) < p.sent() + window) {
+          double chance = p.clicked() >= 0 ? 0.6 : p.opened() >= 0 ? 0.25 : tracked ? 0.05 : 0.2;
+          if (mkt.nextDouble() < chance) {
+            converted = purchases.at(next);
+            conversions++;
+          }
+        }
+      }
+      emitTouch(sink, p, who.customerId(), converted);
+    }
+  }
+
+  /** Touches sent (holdout rows not counted). */
   int touches() {
     return touches;
   }
@@ -87,25 +130,22 @@ final class TouchSimulator {
     return conversions;
   }
 
-  /**
-   * Sends one touch; opening, clicking and buying depend on being alive, activity and value.
-   * Returns 1 if it converted.
-   */
-  private int touch(
-      CustomerSimulator.RowSink sink,
-      RandomDataGenerator mkt,
+  private void decide(
+      int index,
       Campaign campaign,
-      String customerId,
       long sent,
-      int lastBefore,
       Purchases purchases,
-      double engagementBase) {
+      double engagementBase,
+      RandomDataGenerator effect) {
+    if (mkt.nextDouble() < campaign.holdout()) {
+      pending.add(new Pending(index, campaign, sent, true, -1, -1));
+      return;
+    }
     long dropout = purchases.dropout();
     boolean alive = dropout < 0 || dropout >= sent;
     double engagement = (alive ? 1 : 0.25) * engagementBase;
     long opened = -1;
     long clicked = -1;
-    long converted = -1;
     boolean tracked = !campaign.channel().equals("mail");
     if (tracked && mkt.nextDouble() < Math.min(0.95, baseOpen(campaign.channel()) * engagement)) {
       opened = sent + (long) mkt.nextExponential(6 * 3600);
@@ -113,18 +153,22 @@ final class TouchSimulator {
         clicked = opened + 30 + (long) mkt.nextExponential(600);
       }
     }
-    long window = (tracked ? 7 : 14) * Timeline.DAY;
-    int next = lastBefore + 1;
-    if (next < purchases.count()
-        && purchases.at(next) >= sent
-        && purchases.at(next) < sent + window) {
-      double chance = clicked >= 0 ? 0.6 : opened >= 0 ? 0.25 : tracked ? 0.05 : 0.2;
-      if (mkt.nextDouble() < chance) {
-        converted = purchases.at(next);
-      }
+    pending.add(new Pending(index, campaign, sent, false, opened, clicked));
+    // The true effect: while alive, the purchase rate is λ·(1 + lift) for EFFECT_DAYS after the
+    // touch, i.e. extra purchases from a Poisson process at λ·lift on top of the BG/NBD ones.
+    double rate = purchases.lambda() * campaign.lift();
+    long until = Math.min(sent + Campaign.EFFECT_DAYS * Timeline.DAY, timeline.end());
+    if (dropout >= 0) {
+      until = Math.min(until, dropout);
     }
-    emitTouch(sink, campaign, customerId, sent, opened, clicked, converted);
-    return converted >= 0 ? 1 : 0;
+    double t = sent;
+    while (rate > 0) {
+      t += effect.nextExponential(1 / rate) * Timeline.WEEK;
+      if (!(t < until)) {
+        break;
+      }
+      purchases.insert((long) t, index);
+    }
   }
 
   /**
@@ -132,15 +176,9 @@ final class TouchSimulator {
    * in) in each later folder in which a response arrives: the way a nightly extract updates it.
    */
   private void emitTouch(
-      CustomerSimulator.RowSink sink,
-      Campaign campaign,
-      String customerId,
-      long sent,
-      long opened,
-      long clicked,
-      long converted) {
+      CustomerSimulator.RowSink sink, Pending p, String customerId, long converted) {
     long end = timeline.end();
-    long[] events = {sent, opened, clicked, converted};
+    long[] events = {p.sent(), p.opened(), p.clicked(), converted};
     int lastFolder = -1;
     for (long e : events) {
       if (e < 0 || e >= end) {
@@ -151,19 +189,23 @@ final class TouchSimulator {
         continue;
       }
       long known = timeline.folderEnd(folder);
+      long opened = p.opened();
+      long clicked = p.clicked();
       String[] row = Layout.row(Source.CAMPAIGNS);
-      row[Layout.K_CAMPAIGN_ID] = campaign.id();
+      row[Layout.K_CAMPAIGN_ID] = p.campaign().id();
       row[Layout.K_CUSTOMER_ID] = customerId;
-      row[Layout.K_SENT_TS] = timeline.timestamp(sent);
-      row[Layout.K_NAME] = campaign.name();
-      row[Layout.K_CHANNEL] = campaign.channel();
+      row[Layout.K_SENT_TS] = timeline.timestamp(p.sent());
+      row[Layout.K_NAME] = p.campaign().name();
+      row[Layout.K_CHANNEL] = p.campaign().channel();
       row[Layout.K_OPENED_TS] =
           opened >= 0 && opened < known && opened < end ? timeline.timestamp(opened) : "";
       row[Layout.K_CLICKED_TS] =
           clicked >= 0 && clicked < known && clicked < end ? timeline.timestamp(clicked) : "";
       row[Layout.K_CONVERTED_TS] =
           converted >= 0 && converted < known ? timeline.timestamp(converted) : "";
-      row[Layout.K_COST] = Timeline.money(campaign.costCents());
+      // a held-out customer was not contacted: no cost
+      row[Layout.K_COST] = Timeline.money(p.control() ? 0 : p.campaign().costCents());
+      row[Layout.K_CONTROL] = Boolean.toString(p.control());
       sink.row(folder, Source.CAMPAIGNS, row);
       lastFolder = folder;
     }
