@@ -188,39 +188,8 @@ public final class Reports {
           .partitionBy(AS_OF_DATE)
           .build();
 
-  public static final TableContract CAMPAIGNS =
-      TableContract.builder(
-              "report_campaigns",
-              "Campaign response, cost and return per campaign, and per campaign and segment or tier, by date")
-          .required(AS_OF_DATE, DATE, "Business date D of the report")
-          .required(
-              "level", STRING, "Grouping of the row: campaign, campaign_segment or campaign_tier")
-          .required("campaign_id", STRING, "Campaign identifier")
-          .optional("campaign_name", STRING, "Campaign name")
-          .optional(
-              "segment",
-              STRING,
-              "RFM segment of the touched customers on D (level campaign_segment)")
-          .optional(
-              "tier", STRING, "Pyramid tier of the touched customers on D (level campaign_tier)")
-          .required("touches", LONG, "Touches sent in the window")
-          .required("customers", LONG, "Distinct customers touched")
-          .required("opens", LONG, "Touches opened on or before D")
-          .required("clicks", LONG, "Touches clicked on or before D")
-          .required("conversions", LONG, "Touches converted on or before D (a response)")
-          .required("open_rate", DOUBLE, "opens / touches")
-          .required("click_rate", DOUBLE, "clicks / touches")
-          .required("conversion_rate", DOUBLE, "conversions / touches")
-          .required("cost", MONEY, "Cost of the touches")
-          .optional("cost_per_response", DOUBLE, "cost / conversions (null without conversions)")
-          .required(
-              "attributed_revenue",
-              MONEY,
-              "Net revenue of converted customers from the touch's day to report.attribution-days after it (up to D)")
-          .optional("roi", DOUBLE, "(attributed_revenue - cost) / cost (null when cost is 0)")
-          .key(AS_OF_DATE, "level", "campaign_id", "segment", "tier")
-          .partitionBy(AS_OF_DATE)
-          .build();
+  /** report_campaigns: declared with its column constants in {@link ReportCampaigns}. */
+  public static final TableContract CAMPAIGNS = ReportCampaigns.CONTRACT;
 
   public static final TableContract SERVICE =
       TableContract.builder(

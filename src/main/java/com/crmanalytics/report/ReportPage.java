@@ -67,7 +67,7 @@ public final class ReportPage {
     p.append(value.segments());
     p.append(migration.section());
     p.append(new CohortSection(ctx).section());
-    p.append(operations.campaigns());
+    p.append(new CampaignSection(ctx).section());
     p.append(new ProductSection(ctx).section());
     p.append(operations.service());
     p.append(operations.sales());
