@@ -2,7 +2,6 @@ package com.crmanalytics.report;
 
 import com.crmanalytics.contract.CustomerSegments;
 import com.crmanalytics.contract.ReportCampaigns;
-import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.model.IncrementalEffect;
 import com.crmanalytics.model.IncrementalEffect.Cell;
 import com.crmanalytics.model.IncrementalEffect.Estimate;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -73,9 +73,14 @@ final class CampaignLift {
   /** Both estimates of one campaign, and how the comparison group was formed. */
   record Lift(String design, Estimate purchases, Estimate revenue) {}
 
-  /** The estimates per campaign id (campaigns without a comparison group are absent). */
-  static Map<String, Lift> estimate(SparkSession spark, Warehouse wh, Map<String, Object> args) {
-    wh.read(CustomerSegments.CONTRACT)
+  /**
+   * The estimates per campaign id (campaigns without a comparison group are absent), over the views
+   * rpt_touches and rpt_orders and the segment history (customer_segments, every as_of_date);
+   * {@code args}: :d and :attribution.
+   */
+  static Map<String, Lift> estimate(
+      SparkSession spark, Dataset<Row> segmentHistory, Map<String, Object> args) {
+    segmentHistory
         .select(
             CustomerSegments.AS_OF_DATE,
             CustomerSegments.CUSTOMER_ID,
