@@ -1,7 +1,10 @@
 package com.crmanalytics.report;
 
 import com.crmanalytics.contract.CustomerSegments;
+import com.crmanalytics.contract.Field;
 import com.crmanalytics.contract.ReportCampaigns;
+import com.crmanalytics.contract.Reports;
+import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.model.IncrementalEffect;
 import com.crmanalytics.model.IncrementalEffect.Cell;
 import com.crmanalytics.model.IncrementalEffect.Estimate;
@@ -16,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -126,6 +130,26 @@ final class CampaignLift {
   private static Cell merge(Cell cell, Moments m, boolean treated) {
     Cell c = cell == null ? new Cell(NONE, NONE) : cell;
     return treated ? new Cell(m, c.comparison()) : new Cell(c.treated(), m);
+  }
+
+  /**
+   * The rows of report_campaigns: {@link ReportQueries#CAMPAIGNS} (response, cost, attributed
+   * return), with the incremental columns of each campaign's row filled in.
+   */
+  static List<Row> table(
+      SparkSession spark, Dataset<Row> segmentHistory, Map<String, Object> args) {
+    TableContract contract = Reports.CAMPAIGNS;
+    Dataset<Row> rows = spark.sql(ReportStage.bind(ReportQueries.CAMPAIGNS, args));
+    List<String> present = List.of(rows.columns());
+    for (Field f : contract.fields()) {
+      if (!present.contains(f.name())) {
+        rows = rows.withColumn(f.name(), functions.lit(null).cast(f.type()));
+      }
+    }
+    return addTo(
+        contract.conform(rows).collectAsList(),
+        estimate(spark, segmentHistory, args),
+        contract.schema());
   }
 
   /** The rows with the incremental columns filled in at level campaign. */

@@ -150,10 +150,7 @@ public final class ReportStage {
       campaignArgs.put("attribution", config.report().attributionDays());
       tables.put(
           Reports.CAMPAIGNS,
-          CampaignLift.addTo(
-              query(spark, Reports.CAMPAIGNS, ReportQueries.CAMPAIGNS, campaignArgs),
-              CampaignLift.estimate(spark, wh.read(CustomerSegments.CONTRACT), campaignArgs),
-              Reports.CAMPAIGNS.schema()));
+          CampaignLift.table(spark, wh.read(CustomerSegments.CONTRACT), campaignArgs));
       tables.put(Reports.SERVICE, query(spark, Reports.SERVICE, ReportQueries.SERVICE, args));
       tables.put(Reports.SALES, query(spark, Reports.SALES, ReportQueries.SALES, args));
       tables.put(Reports.MODEL, query(spark, Reports.MODEL, ReportQueries.MODEL, args));
