@@ -6,9 +6,12 @@ import java.util.Optional;
 /**
  * The incremental effect of a treatment on a per-customer outcome (purchases or revenue in a
  * window), measured against a comparison group: the difference of the treated group's mean and the
- * comparison group's, with a 90% interval from the normal approximation. With strata (cells of
- * customers alike, e.g. segment × tier) the comparison mean is re-weighted to the treated group's
- * mix (post-stratification: each cell weighs as its share of the treated customers), so a
+ * comparison group's, with a 90% interval from the normal approximation. The two groups' variance
+ * is pooled: holdouts are often small (a few dozen customers, most of whom buy nothing in the
+ * window), and the sample variance of so small a group is too often near zero, which would make the
+ * interval far too narrow; a campaign shifts the mean a little, not the spread. With strata (cells
+ * of customers alike, e.g. segment × tier) the comparison mean is re-weighted to the treated
+ * group's mix (post-stratification: each cell weighs as its share of the treated customers), so a
  * difference in who was targeted is not read as an effect.
  */
 public final class IncrementalEffect {
@@ -42,8 +45,8 @@ public final class IncrementalEffect {
    * @param comparison comparison customers in the estimate
    * @param treatedMean the treated customers' mean outcome
    * @param comparisonMean what the treated customers' mean would have been without the treatment
-   * @param treatedVariance the variance of {@code treatedMean}
-   * @param comparisonVariance the variance of {@code comparisonMean}
+   * @param treatedVariance the variance of {@code treatedMean} (from the pooled variance)
+   * @param comparisonVariance the variance of {@code comparisonMean} (from the pooled variance)
    */
   public record Estimate(
       long treated,
@@ -137,10 +140,18 @@ public final class IncrementalEffect {
       double w = (double) c.treated().n() / treated;
       mt += w * c.treated().mean();
       mc += w * c.comparison().mean();
-      vt += w * w * c.treated().variance() / c.treated().n();
-      vc += w * w * c.comparison().variance() / c.comparison().n();
+      double pooled = pooledVariance(c);
+      vt += w * w * pooled / c.treated().n();
+      vc += w * w * pooled / c.comparison().n();
     }
     return Optional.of(new Estimate(treated, comparison, mt, mc, vt, vc));
+  }
+
+  /** The variance of the outcome in a cell, from both groups: Σ(n − 1)·s² / (n₁ + n₀ − 2). */
+  static double pooledVariance(Cell c) {
+    Moments t = c.treated();
+    Moments k = c.comparison();
+    return ((t.n() - 1) * t.variance() + (k.n() - 1) * k.variance()) / (t.n() + k.n() - 2);
   }
 
   private static boolean usable(Cell c) {
