@@ -6,10 +6,10 @@ import java.util.Optional;
 /**
  * The incremental effect of a treatment on a per-customer outcome (purchases or revenue in a
  * window), measured against a comparison group: the difference of the treated group's mean and the
- * comparison group's, with a 90% interval from the normal approximation. The two groups' variance
- * is pooled: holdouts are often small (a few dozen customers, most of whom buy nothing in the
- * window), and the sample variance of so small a group is too often near zero, which would make the
- * interval far too narrow; a campaign shifts the mean a little, not the spread. With strata (cells
+ * comparison group's, with a 90% interval from the normal approximation (Welch's standard error,
+ * each group's variance taken no lower than the two groups' pooled variance: holdouts are often
+ * small, most of their customers buy nothing in the window, and the sample variance of so small a
+ * group is too often near zero, which would make the interval far too narrow). With strata (cells
  * of customers alike, e.g. segment × tier) the comparison mean is re-weighted to the treated
  * group's mix (post-stratification: each cell weighs as its share of the treated customers), so a
  * difference in who was targeted is not read as an effect.
@@ -45,8 +45,8 @@ public final class IncrementalEffect {
    * @param comparison comparison customers in the estimate
    * @param treatedMean the treated customers' mean outcome
    * @param comparisonMean what the treated customers' mean would have been without the treatment
-   * @param treatedVariance the variance of {@code treatedMean} (from the pooled variance)
-   * @param comparisonVariance the variance of {@code comparisonMean} (from the pooled variance)
+   * @param treatedVariance the variance of {@code treatedMean}
+   * @param comparisonVariance the variance of {@code comparisonMean}
    */
   public record Estimate(
       long treated,
@@ -141,8 +141,8 @@ public final class IncrementalEffect {
       mt += w * c.treated().mean();
       mc += w * c.comparison().mean();
       double pooled = pooledVariance(c);
-      vt += w * w * pooled / c.treated().n();
-      vc += w * w * pooled / c.comparison().n();
+      vt += w * w * Math.max(pooled, c.treated().variance()) / c.treated().n();
+      vc += w * w * Math.max(pooled, c.comparison().variance()) / c.comparison().n();
     }
     return Optional.of(new Estimate(treated, comparison, mt, mc, vt, vc));
   }

@@ -72,6 +72,14 @@ final class CampaignLift {
       FROM outcome GROUP BY campaign_id, design, treated, cell
       """;
 
+  /**
+   * Fewest customers on each side for an estimate: purchases in a month are rare and skewed (most
+   * customers buy nothing, a few several times), and below a few dozen customers the normal
+   * approximation of the interval is not to be trusted; such a campaign is reported as not
+   * measured.
+   */
+  static final int MIN_CUSTOMERS = 20;
+
   private CampaignLift() {}
 
   /** Both estimates of one campaign, and how the comparison group was formed. */
@@ -118,7 +126,10 @@ final class CampaignLift {
       }
       Optional<Estimate> p = IncrementalEffect.stratified(purchases);
       Optional<Estimate> v = IncrementalEffect.stratified(revenue);
-      if (p.isPresent() && v.isPresent()) {
+      if (p.isPresent()
+          && v.isPresent()
+          && p.get().treated() >= MIN_CUSTOMERS
+          && p.get().comparison() >= MIN_CUSTOMERS) {
         out.put(e.getKey(), new Lift(designs.get(e.getKey()), p.get(), v.get()));
       }
     }

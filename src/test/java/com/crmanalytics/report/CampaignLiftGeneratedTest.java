@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The incremental campaign estimate on generated data with a known effect: 600 customers over a
  * year, one nightly run, and report_campaigns compared with {@code _truth/campaign_effects.csv}.
  * The truth is the number of purchases each campaign caused; the estimate's 90% interval must hold
- * it for (nearly) every campaign with a recorded holdout, and for all of them together.
+ * it for (nearly) every campaign measured against its recorded holdout, and for all of them
+ * together.
  */
 class CampaignLiftGeneratedTest {
   private static final LocalDate FROM = LocalDate.of(2025, 11, 24);
@@ -85,9 +86,9 @@ class CampaignLiftGeneratedTest {
     double truePurchases = 0;
     for (Map.Entry<String, Row> e : report.entrySet()) {
       Row r = e.getValue();
-      // lifecycle campaigns are sent every day: the window holds only part of their truth
-      if (!ReportCampaigns.BY_HOLDOUT.equals(r.getAs(ReportCampaigns.COMPARISON))
-          || e.getKey().startsWith("K-")) {
+      // the generated year is the report's window (rfm.window-days 365), so every touch is in it,
+      // the daily lifecycle campaigns' too
+      if (!ReportCampaigns.BY_HOLDOUT.equals(r.getAs(ReportCampaigns.COMPARISON))) {
         continue;
       }
       double actual = Double.parseDouble(truth.get(e.getKey())[6]);
@@ -106,7 +107,8 @@ class CampaignLiftGeneratedTest {
     System.out.printf(
         "campaigns with a holdout: %d; missed: %s; together %.1f (90%%: ±%.1f), true %.0f%n",
         measured.size(), missed, estimate, 1.645 * Math.sqrt(variance), truePurchases);
-    assertThat(measured).hasSizeGreaterThanOrEqualTo(5);
+    // holdouts of fewer than CampaignLift.MIN_CUSTOMERS customers are not measured
+    assertThat(measured).hasSizeGreaterThanOrEqualTo(4);
     // a 90% interval may miss one campaign in ten
     assertThat(missed.size()).isLessThanOrEqualTo(Math.max(1, measured.size() / 5));
     assertThat(Math.abs(estimate - truePurchases))
