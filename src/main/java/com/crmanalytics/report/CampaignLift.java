@@ -88,10 +88,11 @@ final class CampaignLift {
   /**
    * The estimates per campaign id (campaigns without a comparison group are absent), over the views
    * rpt_touches and rpt_orders and the segment history (customer_segments, every as_of_date);
-   * {@code args}: :d and :attribution.
+   * {@code args}: :d and :attribution. A campaign needs {@code minCustomers} touched and comparison
+   * customers in the estimate.
    */
   static Map<String, Lift> estimate(
-      SparkSession spark, Dataset<Row> segmentHistory, Map<String, Object> args) {
+      SparkSession spark, Dataset<Row> segmentHistory, Map<String, Object> args, int minCustomers) {
     segmentHistory
         .select(
             CustomerSegments.AS_OF_DATE,
@@ -128,8 +129,8 @@ final class CampaignLift {
       Optional<Estimate> v = IncrementalEffect.stratified(revenue);
       if (p.isPresent()
           && v.isPresent()
-          && p.get().treated() >= MIN_CUSTOMERS
-          && p.get().comparison() >= MIN_CUSTOMERS) {
+          && p.get().treated() >= minCustomers
+          && p.get().comparison() >= minCustomers) {
         out.put(e.getKey(), new Lift(designs.get(e.getKey()), p.get(), v.get()));
       }
     }
@@ -159,7 +160,7 @@ final class CampaignLift {
     }
     return addTo(
         contract.conform(rows).collectAsList(),
-        estimate(spark, segmentHistory, args),
+        estimate(spark, segmentHistory, args, MIN_CUSTOMERS),
         contract.schema());
   }
 

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class CampaignLiftTest {
   private static final LocalDate D = LocalDate.of(2026, 11, 20);
   private static Map<String, CampaignLift.Lift> lifts;
+  private static Set<String> fewest;
 
   @BeforeAll
   static void estimate() {
@@ -82,7 +84,9 @@ class CampaignLiftTest {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("d", Date.valueOf(D));
     args.put("attribution", 30);
-    lifts = CampaignLift.estimate(spark, segments, args);
+    // the fixture's groups are tiny: two customers a side are enough here (the report needs 20)
+    lifts = CampaignLift.estimate(spark, segments, args, 2);
+    fewest = CampaignLift.estimate(spark, segments, args, 3).keySet();
   }
 
   private static Moments m(long n, double sum, double squares) {
@@ -126,6 +130,12 @@ class CampaignLiftTest {
   @Test
   void aCampaignSentOverSeveralDaysWithoutHoldoutHasNoComparison() {
     assertThat(lifts).containsOnlyKeys("K1", "K2");
+  }
+
+  @Test
+  void tooFewCustomersOnASideIsNotMeasured() {
+    // K2's holdout has two customers; K1 has six touched and six to compare with
+    assertThat(fewest).containsExactly("K1");
   }
 
   @Test
