@@ -72,6 +72,7 @@ touches AS (
   SELECT customer_id, max(to_date(sent_ts)) AS last_touch, count(*) AS touches
   FROM campaign_touches
   WHERE to_date(sent_ts) <= as_of
+    AND NOT coalesce(control, false)  -- a holdout row records a message that was not sent
   GROUP BY customer_id
 )
 SELECT

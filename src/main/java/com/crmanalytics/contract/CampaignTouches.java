@@ -1,12 +1,15 @@
 package com.crmanalytics.contract;
 
+import static com.crmanalytics.contract.Rules.BOOLEAN;
 import static com.crmanalytics.contract.Rules.MONEY;
 import static com.crmanalytics.contract.Rules.STRING;
 import static com.crmanalytics.contract.Rules.TIMESTAMP;
 
 /**
  * Silver table {@code campaign_touches}: one row per campaign message sent to a customer, keyed by
- * (campaign_id, customer_id, sent_ts).
+ * (campaign_id, customer_id, sent_ts). A row with {@code control = true} records a customer of the
+ * campaign's audience who was deliberately held out (not contacted): the comparison group against
+ * which the campaign's incremental effect is measured.
  */
 public final class CampaignTouches {
   public static final String CAMPAIGN_ID = "campaign_id";
@@ -18,6 +21,7 @@ public final class CampaignTouches {
   public static final String CLICKED_TS = "clicked_ts";
   public static final String CONVERTED_TS = "converted_ts";
   public static final String COST = "cost";
+  public static final String CONTROL = "control";
 
   public static final TableContract CONTRACT =
       TableContract.builder(
@@ -32,6 +36,12 @@ public final class CampaignTouches {
           .optional(CLICKED_TS, TIMESTAMP, "When the customer clicked through, if they did")
           .optional(CONVERTED_TS, TIMESTAMP, "When the customer bought in response, if they did")
           .optional(COST, MONEY, "Cost of this touch")
+          .optional(
+              CONTROL,
+              BOOLEAN,
+              "true: the customer was held out of the campaign as its control group and not"
+                  + " contacted (sent_ts = when they would have been); empty, false or an absent"
+                  + " column: contacted")
           .fields(Lineage.FIELDS)
           .key(CAMPAIGN_ID, CUSTOMER_ID, SENT_TS)
           .eventColumn(SENT_TS)

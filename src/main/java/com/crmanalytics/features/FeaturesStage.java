@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
@@ -267,10 +268,12 @@ public final class FeaturesStage {
 
   /**
    * Campaign messages sent on or before D, per customer; a response is a conversion on or before D.
+   * Holdout rows (control = true) record a message not sent, so they are not touches.
    */
   private static Dataset<Row> campaignSummary(Dataset<Row> campaigns, Column d) {
     return campaigns
         .filter(to_date(col(CampaignTouches.SENT_TS)).leq(d))
+        .filter(not(coalesce(col(CampaignTouches.CONTROL), lit(false))))
         .groupBy(CampaignTouches.CUSTOMER_ID)
         .agg(
             count(lit(1)).as(CustomerFeatures.CAMPAIGN_TOUCHES),

@@ -42,6 +42,7 @@ final class Block implements CustomerSimulator.RowSink {
   final long[] realRows = new long[SOURCES];
   final long[] badRows = new long[SOURCES];
   final StringBuilder truth = new StringBuilder();
+  final CampaignEffects effects;
   private final int[] forcedNext;
   private RandomDataGenerator badRng;
   private long customer;
@@ -52,8 +53,10 @@ final class Block implements CustomerSimulator.RowSink {
       long count,
       GeneratorOptions options,
       Timeline timeline,
-      List<List<ReasonCode>> codes) {
+      List<List<ReasonCode>> codes,
+      int campaigns) {
     this.first = first;
+    this.effects = new CampaignEffects(campaigns);
     this.count = count;
     this.options = options;
     this.timeline = timeline;
@@ -141,5 +144,15 @@ final class Block implements CustomerSimulator.RowSink {
   @Override
   public void truth(String line) {
     truth.append(line).append('\n');
+  }
+
+  @Override
+  public void touch(int campaign, boolean control) {
+    effects.touch(campaign, control);
+  }
+
+  @Override
+  public void incremental(int campaign, long netCents) {
+    effects.incremental(campaign, netCents);
   }
 }

@@ -34,6 +34,7 @@ public final class ExtractGenerator {
   public static final String TRUTH_BAD_ROWS = "bad_rows.csv";
   public static final String TRUTH_PARAMS = "params.json";
   public static final String TRUTH_CAMPAIGNS = "campaigns.csv";
+  public static final String TRUTH_CAMPAIGN_EFFECTS = "campaign_effects.csv";
 
   private static final int BLOCK = 2_000;
   private static final Map<Source, String> FILE_NAMES =
@@ -89,6 +90,7 @@ public final class ExtractGenerator {
       rows.put(s, 0L);
       badRows.put(s, 0L);
     }
+    CampaignEffects effects = new CampaignEffects(CampaignEffects.all(campaigns).size());
     List<String> dates = new ArrayList<>();
     for (int f = 0; f < timeline.folders(); f++) {
       dates.add(timeline.folderDate(f).toString());
@@ -126,7 +128,8 @@ public final class ExtractGenerator {
             inflight.add(
                 pool.submit(
                     () ->
-                        new Block(start, count, options, timeline, codes).fill(simulators.get())));
+                        new Block(start, count, options, timeline, codes, effects.treated.length)
+                            .fill(simulators.get())));
             first += count;
             continue;
           }
@@ -154,6 +157,7 @@ public final class ExtractGenerator {
             written[slot] += block.lines[slot];
           }
           truth.write(block.truth.toString().getBytes(StandardCharsets.UTF_8));
+          effects.add(block.effects);
           for (Source s : Source.values()) {
             rows.merge(s, block.realRows[s.ordinal()], Long::sum);
             badRows.merge(s, block.badRows[s.ordinal()], Long::sum);
@@ -167,6 +171,8 @@ public final class ExtractGenerator {
         }
       }
       writeCampaigns(out.resolve(TRUTH).resolve(TRUTH_CAMPAIGNS));
+      effects.write(
+          out.resolve(TRUTH).resolve(TRUTH_CAMPAIGN_EFFECTS), CampaignEffects.all(campaigns));
       writeParams(out.resolve(TRUTH).resolve(TRUTH_PARAMS), rows, badRows, dates);
       long bytes;
       try (var files = Files.walk(out)) {
@@ -189,9 +195,7 @@ public final class ExtractGenerator {
     StringBuilder sb =
         new StringBuilder(
             "campaign_id,campaign_name,channel,sent_ts,cost_per_touch,reach,value_targeted,win_back\n");
-    List<Campaign> all = new ArrayList<>(List.of(Campaign.WELCOME, Campaign.REMINDER));
-    all.addAll(campaigns);
-    for (Campaign c : all) {
+    for (Campaign c : CampaignEffects.all(campaigns)) {
       sb.append(c.id())
           .append(",\"")
           .append(c.name())

@@ -57,6 +57,7 @@ final class Layout {
   static final int K_CLICKED_TS = at(Source.CAMPAIGNS, CampaignTouches.CLICKED_TS);
   static final int K_CONVERTED_TS = at(Source.CAMPAIGNS, CampaignTouches.CONVERTED_TS);
   static final int K_COST = at(Source.CAMPAIGNS, CampaignTouches.COST);
+  static final int K_CONTROL = at(Source.CAMPAIGNS, CampaignTouches.CONTROL);
 
   static final int C_CUSTOMER_ID = at(Source.CUSTOMERS, Customers.CUSTOMER_ID);
   static final int C_SIGNUP_DATE = at(Source.CUSTOMERS, Customers.SIGNUP_DATE);

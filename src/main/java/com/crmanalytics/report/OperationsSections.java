@@ -1,6 +1,5 @@
 package com.crmanalytics.report;
 
-import com.crmanalytics.contract.ReportCampaigns;
 import com.crmanalytics.contract.ReportSales;
 import com.crmanalytics.contract.ReportService;
 import com.crmanalytics.contract.Reports;
@@ -11,13 +10,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * What the business does with its customers: campaigns and their return, service quality per tier,
- * sales.
+ * What the business does with its customers: service quality per tier, sales (campaigns are in
+ * {@link CampaignSection}).
  */
 final class OperationsSections {
-  /** Campaigns shown in the charts and table; the rest are in report_campaigns. */
-  static final int MAX_CAMPAIGNS = 12;
-
   /** Categories, channels or regions shown per chart. */
   static final int MAX_SALES_VALUES = 8;
 
@@ -27,94 +23,6 @@ final class OperationsSections {
   OperationsSections(Context ctx) {
     this.ctx = ctx;
     this.t = ctx.text;
-  }
-
-  /** ROI and cost per response per campaign, best ROI first. */
-  String campaigns() {
-    List<Row> all =
-        new ArrayList<>(
-            Cells.where(
-                ctx.rows(Reports.CAMPAIGNS),
-                ReportCampaigns.LEVEL,
-                ReportCampaigns.LEVEL_CAMPAIGN));
-    if (ctx.data.absent(Source.CAMPAIGNS)) {
-      return ctx.section("campaigns", "wide", null, ctx.empty(t.text("campaigns.absent")), null);
-    }
-    if (all.isEmpty()) {
-      return ctx.section("campaigns", "wide", null, ctx.empty(t.text("campaigns.empty")), null);
-    }
-    all.sort(
-        Comparator.comparing(
-                (Row r) -> Cells.num(r, ReportCampaigns.ROI),
-                Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(r -> Cells.str(r, ReportCampaigns.CAMPAIGN_ID)));
-    List<Row> shown = all.subList(0, Math.min(MAX_CAMPAIGNS, all.size()));
-    List<Charts.Bar> roi = new ArrayList<>();
-    List<Charts.Bar> cpr = new ArrayList<>();
-    List<List<String>> table = new ArrayList<>();
-    for (Row r : shown) {
-      String name = name(r);
-      Double v = Cells.num(r, ReportCampaigns.ROI);
-      roi.add(new Charts.Bar(name, v, t.percent(v, 0), v != null && v < 0 ? "s-bad" : "s-good"));
-      Double c = Cells.num(r, ReportCampaigns.COST_PER_RESPONSE);
-      cpr.add(new Charts.Bar(name, c, t.money(c, 2), "s1"));
-      table.add(
-          List.of(
-              name,
-              t.integer(Cells.num(r, ReportCampaigns.TOUCHES)),
-              t.percent(Cells.num(r, ReportCampaigns.CONVERSION_RATE), 1),
-              t.money(Cells.money(r, ReportCampaigns.COST), 0),
-              t.money(c, 2),
-              t.money(Cells.money(r, ReportCampaigns.ATTRIBUTED_REVENUE), 0),
-              t.percent(v, 0)));
-    }
-    double cost = all.stream().mapToDouble(r -> Cells.num0(r, ReportCampaigns.COST)).sum();
-    double revenue =
-        all.stream().mapToDouble(r -> Cells.num0(r, ReportCampaigns.ATTRIBUTED_REVENUE)).sum();
-    List<String> lead =
-        new ArrayList<>(
-            List.of(
-                t.text(
-                    "campaigns.lead.total",
-                    t.integer(all.size()),
-                    t.moneyShort(cost),
-                    t.moneyShort(revenue))));
-    Row best = all.get(0);
-    if (Cells.num(best, ReportCampaigns.ROI) != null) {
-      lead.add(
-          t.text(
-              "campaigns.lead.best",
-              name(best),
-              t.percent(Cells.num(best, ReportCampaigns.ROI), 0)));
-    }
-    String charts =
-        "<div class=\"charts\">"
-            + Html.figure(
-                t.text("campaigns.roi"), Charts.bars(t.text("campaigns.roi"), roi, 520, null, null))
-            + Html.figure(
-                t.text("campaigns.cpr"), Charts.bars(t.text("campaigns.cpr"), cpr, 520, null, null))
-            + "</div>";
-    String more =
-        all.size() > shown.size()
-            ? ctx.empty(t.text("campaigns.more", t.integer(all.size() - shown.size())))
-            : "";
-    String numbers =
-        ctx.numbers(
-            List.of(
-                t.text("col.campaign"),
-                t.text("col.touches"),
-                t.text("col.conversion_rate"),
-                t.text("col.cost"),
-                t.text("col.cost_per_response"),
-                t.text("col.attributed_revenue"),
-                t.text("col.roi")),
-            table);
-    return ctx.section(
-        "campaigns",
-        "wide",
-        t.sentences(lead),
-        charts + more + numbers,
-        t.text("campaigns.caption", t.integer(ctx.data.settings().attributionDays())));
   }
 
   /** Wait, abandonment, first-contact resolution and satisfaction per tier (small multiples). */
@@ -250,11 +158,6 @@ final class OperationsSections {
         t.sentences(leads),
         charts.toString(),
         t.text("sales.caption", t.integer(ctx.data.windowDays())));
-  }
-
-  private String name(Row campaign) {
-    String name = Cells.str(campaign, ReportCampaigns.CAMPAIGN_NAME);
-    return name == null || name.isBlank() ? Cells.str(campaign, ReportCampaigns.CAMPAIGN_ID) : name;
   }
 
   private static Double minutesOf(Row r) {

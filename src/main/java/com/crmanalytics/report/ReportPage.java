@@ -71,7 +71,7 @@ public final class ReportPage {
     p.append(migration.section());
     p.append(new CohortSection(ctx).section());
     p.append(new ForecastSection(ctx).section());
-    p.append(operations.campaigns());
+    p.append(new CampaignSection(ctx).section());
     p.append(new ProductSection(ctx).section());
     p.append(operations.service());
     p.append(operations.sales());

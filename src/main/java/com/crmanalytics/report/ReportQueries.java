@@ -8,7 +8,8 @@ package com.crmanalytics.report;
  *       tier_rank, value and churn columns, and {@code measure} (pyramid.measure over the window);
  *   <li>{@code rpt_previous}: customer_segments at the previous date (may be empty);
  *   <li>{@code rpt_orders}: order lines of the window, with {@code day};
- *   <li>{@code rpt_touches}: campaign touches sent in the window, with {@code sent_day};
+ *   <li>{@code rpt_touches}: campaign touches sent in the window (and holdout rows, control =
+ *       true), with {@code sent_day};
  *   <li>{@code rpt_contacts}: service contacts opened on or before D, with {@code day};
  *   <li>{@code rpt_tiers}: the configured tiers with {@code tier_order};
  *   <li>{@code rpt_model_runs}: model_runs of D.
@@ -133,7 +134,8 @@ final class ReportQueries {
   /**
    * :attribution = report.attribution-days. Revenue of a converted touch: its customer's order
    * lines from the touch's day to attribution days later (and on or before D), each line counted
-   * once per campaign even when several touches of the campaign cover it.
+   * once per campaign even when several touches of the campaign cover it. Holdout rows (control)
+   * were not sent: they are the comparison group of {@link CampaignLift}, not touches.
    */
   static final String CAMPAIGNS =
       """
@@ -142,7 +144,8 @@ final class ReportQueries {
                coalesce(to_date(t.opened_ts) <= :d, false) AS opened,
                coalesce(to_date(t.clicked_ts) <= :d, false) AS clicked,
                coalesce(to_date(t.converted_ts) <= :d, false) AS converted
-        FROM rpt_touches t LEFT JOIN rpt_customers c ON c.customer_id = t.customer_id),
+        FROM rpt_touches t LEFT JOIN rpt_customers c ON c.customer_id = t.customer_id
+        WHERE NOT coalesce(t.control, false)),
       attributed AS (
         SELECT DISTINCT t.campaign_id, t.customer_id, t.segment, t.tier, o.order_id, o.line_no, o.amount
         FROM t JOIN rpt_orders o

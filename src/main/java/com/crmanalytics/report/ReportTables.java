@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.contract.CustomerSegments;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.contract.ReportConcentration;
@@ -75,7 +76,8 @@ final class ReportTables {
     Map<String, Object> campaignArgs = new LinkedHashMap<>(args);
     campaignArgs.put("attribution", config.report().attributionDays());
     tables.put(
-        Reports.CAMPAIGNS, query(spark, Reports.CAMPAIGNS, ReportQueries.CAMPAIGNS, campaignArgs));
+        Reports.CAMPAIGNS,
+        CampaignLift.table(spark, wh.read(CustomerSegments.CONTRACT), campaignArgs));
     tables.put(Reports.SERVICE, query(spark, Reports.SERVICE, ReportQueries.SERVICE, args));
     tables.put(Reports.SALES, query(spark, Reports.SALES, ReportQueries.SALES, args));
     tables.put(Reports.MODEL, query(spark, Reports.MODEL, ReportQueries.MODEL, args));

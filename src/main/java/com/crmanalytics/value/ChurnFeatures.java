@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -193,6 +194,8 @@ final class ChurnFeatures {
             : wh.spark().createDataFrame(List.of(), CampaignTouches.CONTRACT.schema());
     return touches
         .filter(sent.gt(date_sub(lit(c), h)).and(sent.leq(lit(c))))
+        // a holdout row records a message that was not sent
+        .filter(not(coalesce(col(CampaignTouches.CONTROL), lit(false))))
         .groupBy(CampaignTouches.CUSTOMER_ID)
         .agg(count(lit(1)).as(TOUCHES), count(when(converted.leq(lit(c)), true)).as(RESPONSES));
   }

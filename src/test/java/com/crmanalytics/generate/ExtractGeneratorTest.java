@@ -66,7 +66,7 @@ class ExtractGeneratorTest {
     new ExtractGenerator(options(300, tmp.resolve("b"), format, 0.01)).run();
     Map<String, byte[]> a = files(tmp.resolve("a"));
     Map<String, byte[]> b = files(tmp.resolve("b"));
-    assertThat(a.keySet()).hasSize(8 * 4 + 4).isEqualTo(b.keySet());
+    assertThat(a.keySet()).hasSize(8 * 4 + 5).isEqualTo(b.keySet());
     a.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(b.get(name)));
     assertThat(a).containsKey("2026-11-16/orders/orders." + format.extension());
   }

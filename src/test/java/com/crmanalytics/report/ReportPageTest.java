@@ -146,6 +146,26 @@ class ReportPageTest {
   }
 
   @Test
+  void campaignsLeadWithIncrementalReturnAndSayWhenItIsIndistinguishableFromZero() {
+    String en = section(render(ReportFixture.secondRun()), "campaigns");
+    assertThat(en)
+        .contains("Incremental return on investment (90% interval)")
+        .contains("Best incremental return: October: Flash sale (sms), 150% (50% to 250%).")
+        .contains("For 1 of these 3 campaigns the effect is indistinguishable from zero")
+        .contains("Attributed ROI")
+        .contains("Revenue of responders (attributed)");
+    // the campaign with the best incremental ROI comes first, the one with none after the measured
+    assertThat(en.indexOf("October: Flash sale (sms)"))
+        .isLessThan(en.indexOf("Welcome series (email)"));
+    assertThat(en.indexOf("Welcome series (email)"))
+        .isLessThan(en.indexOf("September: Clearance (mail)"));
+    assertThat(en.indexOf("September: Clearance (mail)"))
+        .isLessThan(en.indexOf("November: Loyalty reward (app)"));
+    String zh = section(render(ReportFixture.secondRun().language("zh-CN")), "campaigns");
+    assertThat(zh).contains("增量投资回报率（90% 区间）").contains("与零无法区分").contains("归因投资回报率");
+  }
+
+  @Test
   void hostileCampaignNameIsEscapedEverywhere() {
     String hostile = "<script>alert('x')</script> & \"Q4\" <img src=http://evil.example/p.png>";
     ReportFixture fixture = ReportFixture.secondRun();

@@ -3,6 +3,7 @@ package com.crmanalytics.testing;
 import com.crmanalytics.config.ReportSettings;
 import com.crmanalytics.contract.Field;
 import com.crmanalytics.contract.ProductAffinity;
+import com.crmanalytics.contract.ReportCampaigns;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.report.ReportData;
@@ -591,36 +592,39 @@ public final class ReportFixture {
       rows.add(
           row(
               Reports.CAMPAIGNS,
-              "level",
-              "campaign",
-              "campaign_id",
-              k[0],
-              "campaign_name",
-              k[1],
-              "touches",
-              touches,
-              "customers",
-              touches,
-              "opens",
-              touches / 2,
-              "clicks",
-              touches / 6,
-              "conversions",
-              conversions,
-              "open_rate",
-              0.5,
-              "click_rate",
-              1 / 6.0,
-              "conversion_rate",
-              (double) conversions / touches,
-              "cost",
-              k[4],
-              "cost_per_response",
-              cost / conversions,
-              "attributed_revenue",
-              k[5],
-              "roi",
-              (revenue - cost) / cost));
+              incremental(
+                  (String) k[0],
+                  cost,
+                  "level",
+                  "campaign",
+                  "campaign_id",
+                  k[0],
+                  "campaign_name",
+                  k[1],
+                  "touches",
+                  touches,
+                  "customers",
+                  touches,
+                  "opens",
+                  touches / 2,
+                  "clicks",
+                  touches / 6,
+                  "conversions",
+                  conversions,
+                  "open_rate",
+                  0.5,
+                  "click_rate",
+                  1 / 6.0,
+                  "conversion_rate",
+                  (double) conversions / touches,
+                  "cost",
+                  k[4],
+                  "cost_per_response",
+                  cost / conversions,
+                  "attributed_revenue",
+                  k[5],
+                  "roi",
+                  (revenue - cost) / cost)));
     }
     rows.add(
         row(
@@ -658,6 +662,47 @@ public final class ReportFixture {
             "roi",
             274.0));
     return rows;
+  }
+
+  /**
+   * The incremental columns of three fixture campaigns: K-2026-10-A measured against its holdout
+   * (clearly positive), K-WELCOME matched (indistinguishable from zero), K-2026-09-B matched
+   * (clearly negative); the others have no comparison group.
+   */
+  private static Object[] incremental(String id, double cost, Object... namesAndValues) {
+    double[] v =
+        switch (id) {
+          // incremental revenue, its 90% interval
+          case "K-2026-10-A" -> new double[] {3000, 1800, 4200};
+          case "K-WELCOME" -> new double[] {300, -500, 1100};
+          case "K-2026-09-B" -> new double[] {-400, -700, -100};
+          default -> null;
+        };
+    if (v == null) {
+      return namesAndValues;
+    }
+    List<Object> all = new ArrayList<>(List.of(namesAndValues));
+    all.addAll(
+        List.of(
+            ReportCampaigns.COMPARISON,
+            id.equals("K-2026-10-A") ? ReportCampaigns.BY_HOLDOUT : ReportCampaigns.BY_MATCHING,
+            ReportCampaigns.TREATED_CUSTOMERS,
+            400L,
+            ReportCampaigns.COMPARISON_CUSTOMERS,
+            100L,
+            ReportCampaigns.INCREMENTAL_REVENUE,
+            v[0],
+            ReportCampaigns.INCREMENTAL_REVENUE_LOW,
+            v[1],
+            ReportCampaigns.INCREMENTAL_REVENUE_HIGH,
+            v[2],
+            ReportCampaigns.INCREMENTAL_ROI,
+            (v[0] - cost) / cost,
+            ReportCampaigns.INCREMENTAL_ROI_LOW,
+            (v[1] - cost) / cost,
+            ReportCampaigns.INCREMENTAL_ROI_HIGH,
+            (v[2] - cost) / cost));
+    return all.toArray();
   }
 
   private static List<Row> service() {
