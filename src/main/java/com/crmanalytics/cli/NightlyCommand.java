@@ -1,5 +1,6 @@
 package com.crmanalytics.cli;
 
+import com.crmanalytics.job.NightlyJob;
 import com.crmanalytics.pipeline.BusinessDates;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,6 +52,6 @@ final class NightlyCommand implements Callable<Integer> {
                   "nightly: business date %s (yesterday in %s)%n", yesterday, config.timezone());
           return yesterday;
         },
-        RunCommand::chain);
+        NightlyJob::run);
   }
 }

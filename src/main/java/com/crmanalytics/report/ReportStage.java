@@ -8,13 +8,13 @@ import static org.apache.spark.sql.functions.to_date;
 
 import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.config.PyramidSettings;
+import com.crmanalytics.config.ReportSettings;
 import com.crmanalytics.contract.CampaignTouches;
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerSegments;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.Orders;
-import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.ServiceContacts;
@@ -24,11 +24,12 @@ import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
+import com.crmanalytics.pipeline.Stage;
+import com.crmanalytics.pipeline.StageResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,9 +49,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code report}: from the gold tables of D (customer_features, customer_segments,
@@ -60,144 +58,175 @@ import org.slf4j.LoggerFactory;
  * tier, percentile, segment, campaign, ...): each is computed by one query ({@link ReportQueries}),
  * collected, written and rendered from the same rows. Nothing per customer reaches the driver.
  */
-public final class ReportStage {
-  private static final Logger LOG = LoggerFactory.getLogger(ReportStage.class);
+public final class ReportStage implements Stage<ReportStage.Result> {
   public static final String STAGE = "report";
 
   /** The HTML report's file name inside {@code <paths.reports>/D/}. */
   public static final String PAGE = "index.html";
 
   /** What one run of the stage did. */
-  public record Result(ReportData data, String page, String message) {}
+  public record Result(ReportData data, String page, long customers, String message)
+      implements StageResult {
+    @Override
+    public Counts counts() {
+      return new Counts(customers, customers, null, null);
+    }
 
-  private ReportStage() {}
+    @Override
+    public List<String> notes() {
+      return List.of("report written to " + page);
+    }
+  }
 
-  public static Result run(RunContext ctx) {
-    Instant started = Instant.now();
+  /**
+   * What the stage reads of the configuration.
+   *
+   * @param currency {@code run.currency}
+   * @param reports {@code paths.reports}: the HTML report goes to {@code <reports>/D/}
+   * @param windowDays {@code rfm.window-days}
+   * @param churnHorizonDays {@code churn.horizon-days}
+   */
+  public record Settings(
+      String currency,
+      String reports,
+      int windowDays,
+      int churnHorizonDays,
+      PyramidSettings pyramid,
+      ReportSettings report) {
+    public static Settings from(PipelineConfig config) {
+      return new Settings(
+          config.currency(),
+          config.reports(),
+          config.rfm().windowDays(),
+          config.churn().horizonDays(),
+          config.pyramid(),
+          config.report());
+    }
+  }
+
+  private final Settings settings;
+
+  public ReportStage(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The stage with its settings from {@code config}. */
+  public static ReportStage from(PipelineConfig config) {
+    return new ReportStage(Settings.from(config));
+  }
+
+  @Override
+  public String name() {
+    return STAGE;
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
     LocalDate d = ctx.businessDate();
     SparkSession spark = ctx.spark();
-    spark.sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
     Warehouse wh = ctx.warehouse();
-    PipelineConfig config = ctx.config();
-    List<Dataset<Row>> cached = new ArrayList<>();
-    try {
-      Dataset<Row> customers =
-          customers(wh, d, config.pyramid()).persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(customers);
-      long n = customers.count();
-      if (n == 0) {
-        throw Errors.missingInput(
-            "customer_features, customer_segments and customer_value for "
-                + d
-                + " (run: crm run --date "
-                + d
-                + ")",
-            wh.path(CustomerValue.CONTRACT));
-      }
-      customers.createOrReplaceTempView("rpt_customers");
-      Optional<LocalDate> previous = previousDate(wh, d);
-      previousSegments(wh, previous).createOrReplaceTempView("rpt_previous");
-      int w = config.rfm().windowDays();
-      Dataset<Row> orders =
-          window(wh.read(Orders.CONTRACT), Orders.ORDER_TS, "day", d, w)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(orders);
-      orders.createOrReplaceTempView("rpt_orders");
-      // A company that sends no campaign or service extract still gets its report: those sections
-      // say so.
-      Set<Source> absent = EnumSet.noneOf(Source.class);
-      window(readOrEmpty(wh, Source.CAMPAIGNS, absent), CampaignTouches.SENT_TS, "sent_day", d, w)
-          .createOrReplaceTempView("rpt_touches");
-      readOrEmpty(wh, Source.SERVICE, absent)
-          .withColumn("day", to_date(col(ServiceContacts.OPENED_TS)))
-          .filter(col("day").leq(lit(d)))
-          .createOrReplaceTempView("rpt_contacts");
-      wh.read(Orders.CONTRACT)
-          .withColumn("day", to_date(col(Orders.ORDER_TS)))
-          .filter(col("day").leq(lit(d)).and(col(Orders.CUSTOMER_ID).isNotNull()))
-          .createOrReplaceTempView("rpt_history");
-      tiers(spark, config.pyramid()).createOrReplaceTempView("rpt_tiers");
-      wh.read(ModelRuns.CONTRACT)
-          .filter(col(ModelRuns.AS_OF_DATE).equalTo(lit(d)))
-          .createOrReplaceTempView("rpt_model_runs");
-
-      Map<String, Object> args = new LinkedHashMap<>();
-      args.put("d", Date.valueOf(d));
-      args.put("w", w);
-      args.put("n", n);
-      Map<TableContract, List<Row>> tables = new LinkedHashMap<>();
-      List<Row> concentration = concentration(spark, args, d, n);
-      Map<String, Object> kpiArgs = new LinkedHashMap<>(args);
-      kpiArgs.put("currency", config.currency());
-      kpiArgs.put("recent", config.report().recentDays());
-      kpiArgs.put("h", config.churn().horizonDays());
-      kpiArgs.put("top20", concentration.get(19).getDouble(3));
-      kpiArgs.put("gini", concentration.get(0).getDouble(5));
-      tables.put(Reports.KPIS, query(spark, Reports.KPIS, ReportQueries.KPIS, kpiArgs));
-      tables.put(Reports.PYRAMID, query(spark, Reports.PYRAMID, ReportQueries.PYRAMID, args));
-      tables.put(Reports.CONCENTRATION, concentration);
-      tables.put(Reports.SEGMENTS, query(spark, Reports.SEGMENTS, ReportQueries.SEGMENTS, args));
-      if (previous.isPresent()) {
-        Map<String, Object> migrationArgs = new LinkedHashMap<>(args);
-        migrationArgs.put("p", Date.valueOf(previous.get()));
-        tables.put(
-            Reports.MIGRATION,
-            query(spark, Reports.MIGRATION, ReportQueries.MIGRATION, migrationArgs));
-      } else {
-        tables.put(Reports.MIGRATION, List.of());
-      }
-      Map<String, Object> campaignArgs = new LinkedHashMap<>(args);
-      campaignArgs.put("attribution", config.report().attributionDays());
-      tables.put(
-          Reports.CAMPAIGNS,
-          query(spark, Reports.CAMPAIGNS, ReportQueries.CAMPAIGNS, campaignArgs));
-      tables.put(Reports.SERVICE, query(spark, Reports.SERVICE, ReportQueries.SERVICE, args));
-      tables.put(Reports.SALES, query(spark, Reports.SALES, ReportQueries.SALES, args));
-      tables.put(Reports.MODEL, query(spark, Reports.MODEL, ReportQueries.MODEL, args));
-      Map<String, Object> cohortArgs = new LinkedHashMap<>(args);
-      cohortArgs.put("cohorts", CohortSection.MAX_COHORTS);
-      tables.put(Reports.COHORTS, query(spark, Reports.COHORTS, ReportQueries.COHORTS, cohortArgs));
-      tables.put(ProductAffinity.CONTRACT, strongestPairs(wh, d));
-
-      Optional<Row> previousKpis = previousKpis(wh, d);
-      String onD = Reports.AS_OF_DATE + " = DATE'" + d + "'";
-      for (Map.Entry<TableContract, List<Row>> t : tables.entrySet()) {
-        if (!Reports.ALL.contains(t.getKey())) {
-          continue; // read for the page (product_affinity), not written here
-        }
-        wh.replace(t.getKey(), spark.createDataFrame(t.getValue(), t.getKey().schema()), onD);
-      }
-      ReportData data =
-          new ReportData(
-              d,
-              config.currency(),
-              config.report(),
-              w,
-              tables,
-              previousKpis.map(r -> r.<Date>getAs(Reports.AS_OF_DATE).toLocalDate()),
-              previousKpis,
-              absent);
-      String page = writePage(spark, config.reports(), d, ReportPage.render(data));
-      String message =
-          String.format(
-              "%d customers reported as of %s%s; %s",
-              n,
-              d,
-              previous
-                  .map(p -> " (migration since " + p + ")")
-                  .orElse(" (first report: no migration)"),
-              page);
-      LOG.info("report: {}", message);
-      ctx.log()
-          .record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(n, n, null, null), message);
-      return new Result(data, page, message);
-    } catch (RuntimeException e) {
-      ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
-      throw e;
-    } finally {
-      cached.forEach(Dataset::unpersist);
-      spark.sparkContext().clearJobGroup();
+    Dataset<Row> customers = ctx.persist(customers(wh, d, settings.pyramid()));
+    long n = customers.count();
+    if (n == 0) {
+      throw Errors.missingInput(
+          "customer_features, customer_segments and customer_value for "
+              + d
+              + " (run: crm run --date "
+              + d
+              + ")",
+          wh.path(CustomerValue.CONTRACT));
     }
+    customers.createOrReplaceTempView("rpt_customers");
+    Optional<LocalDate> previous = previousDate(wh, d);
+    previousSegments(wh, previous).createOrReplaceTempView("rpt_previous");
+    int w = settings.windowDays();
+    Dataset<Row> orders =
+        ctx.persist(window(wh.read(Orders.CONTRACT), Orders.ORDER_TS, "day", d, w));
+    orders.createOrReplaceTempView("rpt_orders");
+    // A company that sends no campaign or service extract still gets its report: those sections
+    // say so.
+    Set<Source> absent = EnumSet.noneOf(Source.class);
+    window(readOrEmpty(wh, Source.CAMPAIGNS, absent), CampaignTouches.SENT_TS, "sent_day", d, w)
+        .createOrReplaceTempView("rpt_touches");
+    readOrEmpty(wh, Source.SERVICE, absent)
+        .withColumn("day", to_date(col(ServiceContacts.OPENED_TS)))
+        .filter(col("day").leq(lit(d)))
+        .createOrReplaceTempView("rpt_contacts");
+    wh.read(Orders.CONTRACT)
+        .withColumn("day", to_date(col(Orders.ORDER_TS)))
+        .filter(col("day").leq(lit(d)).and(col(Orders.CUSTOMER_ID).isNotNull()))
+        .createOrReplaceTempView("rpt_history");
+    tiers(spark, settings.pyramid()).createOrReplaceTempView("rpt_tiers");
+    wh.read(ModelRuns.CONTRACT)
+        .filter(col(ModelRuns.AS_OF_DATE).equalTo(lit(d)))
+        .createOrReplaceTempView("rpt_model_runs");
+
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("d", Date.valueOf(d));
+    args.put("w", w);
+    args.put("n", n);
+    Map<TableContract, List<Row>> tables = new LinkedHashMap<>();
+    List<Row> concentration = concentration(spark, args, d, n);
+    Map<String, Object> kpiArgs = new LinkedHashMap<>(args);
+    kpiArgs.put("currency", settings.currency());
+    kpiArgs.put("recent", settings.report().recentDays());
+    kpiArgs.put("h", settings.churnHorizonDays());
+    kpiArgs.put("top20", concentration.get(19).getDouble(3));
+    kpiArgs.put("gini", concentration.get(0).getDouble(5));
+    tables.put(Reports.KPIS, query(spark, Reports.KPIS, ReportQueries.KPIS, kpiArgs));
+    tables.put(Reports.PYRAMID, query(spark, Reports.PYRAMID, ReportQueries.PYRAMID, args));
+    tables.put(Reports.CONCENTRATION, concentration);
+    tables.put(Reports.SEGMENTS, query(spark, Reports.SEGMENTS, ReportQueries.SEGMENTS, args));
+    if (previous.isPresent()) {
+      Map<String, Object> migrationArgs = new LinkedHashMap<>(args);
+      migrationArgs.put("p", Date.valueOf(previous.get()));
+      tables.put(
+          Reports.MIGRATION,
+          query(spark, Reports.MIGRATION, ReportQueries.MIGRATION, migrationArgs));
+    } else {
+      tables.put(Reports.MIGRATION, List.of());
+    }
+    Map<String, Object> campaignArgs = new LinkedHashMap<>(args);
+    campaignArgs.put("attribution", settings.report().attributionDays());
+    tables.put(
+        Reports.CAMPAIGNS, query(spark, Reports.CAMPAIGNS, ReportQueries.CAMPAIGNS, campaignArgs));
+    tables.put(Reports.SERVICE, query(spark, Reports.SERVICE, ReportQueries.SERVICE, args));
+    tables.put(Reports.SALES, query(spark, Reports.SALES, ReportQueries.SALES, args));
+    tables.put(Reports.MODEL, query(spark, Reports.MODEL, ReportQueries.MODEL, args));
+    Map<String, Object> cohortArgs = new LinkedHashMap<>(args);
+    cohortArgs.put("cohorts", CohortSection.MAX_COHORTS);
+    tables.put(Reports.COHORTS, query(spark, Reports.COHORTS, ReportQueries.COHORTS, cohortArgs));
+    tables.put(ProductAffinity.CONTRACT, strongestPairs(wh, d));
+
+    Optional<Row> previousKpis = previousKpis(wh, d);
+    String onD = Reports.AS_OF_DATE + " = DATE'" + d + "'";
+    for (Map.Entry<TableContract, List<Row>> t : tables.entrySet()) {
+      if (!Reports.ALL.contains(t.getKey())) {
+        continue; // read for the page (product_affinity), not written here
+      }
+      wh.replace(t.getKey(), spark.createDataFrame(t.getValue(), t.getKey().schema()), onD);
+    }
+    ReportData data =
+        new ReportData(
+            d,
+            settings.currency(),
+            settings.report(),
+            w,
+            tables,
+            previousKpis.map(r -> r.<Date>getAs(Reports.AS_OF_DATE).toLocalDate()),
+            previousKpis,
+            absent);
+    String page = writePage(spark, settings.reports(), d, ReportPage.render(data));
+    String message =
+        String.format(
+            "%d customers reported as of %s%s; %s",
+            n,
+            d,
+            previous
+                .map(p -> " (migration since " + p + ")")
+                .orElse(" (first report: no migration)"),
+            page);
+    return new Result(data, page, n, message);
   }
 
   /**
