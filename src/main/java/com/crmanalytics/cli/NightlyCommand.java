@@ -45,11 +45,12 @@ final class NightlyCommand implements Callable<Integer> {
           if (date != null) {
             return date;
           }
-          LocalDate yesterday = BusinessDates.yesterday(config.timezone(), clock);
+          LocalDate yesterday = BusinessDates.yesterday(config.run().timezone(), clock);
           spec.commandLine()
               .getOut()
               .printf(
-                  "nightly: business date %s (yesterday in %s)%n", yesterday, config.timezone());
+                  "nightly: business date %s (yesterday in %s)%n",
+                  yesterday, config.run().timezone());
           return yesterday;
         },
         NightlyJob::run);

@@ -1,8 +1,5 @@
 package com.crmanalytics.config;
 
-import static com.crmanalytics.config.ConfigValues.number;
-import static com.crmanalytics.config.ConfigValues.string;
-
 import com.crmanalytics.contract.Source;
 import com.crmanalytics.error.Errors;
 import com.typesafe.config.Config;
@@ -16,9 +13,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -106,29 +100,8 @@ public final class ConfigLoader {
   }
 
   static PipelineConfig validate(Config c) {
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(string(c, "run.timezone"));
-    } catch (DateTimeException e) {
-      throw Errors.badConfig(
-          "run.timezone",
-          c.getString("run.timezone"),
-          "a time-zone id such as UTC or Asia/Shanghai");
-    }
-    String currency = string(c, "run.currency");
-    try {
-      Currency.getInstance(currency);
-    } catch (IllegalArgumentException e) {
-      throw Errors.badConfig(
-          "run.currency", currency, "an ISO 4217 currency code such as USD or CNY");
-    }
-    double ratio = number(c, "quality.max-reject-ratio");
-    if (!(ratio >= 0 && ratio <= 1)) {
-      throw Errors.badConfig(
-          "quality.max-reject-ratio",
-          c.getValue("quality.max-reject-ratio").unwrapped(),
-          "a number from 0 to 1");
-    }
+    RunSettings run = RunSettings.from(c);
+    QualitySettings quality = QualitySettings.from(c);
     MaintenanceSettings maintenance = MaintenanceSettings.from(c);
     PrivacySettings privacy = PrivacySettings.from(c);
     ServeSettings serve = ServeSettings.from(c);
@@ -143,12 +116,9 @@ public final class ConfigLoader {
       }
     }
     return new PipelineConfig(
-        string(c, "paths.landing"),
-        string(c, "paths.warehouse"),
-        string(c, "paths.reports"),
-        zone,
-        currency,
-        ratio,
+        PathsSettings.from(c),
+        run,
+        quality,
         extracts,
         spark,
         RfmSettings.from(c),

@@ -1,7 +1,6 @@
 package com.crmanalytics.config;
 
 import com.crmanalytics.contract.Source;
-import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -10,12 +9,9 @@ import java.util.Map;
  * from(Config)}). Stages are built with the sections they need, never with the whole.
  */
 public record PipelineConfig(
-    String landing,
-    String warehouse,
-    String reports,
-    ZoneId timezone,
-    String currency,
-    double maxRejectRatio,
+    PathsSettings paths,
+    RunSettings run,
+    QualitySettings quality,
     Map<Source, ExtractSettings> extracts,
     Map<String, String> spark,
     RfmSettings rfm,

@@ -43,24 +43,6 @@ public final class IngestStage implements Stage<IngestStage.Result> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
   public static final String STAGE = "ingest";
 
-  /**
-   * What the stage reads of the configuration.
-   *
-   * @param landing {@code paths.landing}
-   * @param extracts {@code extracts.<source>}
-   * @param maxRejectRatio {@code quality.max-reject-ratio}
-   */
-  public record Settings(
-      String landing, Map<Source, ExtractSettings> extracts, double maxRejectRatio) {
-    public static Settings from(PipelineConfig config) {
-      return new Settings(config.landing(), config.extracts(), config.maxRejectRatio());
-    }
-
-    ExtractSettings extract(Source source) {
-      return extracts.get(source);
-    }
-  }
-
   /** What one run of the stage did: one result per source, in {@link Source} order. */
   public record Result(List<SourceResult> sources) implements StageResult {
     @Override
@@ -73,15 +55,15 @@ public final class IngestStage implements Stage<IngestStage.Result> {
 
   private static final String ANSI = "spark.sql.ansi.enabled";
 
-  private final Settings settings;
+  private final IngestSettings settings;
 
-  public IngestStage(Settings settings) {
+  public IngestStage(IngestSettings settings) {
     this.settings = settings;
   }
 
   /** The stage with its settings from {@code config}. */
   public static IngestStage from(PipelineConfig config) {
-    return new IngestStage(Settings.from(config));
+    return new IngestStage(IngestSettings.from(config));
   }
 
   @Override

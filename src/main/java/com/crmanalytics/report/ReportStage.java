@@ -95,8 +95,8 @@ public final class ReportStage implements Stage<ReportStage.Result> {
       ReportSettings report) {
     public static Settings from(PipelineConfig config) {
       return new Settings(
-          config.currency(),
-          config.reports(),
+          config.run().currency(),
+          config.paths().reports(),
           config.rfm().windowDays(),
           config.churn().horizonDays(),
           config.pyramid(),

@@ -66,7 +66,8 @@ public final class TestSpark {
     all.put("paths.landing", landing.toString());
     all.put("paths.warehouse", warehouse.toString());
     PipelineConfig config = config(siteFile, all);
-    return RunContext.start(date, config, new Warehouse(session(), config.warehouse()), "test");
+    return RunContext.start(
+        date, config, new Warehouse(session(), config.paths().warehouse()), "test");
   }
 
   /**
