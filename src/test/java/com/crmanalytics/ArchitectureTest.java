@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.pipeline.Stage;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering as it is, checked on the main bytecode: {@code cli → stage packages → pipeline / io
- * → config / contract / model / error}. No stage reaches back into the CLI, the statistics ({@code
- * model}) use nothing but the JDK and Hipparchus, and no two packages depend on each other.
+ * The layering as it is, checked on the main bytecode: {@code cli → job → stage packages → pipeline
+ * / io → config / contract / model / error}. No stage reaches back into the CLI, the statistics
+ * ({@code model}) use nothing but the JDK and Hipparchus, and no two packages depend on each other.
  *
  * <p>One documented exception, frozen: {@code contract} declares each table's Spark schema and its
  * row rules as Spark {@code Column}s, so six of its classes use Spark's SQL API (types, Column,
@@ -124,6 +126,29 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(STAGES)
+        .check(main);
+  }
+
+  @Test
+  void onlyTheCliRunsTheNightlyJob() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("com.crmanalytics.cli..", "com.crmanalytics.job..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.crmanalytics.job..")
+        .check(main);
+  }
+
+  @Test
+  void stagesTakeTheirSettingsFromTheirConstructorAndLeaveTheRunLogToTheRunner() {
+    noClasses()
+        .that()
+        .implement(Stage.class)
+        .should()
+        .callMethod(RunContext.class, "log")
+        .orShould()
+        .callMethod(RunContext.class, "config")
         .check(main);
   }
 

@@ -4,6 +4,7 @@ import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.io.WarehouseLock;
+import com.crmanalytics.job.NightlyJob;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunHistory;
 import java.io.PrintWriter;
@@ -73,7 +74,7 @@ final class BackfillCommand implements Callable<Integer> {
         out.printf("run %s for %s (warehouse %s)%n", ctx.runId(), d, warehouse.root());
         out.flush();
         try {
-          RunCommand.chain(ctx, out);
+          NightlyJob.run(ctx, out);
         } catch (RuntimeException e) {
           out.printf(
               "backfill stopped at %s after %d run(s); later dates not run (continue with --resume)%n",

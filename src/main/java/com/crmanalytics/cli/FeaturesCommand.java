@@ -1,8 +1,8 @@
 package com.crmanalytics.cli;
 
+import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.features.FeaturesStage;
-import com.crmanalytics.pipeline.RunContext;
-import java.io.PrintWriter;
+import com.crmanalytics.pipeline.Stage;
 import picocli.CommandLine.Command;
 
 /** {@code crm features --date D}: customer_features as of D from the silver tables. */
@@ -13,14 +13,9 @@ import picocli.CommandLine.Command;
       "Write customer_features for business date D, from events on or before D only.",
       "One row per customer with an order on or before D; only the rows of as_of_date = D are replaced."
     })
-final class FeaturesCommand extends DatedCommand {
+final class FeaturesCommand extends StageCommand {
   @Override
-  void stages(RunContext ctx, PrintWriter out) {
-    features(ctx, out);
-  }
-
-  static void features(RunContext ctx, PrintWriter out) {
-    FeaturesStage.Result r = FeaturesStage.run(ctx);
-    out.printf("%-17s %-9s %s%n", FeaturesStage.STAGE, "succeeded", r.message());
+  Stage<?> stage(PipelineConfig config) {
+    return FeaturesStage.from(config);
   }
 }

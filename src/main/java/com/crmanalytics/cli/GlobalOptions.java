@@ -69,6 +69,6 @@ public final class GlobalOptions {
 
   /** Starts (or joins) the Spark session and opens the warehouse. */
   Warehouse warehouse(PipelineConfig config) {
-    return new Warehouse(SparkSessions.create(config), config.warehouse());
+    return new Warehouse(SparkSessions.create(config), config.paths().warehouse());
   }
 }

@@ -40,7 +40,7 @@ final class MaintainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PipelineConfig config = global.config();
-    MaintenanceSettings settings = MaintenanceSettings.from(config.raw());
+    MaintenanceSettings settings = config.maintenance();
     if (settings.belowSafetyCheck() && !force) {
       throw Errors.usage(
           String.format(

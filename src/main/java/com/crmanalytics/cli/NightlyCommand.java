@@ -1,5 +1,6 @@
 package com.crmanalytics.cli;
 
+import com.crmanalytics.job.NightlyJob;
 import com.crmanalytics.pipeline.BusinessDates;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,13 +45,14 @@ final class NightlyCommand implements Callable<Integer> {
           if (date != null) {
             return date;
           }
-          LocalDate yesterday = BusinessDates.yesterday(config.timezone(), clock);
+          LocalDate yesterday = BusinessDates.yesterday(config.run().timezone(), clock);
           spec.commandLine()
               .getOut()
               .printf(
-                  "nightly: business date %s (yesterday in %s)%n", yesterday, config.timezone());
+                  "nightly: business date %s (yesterday in %s)%n",
+                  yesterday, config.run().timezone());
           return yesterday;
         },
-        RunCommand::chain);
+        NightlyJob::run);
   }
 }

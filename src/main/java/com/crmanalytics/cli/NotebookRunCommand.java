@@ -1,7 +1,6 @@
 package com.crmanalytics.cli;
 
 import com.crmanalytics.config.PipelineConfig;
-import com.crmanalytics.config.PrivacySettings;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.notebook.Cell;
 import com.crmanalytics.notebook.Notebook;
@@ -73,8 +72,7 @@ final class NotebookRunCommand implements Callable<Integer> {
     }
     Notebook notebook = Notebook.read(file);
     PipelineConfig config = global.config();
-    GuardedSql warehouse =
-        GuardedSql.open(global.warehouse(config), PrivacySettings.from(config.raw()));
+    GuardedSql warehouse = GuardedSql.open(global.warehouse(config), config.privacy());
     PrintWriter out = spec.commandLine().getOut();
     NotebookRun run = new NotebookRun(notebook, limit);
     long started = System.nanoTime();

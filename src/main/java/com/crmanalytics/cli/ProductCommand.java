@@ -1,8 +1,8 @@
 package com.crmanalytics.cli;
 
-import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.product.ProductStage;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,14 +17,9 @@ import picocli.CommandLine.Command;
           + "orders of the RFM window ending on D) and customer_recommendations for D (per customer, products not "
           + "bought yet that the rules point to), with the thresholds used in model_runs (model = fp-growth)."
     })
-final class ProductCommand extends DatedCommand {
+final class ProductCommand extends StageCommand {
   @Override
-  void stages(RunContext ctx, PrintWriter out) {
-    product(ctx, out);
-  }
-
-  static void product(RunContext ctx, PrintWriter out) {
-    ProductStage.Result r = ProductStage.run(ctx);
-    out.printf("%-17s %-9s %s%n", ProductStage.STAGE, "succeeded", r.message());
+  Stage<?> stage(PipelineConfig config) {
+    return ProductStage.from(config);
   }
 }

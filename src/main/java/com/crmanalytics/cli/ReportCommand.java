@@ -1,8 +1,8 @@
 package com.crmanalytics.cli;
 
-import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.report.ReportStage;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code crm report --date D}: the report tables and the HTML report of D. */
@@ -15,15 +15,9 @@ import picocli.CommandLine.Command;
           + " tables of D; the report is written to <paths.reports>/D/index.html (by default"
           + " <warehouse>/reports/D/index.html; report.language: en or zh-CN) and its path is printed."
     })
-final class ReportCommand extends DatedCommand {
+final class ReportCommand extends StageCommand {
   @Override
-  void stages(RunContext ctx, PrintWriter out) {
-    report(ctx, out);
-  }
-
-  static void report(RunContext ctx, PrintWriter out) {
-    ReportStage.Result r = ReportStage.run(ctx);
-    out.printf("%-17s %-9s %s%n", ReportStage.STAGE, "succeeded", r.message());
-    out.printf("report written to %s%n", r.page());
+  Stage<?> stage(PipelineConfig config) {
+    return ReportStage.from(config);
   }
 }

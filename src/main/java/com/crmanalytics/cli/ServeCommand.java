@@ -34,8 +34,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PipelineConfig config = global.config();
-    ServeSettings settings = ServeSettings.from(config.raw());
-    PrivacySettings privacy = PrivacySettings.from(config.raw());
+    ServeSettings settings = config.serve();
+    PrivacySettings privacy = config.privacy();
     Warehouse warehouse = global.warehouse(config);
     SqlServer server =
         SqlServer.start(

@@ -1,7 +1,6 @@
 package com.crmanalytics.cli;
 
 import com.crmanalytics.config.PipelineConfig;
-import com.crmanalytics.config.PrivacySettings;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.sql.GuardedSql;
@@ -51,7 +50,7 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() {
     PipelineConfig config = global.config();
     Warehouse warehouse = global.warehouse(config);
-    GuardedSql sql = GuardedSql.open(warehouse, PrivacySettings.from(config.raw()));
+    GuardedSql sql = GuardedSql.open(warehouse, config.privacy());
     Dataset<Row> result;
     try {
       result = sql.sql(query);

@@ -1,7 +1,6 @@
 package com.crmanalytics.cli;
 
 import com.crmanalytics.config.PipelineConfig;
-import com.crmanalytics.config.PrivacySettings;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.export.TargetListExport;
 import com.crmanalytics.sql.GuardedSql;
@@ -60,8 +59,7 @@ final class TargetListCommand implements Callable<Integer> {
   public Integer call() {
     String sql = readQuery(query);
     PipelineConfig config = global.config();
-    GuardedSql guarded =
-        GuardedSql.open(global.warehouse(config), PrivacySettings.from(config.raw()));
+    GuardedSql guarded = GuardedSql.open(global.warehouse(config), config.privacy());
     TargetListExport.Result r;
     try {
       r = TargetListExport.run(guarded, date, sql, out, System.getProperty("user.name"));

@@ -1,8 +1,8 @@
 package com.crmanalytics.cli;
 
-import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.config.PipelineConfig;
+import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.value.ValueStage;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code crm value --date D}: lifetime value and churn risk as of D. */
@@ -15,14 +15,9 @@ import picocli.CommandLine.Command;
           + " classifier, and writes customer_value for as_of_date = D and the fits to model_runs.",
       "Too little data or no convergence: exit 3 and nothing written."
     })
-final class ValueCommand extends DatedCommand {
+final class ValueCommand extends StageCommand {
   @Override
-  void stages(RunContext ctx, PrintWriter out) {
-    value(ctx, out);
-  }
-
-  static void value(RunContext ctx, PrintWriter out) {
-    ValueStage.Result r = ValueStage.run(ctx);
-    out.printf("%-17s %-9s %s%n", ValueStage.STAGE, "succeeded", r.message());
+  Stage<?> stage(PipelineConfig config) {
+    return ValueStage.from(config);
   }
 }

@@ -1,10 +1,10 @@
 package com.crmanalytics.config;
 
 import static com.crmanalytics.config.ConfigLoader.EXTRACTS;
-import static com.crmanalytics.config.ConfigLoader.bool;
-import static com.crmanalytics.config.ConfigLoader.integer;
-import static com.crmanalytics.config.ConfigLoader.string;
-import static com.crmanalytics.config.ConfigLoader.strings;
+import static com.crmanalytics.config.ConfigValues.bool;
+import static com.crmanalytics.config.ConfigValues.integer;
+import static com.crmanalytics.config.ConfigValues.string;
+import static com.crmanalytics.config.ConfigValues.strings;
 
 import com.crmanalytics.config.ExtractSettings.ColumnExpression;
 import com.crmanalytics.config.ExtractSettings.Format;

@@ -1,32 +1,29 @@
 package com.crmanalytics.config;
 
 import com.crmanalytics.contract.Source;
-import com.typesafe.config.Config;
-import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * The validated configuration of one run. Stages take the section they need; {@link #raw()} keeps
- * the merged HOCON tree for sections added later.
+ * The validated configuration of one run, parsed once by {@link ConfigLoader}: one typed record per
+ * section (each with its keys, defaults in {@code reference.conf}, and validation in its {@code
+ * from(Config)}). Stages are built with the sections they need, never with the whole.
  */
 public record PipelineConfig(
-    String landing,
-    String warehouse,
-    String reports,
-    ZoneId timezone,
-    String currency,
-    double maxRejectRatio,
+    PathsSettings paths,
+    RunSettings run,
+    QualitySettings quality,
     Map<Source, ExtractSettings> extracts,
     Map<String, String> spark,
     RfmSettings rfm,
     PyramidSettings pyramid,
-    ModelTimeUnit clvTimeUnit,
     ClvSettings clv,
     ChurnSettings churn,
     ReportSettings report,
     ProductSettings product,
-    String hash,
-    Config raw) {
+    MaintenanceSettings maintenance,
+    PrivacySettings privacy,
+    ServeSettings serve,
+    String hash) {
 
   public ExtractSettings extract(Source source) {
     return extracts.get(source);

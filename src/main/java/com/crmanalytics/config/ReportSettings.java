@@ -1,5 +1,10 @@
 package com.crmanalytics.config;
 
+import static com.crmanalytics.config.ConfigValues.integer;
+import static com.crmanalytics.config.ConfigValues.oneOf;
+
+import com.crmanalytics.error.Errors;
+import com.typesafe.config.Config;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,5 +34,22 @@ public record ReportSettings(
   /** The locale of the report's labels and number formats. */
   public Locale locale() {
     return Locale.forLanguageTag(language);
+  }
+
+  /**
+   * Reads and validates the {@code report} section (exit 2 naming key, value and what is allowed).
+   */
+  public static ReportSettings from(Config c) {
+    String language = oneOf(c, "report.language", LANGUAGES.toArray(String[]::new), l -> l);
+    int attribution = integer(c, "report.attribution-days");
+    if (attribution < 0 || attribution > 366) {
+      throw Errors.badConfig(
+          "report.attribution-days", attribution, "a whole number of days from 0 to 366");
+    }
+    int recent = integer(c, "report.recent-days");
+    if (recent < 1 || recent > 3660) {
+      throw Errors.badConfig("report.recent-days", recent, "a whole number of days from 1 to 3660");
+    }
+    return new ReportSettings(language, attribution, recent, ReportAction.from(c));
   }
 }

@@ -17,23 +17,22 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import com.crmanalytics.config.ModelTimeUnit;
+import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.contract.CampaignTouches;
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.Orders;
-import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.ServiceContacts;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
-import java.time.Instant;
+import com.crmanalytics.pipeline.Stage;
+import com.crmanalytics.pipeline.StageResult;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code features}: from the silver tables orders, service_contacts and campaign_touches,
@@ -42,12 +41,16 @@ import org.slf4j.LoggerFactory;
  * event day (order_ts, opened_ts, sent_ts, converted_ts in run.timezone) is on or before D are
  * used, so later rows already in silver change nothing.
  */
-public final class FeaturesStage {
-  private static final Logger LOG = LoggerFactory.getLogger(FeaturesStage.class);
+public final class FeaturesStage implements Stage<FeaturesStage.Result> {
   public static final String STAGE = "features";
 
   /** What one run of the stage did. */
-  public record Result(long customers, String message) {}
+  public record Result(long customers, String message) implements StageResult {
+    @Override
+    public Counts counts() {
+      return new Counts(null, customers, null, null);
+    }
+  }
 
   // Intermediate columns of the transformation.
   private static final String DAY = "_day";
@@ -63,37 +66,39 @@ public final class FeaturesStage {
   private static final String PURCHASE_DAYS = "_purchase_days";
   private static final String PURCHASE_NET = "_purchase_net";
 
-  private FeaturesStage() {}
+  private final int windowDays;
+  private final ModelTimeUnit unit;
 
-  public static Result run(RunContext ctx) {
-    Instant started = Instant.now();
+  /**
+   * @param windowDays the RFM window ({@code rfm.window-days})
+   * @param unit the time unit of the BTYD summary ({@code clv.time-unit})
+   */
+  public FeaturesStage(int windowDays, ModelTimeUnit unit) {
+    this.windowDays = windowDays;
+    this.unit = unit;
+  }
+
+  /** The stage with its settings from {@code config}. */
+  public static FeaturesStage from(PipelineConfig config) {
+    return new FeaturesStage(config.rfm().windowDays(), config.clv().timeUnit());
+  }
+
+  @Override
+  public String name() {
+    return STAGE;
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
     LocalDate d = ctx.businessDate();
-    ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
-    try {
-      Warehouse wh = ctx.warehouse();
-      Dataset<Row> features =
-          asOf(wh, d, ctx.config().rfm().windowDays(), ctx.config().clvTimeUnit());
-      wh.replaceDate(CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, features);
-      long customers =
-          wh.read(CustomerFeatures.CONTRACT)
-              .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
-              .count();
-      String message = String.format("%d customers as of %s", customers, d);
-      LOG.info("features: {}", message);
-      ctx.log()
-          .record(
-              STAGE,
-              PipelineRuns.SUCCEEDED,
-              started,
-              new Counts(null, customers, null, null),
-              message);
-      return new Result(customers, message);
-    } catch (RuntimeException e) {
-      ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
-      throw e;
-    } finally {
-      ctx.spark().sparkContext().clearJobGroup();
-    }
+    Warehouse wh = ctx.warehouse();
+    Dataset<Row> features = asOf(wh, d, windowDays, unit);
+    wh.replaceDate(CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, features);
+    long customers =
+        wh.read(CustomerFeatures.CONTRACT)
+            .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
+            .count();
+    return new Result(customers, String.format("%d customers as of %s", customers, d));
   }
 
   /**

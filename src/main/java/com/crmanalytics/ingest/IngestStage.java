@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.crmanalytics.config.ExtractSettings;
+import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.contract.Field;
 import com.crmanalytics.contract.Lineage;
 import com.crmanalytics.contract.PipelineRuns;
@@ -14,8 +15,8 @@ import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.ExtractReader;
 import com.crmanalytics.io.Warehouse.MergeCounts;
 import com.crmanalytics.pipeline.RunContext;
-import com.crmanalytics.pipeline.RunLog.Counts;
-import java.time.Instant;
+import com.crmanalytics.pipeline.Stage;
+import com.crmanalytics.pipeline.StageResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,41 +39,71 @@ import org.slf4j.LoggerFactory;
  * row that reconciles. A source over the quality gate leaves its silver table untouched and the
  * stage fails with exit 3.
  */
-public final class IngestStage {
+public final class IngestStage implements Stage<IngestStage.Result> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+  public static final String STAGE = "ingest";
 
-  private IngestStage() {}
-
-  public static List<SourceResult> run(RunContext ctx) {
-    // Profiles' expressions must give null, not stop the job, on a value they cannot convert (a row
-    // then goes to quarantine as expression_failed); ingest's own casts are try_ casts anyway.
-    String ansi = ctx.spark().conf().get(ANSI, "true");
-    ctx.spark().conf().set(ANSI, "false");
-    try {
-      return runSources(ctx);
-    } finally {
-      ctx.spark().conf().set(ANSI, ansi);
+  /** What one run of the stage did: one result per source, in {@link Source} order. */
+  public record Result(List<SourceResult> sources) implements StageResult {
+    @Override
+    public String message() {
+      return sources.stream()
+          .map(r -> r.source().id() + " " + r.status())
+          .collect(Collectors.joining(", "));
     }
   }
 
   private static final String ANSI = "spark.sql.ansi.enabled";
 
-  private static List<SourceResult> runSources(RunContext ctx) {
-    ctx.spark().sparkContext().setJobGroup("ingest", "ingest " + ctx.businessDate(), false);
-    ExtractReader reader = new ExtractReader(ctx.spark(), ctx.config().landing());
+  private final IngestSettings settings;
+
+  public IngestStage(IngestSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The stage with its settings from {@code config}. */
+  public static IngestStage from(PipelineConfig config) {
+    return new IngestStage(IngestSettings.from(config));
+  }
+
+  @Override
+  public String name() {
+    return STAGE;
+  }
+
+  /** Each source gets its own {@code pipeline_runs} row ({@code ingest:<source>}) and line. */
+  @Override
+  public boolean reportsParts() {
+    return true;
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
+    // Profiles' expressions must give null, not stop the job, on a value they cannot convert (a row
+    // then goes to quarantine as expression_failed); ingest's own casts are try_ casts anyway.
+    String ansi = ctx.spark().conf().get(ANSI, "true");
+    ctx.spark().conf().set(ANSI, "false");
+    try {
+      return new Result(runSources(ctx));
+    } finally {
+      ctx.spark().conf().set(ANSI, ansi);
+    }
+  }
+
+  private List<SourceResult> runSources(RunContext ctx) {
+    ExtractReader reader = new ExtractReader(ctx.spark(), settings.landing());
     Path dateFolder = reader.dateFolder(ctx.businessDate().toString());
     if (!reader.exists(dateFolder)) {
       throw Errors.missingInput("landing folder for " + ctx.businessDate(), dateFolder.toString());
     }
     Map<Source, List<Path>> files = new HashMap<>();
     for (Source source : Source.values()) {
-      ExtractSettings settings = ctx.config().extract(source);
+      ExtractSettings extract = settings.extract(source);
       Path folder = new Path(dateFolder, source.id());
-      List<Path> found =
-          reader.exists(folder) ? reader.list(folder, settings.pattern()) : List.of();
-      if (found.isEmpty() && settings.required()) {
+      List<Path> found = reader.exists(folder) ? reader.list(folder, extract.pattern()) : List.of();
+      if (found.isEmpty() && extract.required()) {
         throw Errors.missingInput(
-            "required source " + source.id() + " (no files matching '" + settings.pattern() + "')",
+            "required source " + source.id() + " (no files matching '" + extract.pattern() + "')",
             folder.toString());
       }
       files.put(source, found);
@@ -80,46 +111,22 @@ public final class IngestStage {
 
     for (Source source : Source.values()) {
       if (!files.get(source).isEmpty()) {
-        Expressions.check(ctx.spark(), ctx.config().extract(source));
+        Expressions.check(ctx.spark(), settings.extract(source));
       }
     }
 
     List<SourceResult> results = new ArrayList<>();
     for (Source source : Source.values()) {
-      Instant started = Instant.now();
-      SourceResult result;
-      if (files.get(source).isEmpty()) {
-        result =
-            new SourceResult(
-                source, PipelineRuns.SKIPPED, 0, 0, 0, 0, "no extract (optional source)");
-      } else {
-        try {
-          result = ingest(ctx, reader, source, files.get(source));
-        } catch (RuntimeException e) {
-          ctx.log()
-              .record(
-                  "ingest:" + source.id(),
-                  PipelineRuns.FAILED,
-                  started,
-                  Counts.NONE,
-                  e.getMessage());
-          throw e;
-        }
-      }
-      LOG.info("ingest {}: {}", source.id(), result.message());
-      ctx.log()
-          .record(
-              "ingest:" + source.id(),
-              result.status(),
-              started,
-              new Counts(
-                  result.read(),
-                  result.accepted(),
-                  result.quarantined(),
-                  result.duplicate(),
-                  result.anonymous()),
-              result.message());
-      results.add(result);
+      List<Path> found = files.get(source);
+      results.add(
+          ctx.part(
+              STAGE + ":" + source.id(),
+              STAGE + " " + source.id(),
+              () ->
+                  found.isEmpty()
+                      ? new SourceResult(
+                          source, PipelineRuns.SKIPPED, 0, 0, 0, 0, "no extract (optional source)")
+                      : ingest(ctx, reader, source, found)));
     }
 
     List<String> problems = new ArrayList<>();
@@ -136,34 +143,34 @@ public final class IngestStage {
     return results;
   }
 
-  private static SourceResult ingest(
+  private SourceResult ingest(
       RunContext ctx, ExtractReader reader, Source source, List<Path> files) {
-    ExtractSettings settings = ctx.config().extract(source);
+    ExtractSettings extract = settings.extract(source);
     TableContract table = source.table();
-    ExtractReader.Extract extract =
+    ExtractReader.Extract loaded =
         reader.read(
-            settings,
+            extract,
             files,
-            settings.wantedColumns(table.valueColumns()),
-            neededColumns(settings, table));
-    extract
+            extract.wantedColumns(table.valueColumns()),
+            neededColumns(extract, table));
+    loaded
         .refused()
         .forEach((file, why) -> LOG.warn("ingest {}: refused file {}: {}", source.id(), file, why));
     String refusedNote =
-        extract.refused().isEmpty()
+        loaded.refused().isEmpty()
             ? ""
             : "; refused "
-                + extract.refused().size()
+                + loaded.refused().size()
                 + " file(s), not ingested: "
-                + extract.refused().entrySet().stream()
+                + loaded.refused().entrySet().stream()
                     .map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .collect(Collectors.joining(", "));
     Dataset<Row> classified =
         Deduplicator.classify(
-                RecordValidator.validate(extract.rows(), settings, table, ctx.businessDate()),
+                RecordValidator.validate(loaded.rows(), extract, table, ctx.businessDate()),
                 table,
-                settings.deriveLineNumbers(),
-                settings.identicalLines())
+                extract.deriveLineNumbers(),
+                extract.identicalLines())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, Long> outcomes = new HashMap<>();
@@ -183,7 +190,7 @@ public final class IngestStage {
 
       long judged = read - anonymous;
       double ratio = judged == 0 ? 0 : (double) quarantined / judged;
-      if (ratio > ctx.config().maxRejectRatio()) {
+      if (ratio > settings.maxRejectRatio()) {
         // Nothing reaches silver: rows_accepted and rows_anonymous are 0, the valid count is in the
         // message.
         String message =
@@ -195,7 +202,7 @@ public final class IngestStage {
                 judged,
                 anonymous > 0 ? " with a customer" : "",
                 100 * ratio,
-                100 * ctx.config().maxRejectRatio(),
+                100 * settings.maxRejectRatio(),
                 table.name(),
                 accepted + anonymous,
                 refusedNote);
@@ -208,7 +215,7 @@ public final class IngestStage {
             copies,
             0,
             message,
-            extract.refused());
+            loaded.refused());
       }
 
       MergeCounts merged =
@@ -240,7 +247,7 @@ public final class IngestStage {
           duplicate,
           anonymous,
           message,
-          extract.refused());
+          loaded.refused());
     } finally {
       classified.unpersist();
     }

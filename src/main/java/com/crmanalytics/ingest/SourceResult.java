@@ -1,6 +1,8 @@
 package com.crmanalytics.ingest;
 
 import com.crmanalytics.contract.Source;
+import com.crmanalytics.pipeline.RunLog.Counts;
+import com.crmanalytics.pipeline.StageResult;
 import java.util.Map;
 
 /**
@@ -23,7 +25,8 @@ public record SourceResult(
     long duplicate,
     long anonymous,
     String message,
-    Map<String, String> refusedFiles) {
+    Map<String, String> refusedFiles)
+    implements StageResult {
 
   public SourceResult(
       Source source,
@@ -34,6 +37,11 @@ public record SourceResult(
       long duplicate,
       String message) {
     this(source, status, read, accepted, quarantined, duplicate, 0, message, Map.of());
+  }
+
+  @Override
+  public Counts counts() {
+    return new Counts(read, accepted, quarantined, duplicate, anonymous);
   }
 
   /** Quarantined rows over the rows read that have a customer: anonymous rows are not errors. */

@@ -19,7 +19,7 @@ public final class SparkSessions {
             .config(
                 "spark.sql.catalog.spark_catalog",
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .config("spark.sql.session.timeZone", config.timezone().getId());
+            .config("spark.sql.session.timeZone", config.run().timezone().getId());
     for (Map.Entry<String, String> e : config.spark().entrySet()) {
       if (!submitted.contains(e.getKey())) {
         builder.config(e.getKey(), e.getValue());

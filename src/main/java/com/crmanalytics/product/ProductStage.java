@@ -1,16 +1,16 @@
 package com.crmanalytics.product;
 
+import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.config.ProductSettings;
 import com.crmanalytics.contract.CustomerRecommendations;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.Orders;
-import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.ProductAffinity;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
-import com.crmanalytics.pipeline.RunLog.Counts;
+import com.crmanalytics.pipeline.Stage;
+import com.crmanalytics.pipeline.StageResult;
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +19,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.storage.StorageLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code product}: from silver {@code orders} of the RFM window ending on D, mines the
@@ -36,75 +33,74 @@ import org.slf4j.LoggerFactory;
  * from {@link ProductLines}, the rules from {@link AffinityMining}, the recommendations from {@link
  * Recommendations}.
  */
-public final class ProductStage {
-  private static final Logger LOG = LoggerFactory.getLogger(ProductStage.class);
+public final class ProductStage implements Stage<ProductStage.Result> {
   public static final String STAGE = "product";
 
   /** What one run of the stage did. */
-  public record Result(long baskets, long rules, long recommendations, String message) {}
+  public record Result(long baskets, long rules, long recommendations, String message)
+      implements StageResult {}
 
-  private ProductStage() {}
+  private final ProductSettings settings;
+  private final int windowDays;
 
-  public static Result run(RunContext ctx) {
-    Instant started = Instant.now();
+  /**
+   * @param settings the {@code product} section
+   * @param windowDays the RFM window ({@code rfm.window-days}): the orders mined end on D
+   */
+  public ProductStage(ProductSettings settings, int windowDays) {
+    this.settings = settings;
+    this.windowDays = windowDays;
+  }
+
+  /** The stage with its settings from {@code config}. */
+  public static ProductStage from(PipelineConfig config) {
+    return new ProductStage(config.product(), config.rfm().windowDays());
+  }
+
+  @Override
+  public String name() {
+    return STAGE;
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
     LocalDate d = ctx.businessDate();
-    ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
     Warehouse wh = ctx.warehouse();
-    ProductSettings settings = ctx.config().product();
-    int windowDays = ctx.config().rfm().windowDays();
-    Dataset<Row> lines = null;
-    Dataset<Row> rules = null;
-    try {
-      lines = ProductLines.of(wh.read(Orders.CONTRACT), d).persist(StorageLevel.MEMORY_AND_DISK());
-      AffinityMining.Rules mined = AffinityMining.mine(lines, d, windowDays, settings);
-      rules = mined.rules().persist(StorageLevel.MEMORY_AND_DISK());
-      long ruleCount = rules.count();
-      Dataset<Row> recommendations =
-          Recommendations.recommend(lines, rules, d, windowDays, settings.topN())
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      long recommended = recommendations.count();
-      long customers =
-          recommended == 0
-              ? 0
-              : recommendations.select(CustomerRecommendations.CUSTOMER_ID).distinct().count();
-      wh.replaceDate(ProductAffinity.CONTRACT, ProductAffinity.AS_OF_DATE, d, rules);
-      wh.replaceDate(
-          CustomerRecommendations.CONTRACT, CustomerRecommendations.AS_OF_DATE, d, recommendations);
-      recommendations.unpersist();
-      writeRun(ctx, d, windowDays, settings, mined, ruleCount, customers, recommended);
-      String message =
-          String.format(
-              Locale.ROOT,
-              "%d rules more than chance of %d candidates over %d orders of the %d days ending %s (support >= %.4f, at "
-                  + "least %d orders, confidence >= %.2f, lift > %.2f, false-discovery rate %.2f); %d recommendations "
-                  + "for %d customers",
-              ruleCount,
-              mined.candidates(),
-              mined.baskets(),
-              windowDays,
-              d,
-              mined.minSupportUsed(),
-              settings.minOrders(),
-              settings.minConfidence(),
-              settings.minLift(),
-              settings.falseDiscoveryRate(),
-              recommended,
-              customers);
-      LOG.info("product: {}", message);
-      ctx.log().record(STAGE, PipelineRuns.SUCCEEDED, started, Counts.NONE, message);
-      return new Result(mined.baskets(), ruleCount, recommended, message);
-    } catch (RuntimeException e) {
-      ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
-      throw e;
-    } finally {
-      if (rules != null) {
-        rules.unpersist();
-      }
-      if (lines != null) {
-        lines.unpersist();
-      }
-      ctx.spark().sparkContext().clearJobGroup();
-    }
+    Dataset<Row> lines = ctx.persist(ProductLines.of(wh.read(Orders.CONTRACT), d));
+    AffinityMining.Rules mined = AffinityMining.mine(lines, d, windowDays, settings);
+    Dataset<Row> rules = ctx.persist(mined.rules());
+    long ruleCount = rules.count();
+    Dataset<Row> recommendations =
+        ctx.persist(Recommendations.recommend(lines, rules, d, windowDays, settings.topN()));
+    long recommended = recommendations.count();
+    long customers =
+        recommended == 0
+            ? 0
+            : recommendations.select(CustomerRecommendations.CUSTOMER_ID).distinct().count();
+    wh.replaceDate(ProductAffinity.CONTRACT, ProductAffinity.AS_OF_DATE, d, rules);
+    wh.replaceDate(
+        CustomerRecommendations.CONTRACT, CustomerRecommendations.AS_OF_DATE, d, recommendations);
+    recommendations.unpersist();
+    writeRun(ctx, d, windowDays, settings, mined, ruleCount, customers, recommended);
+    String message =
+        String.format(
+            Locale.ROOT,
+            "%d rules more than chance of %d candidates over %d orders of the %d days ending %s (support >= %.4f, at "
+                + "least %d orders, confidence >= %.2f, lift > %.2f, false-discovery rate %.2f); %d recommendations "
+                + "for %d customers",
+            ruleCount,
+            mined.candidates(),
+            mined.baskets(),
+            windowDays,
+            d,
+            mined.minSupportUsed(),
+            settings.minOrders(),
+            settings.minConfidence(),
+            settings.minLift(),
+            settings.falseDiscoveryRate(),
+            recommended,
+            customers);
+    return new Result(mined.baskets(), ruleCount, recommended, message);
   }
 
   private static void writeRun(

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
 
-import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.config.PyramidSettings;
 import com.crmanalytics.contract.CampaignTouches;
 import com.crmanalytics.contract.CustomerFeatures;
@@ -61,7 +60,7 @@ final class ReportInputs implements AutoCloseable {
   /**
    * Registers the rpt_* views for D; stops (exit 4) when the gold tables of D are missing or empty.
    */
-  static ReportInputs register(Warehouse wh, LocalDate d, PipelineConfig config) {
+  static ReportInputs register(Warehouse wh, LocalDate d, ReportStage.Settings config) {
     SparkSession spark = wh.spark();
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
@@ -81,7 +80,7 @@ final class ReportInputs implements AutoCloseable {
       customers.createOrReplaceTempView("rpt_customers");
       Optional<LocalDate> previous = previousDate(wh, d);
       previousSegments(wh, previous).createOrReplaceTempView("rpt_previous");
-      int w = config.rfm().windowDays();
+      int w = config.windowDays();
       Dataset<Row> orders =
           window(wh.read(Orders.CONTRACT), Orders.ORDER_TS, "day", d, w)
               .persist(StorageLevel.MEMORY_AND_DISK());

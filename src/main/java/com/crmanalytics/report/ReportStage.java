@@ -1,23 +1,23 @@
 package com.crmanalytics.report;
 
 import com.crmanalytics.config.PipelineConfig;
-import com.crmanalytics.contract.PipelineRuns;
+import com.crmanalytics.config.PyramidSettings;
+import com.crmanalytics.config.ReportSettings;
 import com.crmanalytics.contract.ReportKpis;
 import com.crmanalytics.contract.Reports;
 import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
+import com.crmanalytics.pipeline.Stage;
+import com.crmanalytics.pipeline.StageResult;
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code report}: from the gold tables of D (customer_features, customer_segments,
@@ -27,43 +27,91 @@ import org.slf4j.LoggerFactory;
  * ReportInputs}, the tables computed by {@link ReportTables}, rendered by {@link ReportPage} and
  * written by {@link ReportOutput}, all from the same collected rows.
  */
-public final class ReportStage {
-  private static final Logger LOG = LoggerFactory.getLogger(ReportStage.class);
+public final class ReportStage implements Stage<ReportStage.Result> {
   public static final String STAGE = "report";
 
   /** The HTML report's file name inside {@code <paths.reports>/D/}. */
   public static final String PAGE = "index.html";
 
   /** What one run of the stage did. */
-  public record Result(ReportData data, String page, String message) {}
+  public record Result(ReportData data, String page, long customers, String message)
+      implements StageResult {
+    @Override
+    public Counts counts() {
+      return new Counts(customers, customers, null, null);
+    }
 
-  private ReportStage() {}
+    @Override
+    public List<String> notes() {
+      return List.of("report written to " + page);
+    }
+  }
 
-  public static Result run(RunContext ctx) {
-    Instant started = Instant.now();
+  /**
+   * What the stage reads of the configuration.
+   *
+   * @param currency {@code run.currency}
+   * @param reports {@code paths.reports}: the HTML report goes to {@code <reports>/D/}
+   * @param windowDays {@code rfm.window-days}
+   * @param churnHorizonDays {@code churn.horizon-days}
+   */
+  public record Settings(
+      String currency,
+      String reports,
+      int windowDays,
+      int churnHorizonDays,
+      PyramidSettings pyramid,
+      ReportSettings report) {
+    public static Settings from(PipelineConfig config) {
+      return new Settings(
+          config.run().currency(),
+          config.paths().reports(),
+          config.rfm().windowDays(),
+          config.churn().horizonDays(),
+          config.pyramid(),
+          config.report());
+    }
+  }
+
+  private final Settings settings;
+
+  public ReportStage(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The stage with its settings from {@code config}. */
+  public static ReportStage from(PipelineConfig config) {
+    return new ReportStage(Settings.from(config));
+  }
+
+  @Override
+  public String name() {
+    return STAGE;
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
     LocalDate d = ctx.businessDate();
     SparkSession spark = ctx.spark();
-    spark.sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
     Warehouse wh = ctx.warehouse();
-    PipelineConfig config = ctx.config();
-    try (ReportInputs in = ReportInputs.register(wh, d, config)) {
-      Map<TableContract, List<Row>> tables = ReportTables.compute(wh, d, config, in);
-      OutlookTables.add(wh, d, config.report().actions(), in.customers, tables);
+    try (ReportInputs in = ReportInputs.register(wh, d, settings)) {
+      Map<TableContract, List<Row>> tables = ReportTables.compute(wh, d, settings, in);
+      OutlookTables.add(wh, d, settings.report().actions(), in.customers, tables);
       Optional<Row> previousKpis = ReportTables.previousKpis(wh, d);
       ReportOutput.writeTables(wh, d, tables);
       ReportData data =
           new ReportData(
               d,
-              config.currency(),
-              config.report(),
-              config.rfm().windowDays(),
+              settings.currency(),
+              settings.report(),
+              settings.windowDays(),
               tables,
               previousKpis.map(r -> r.<Date>getAs(ReportKpis.AS_OF_DATE).toLocalDate()),
               previousKpis,
               in.absent,
               OutlookTables.kpiHistory(wh, d));
       String page =
-          ReportOutput.writePage(spark, config.reports(), d, PAGE, ReportPage.render(data));
+          ReportOutput.writePage(spark, settings.reports(), d, PAGE, ReportPage.render(data));
       long n = in.customers;
       String message =
           String.format(
@@ -74,15 +122,7 @@ public final class ReportStage {
                   .map(p -> " (migration since " + p + ")")
                   .orElse(" (first report: no migration)"),
               page);
-      LOG.info("report: {}", message);
-      ctx.log()
-          .record(STAGE, PipelineRuns.SUCCEEDED, started, new Counts(n, n, null, null), message);
-      return new Result(data, page, message);
-    } catch (RuntimeException e) {
-      ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
-      throw e;
-    } finally {
-      spark.sparkContext().clearJobGroup();
+      return new Result(data, page, n, message);
     }
   }
 }

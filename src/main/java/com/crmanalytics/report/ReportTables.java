@@ -3,7 +3,6 @@ package com.crmanalytics.report;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.contract.CustomerSegments;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.ProductAffinity;
@@ -42,19 +41,19 @@ final class ReportTables {
    * product_affinity for the page (read, not written by the report).
    */
   static Map<TableContract, List<Row>> compute(
-      Warehouse wh, LocalDate d, PipelineConfig config, ReportInputs in) {
+      Warehouse wh, LocalDate d, ReportStage.Settings config, ReportInputs in) {
     SparkSession spark = wh.spark();
     long n = in.customers;
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("d", Date.valueOf(d));
-    args.put("w", config.rfm().windowDays());
+    args.put("w", config.windowDays());
     args.put("n", n);
     Map<TableContract, List<Row>> tables = new LinkedHashMap<>();
     List<Row> concentration = concentration(spark, args, d, n);
     Map<String, Object> kpiArgs = new LinkedHashMap<>(args);
     kpiArgs.put("currency", config.currency());
     kpiArgs.put("recent", config.report().recentDays());
-    kpiArgs.put("h", config.churn().horizonDays());
+    kpiArgs.put("h", config.churnHorizonDays());
     kpiArgs.put("top20", concentration.get(19).<Double>getAs(ReportConcentration.TOP_SHARE));
     kpiArgs.put("gini", concentration.get(0).<Double>getAs(ReportConcentration.GINI));
     kpiArgs.put("chosen", ModelRuns.CHOSEN);

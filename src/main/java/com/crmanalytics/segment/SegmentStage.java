@@ -7,19 +7,20 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.row_number;
 
+import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.config.PyramidSettings;
 import com.crmanalytics.config.RfmSettings;
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerSegments;
 import com.crmanalytics.contract.ModelRuns;
-import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
+import com.crmanalytics.pipeline.Stage;
+import com.crmanalytics.pipeline.StageResult;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,9 +32,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.storage.StorageLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code segment}: from {@code customer_features} at {@code as_of_date = D}, writes {@code
@@ -45,14 +43,19 @@ import org.slf4j.LoggerFactory;
  * <p>Scores come from exact breaks (a few order statistics, {@link OrderStatistics}) applied with a
  * {@code when} chain; the pyramid rank is one global window (fine to a few million customers).
  */
-public final class SegmentStage {
-  private static final Logger LOG = LoggerFactory.getLogger(SegmentStage.class);
+public final class SegmentStage implements Stage<SegmentStage.Result> {
   public static final String STAGE = "segment";
 
   private static final String R_VALUE = "_r_value";
 
   /** What one run of the stage did. */
-  public record Result(long customers, Map<String, Double> thresholds, String message) {}
+  public record Result(long customers, Map<String, Double> thresholds, String message)
+      implements StageResult {
+    @Override
+    public Counts counts() {
+      return new Counts(customers, customers, null, null);
+    }
+  }
 
   /**
    * The segments (lazy) and what was computed to build them.
@@ -66,61 +69,57 @@ public final class SegmentStage {
       Map<String, Double> thresholds,
       Map<String, Double> metrics) {}
 
-  private SegmentStage() {}
+  private final RfmSettings rfm;
+  private final PyramidSettings pyramid;
 
-  public static Result run(RunContext ctx) {
-    Instant started = Instant.now();
+  public SegmentStage(RfmSettings rfm, PyramidSettings pyramid) {
+    this.rfm = rfm;
+    this.pyramid = pyramid;
+  }
+
+  /** The stage with its settings from {@code config}. */
+  public static SegmentStage from(PipelineConfig config) {
+    return new SegmentStage(config.rfm(), config.pyramid());
+  }
+
+  @Override
+  public String name() {
+    return STAGE;
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
     LocalDate d = ctx.businessDate();
-    ctx.spark().sparkContext().setJobGroup(STAGE, STAGE + " " + d, false);
     Warehouse wh = ctx.warehouse();
-    Dataset<Row> features = null;
-    try {
-      features = input(wh, d).persist(StorageLevel.MEMORY_AND_DISK());
-      Segmentation s = transform(features, ctx.config().rfm(), ctx.config().pyramid());
-      if (s.customers() == 0) {
-        throw Errors.missingInput(
-            "customer_features for " + d + " (run: crm features --date " + d + ")",
-            wh.path(CustomerFeatures.CONTRACT));
-      }
-      wh.replaceDate(CustomerSegments.CONTRACT, CustomerSegments.AS_OF_DATE, d, s.segments());
-      Row run =
-          RowFactory.create(
-              ctx.runId(),
-              Date.valueOf(d),
-              ModelRuns.RFM,
-              s.params(),
-              null,
-              s.customers(),
-              null,
-              null,
-              s.metrics(),
-              s.thresholds());
-      wh.replaceDate(
-          ModelRuns.CONTRACT,
-          ModelRuns.AS_OF_DATE,
-          d,
-          ModelRuns.MODEL,
-          List.of(ModelRuns.RFM),
-          ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()));
-      String message = String.format("%d customers scored and tiered as of %s", s.customers(), d);
-      LOG.info("segment: {}", message);
-      ctx.log()
-          .record(
-              STAGE,
-              PipelineRuns.SUCCEEDED,
-              started,
-              new Counts(s.customers(), s.customers(), null, null),
-              message);
-      return new Result(s.customers(), s.thresholds(), message);
-    } catch (RuntimeException e) {
-      ctx.log().record(STAGE, PipelineRuns.FAILED, started, Counts.NONE, e.getMessage());
-      throw e;
-    } finally {
-      if (features != null) {
-        features.unpersist();
-      }
-      ctx.spark().sparkContext().clearJobGroup();
+    Dataset<Row> features = ctx.persist(input(wh, d));
+    Segmentation s = transform(features, rfm, pyramid);
+    if (s.customers() == 0) {
+      throw Errors.missingInput(
+          "customer_features for " + d + " (run: crm features --date " + d + ")",
+          wh.path(CustomerFeatures.CONTRACT));
     }
+    wh.replaceDate(CustomerSegments.CONTRACT, CustomerSegments.AS_OF_DATE, d, s.segments());
+    Row run =
+        RowFactory.create(
+            ctx.runId(),
+            Date.valueOf(d),
+            ModelRuns.RFM,
+            s.params(),
+            null,
+            s.customers(),
+            null,
+            null,
+            s.metrics(),
+            s.thresholds());
+    wh.replaceDate(
+        ModelRuns.CONTRACT,
+        ModelRuns.AS_OF_DATE,
+        d,
+        ModelRuns.MODEL,
+        List.of(ModelRuns.RFM),
+        ctx.spark().createDataFrame(List.of(run), ModelRuns.CONTRACT.schema()));
+    String message = String.format("%d customers scored and tiered as of %s", s.customers(), d);
+    return new Result(s.customers(), s.thresholds(), message);
   }
 
   /** The columns of customer_features of D that scoring needs. */

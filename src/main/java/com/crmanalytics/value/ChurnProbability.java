@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.sum;
 
 import com.crmanalytics.config.ChurnSettings;
 import com.crmanalytics.config.ClvSettings;
-import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
@@ -19,6 +18,7 @@ import com.crmanalytics.model.ModelFitter;
 import com.crmanalytics.model.Pattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,40 +53,55 @@ final class ChurnProbability {
   private ChurnProbability() {}
 
   /**
+   * The scored rows with {@link CustomerValue#CHURN_PROBABILITY}, and what was done (the {@code
+   * model_runs} metrics of churn).
+   *
+   * @param rows the scored rows with churn_probability (lazy)
+   * @param metrics the churn row's metrics: what was measured, trained and used, and why not
+   */
+  record Outcome(Dataset<Row> rows, Map<String, Double> metrics) {
+    /** True when the classifier's probability replaced the model's figure. */
+    boolean classifierUsed() {
+      return Double.valueOf(1.0).equals(metrics.get(ModelRuns.CHURN_CLASSIFIER_USED));
+    }
+  }
+
+  /**
    * Adds {@link CustomerValue#CHURN_PROBABILITY} to {@code scored} (customer_value columns of D
-   * with {@link CustomerValue#P_NO_PURCHASE_MODEL}), recording what was done in {@code metrics}.
+   * with {@link CustomerValue#P_NO_PURCHASE_MODEL}).
    *
    * @param featuresOnD customer_features of D
    * @param scorerOnD the models fitted as of D
    */
-  static Dataset<Row> add(
+  static Outcome add(
       Warehouse wh,
-      PipelineConfig config,
+      ValueSettings settings,
       LocalDate d,
       Dataset<Row> scored,
       Dataset<Row> featuresOnD,
       Scorer scorerOnD,
-      ModelChoice.Choice choice,
-      Map<String, Double> metrics) {
+      ModelChoice.Choice choice) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Dataset<Row> out =
-          classify(wh, config, d, scored, featuresOnD, scorerOnD, choice, metrics, cached);
+          classify(wh, settings, d, scored, featuresOnD, scorerOnD, choice, metrics, cached);
       if (out != null) {
-        return out;
+        return new Outcome(out, metrics);
       }
     } finally {
       cached.forEach(Dataset::unpersist);
     }
     metrics.put(ModelRuns.CHURN_CLASSIFIER_USED, 0.0);
-    return scored.withColumn(
-        CustomerValue.CHURN_PROBABILITY, col(CustomerValue.P_NO_PURCHASE_MODEL));
+    return new Outcome(
+        scored.withColumn(CustomerValue.CHURN_PROBABILITY, col(CustomerValue.P_NO_PURCHASE_MODEL)),
+        metrics);
   }
 
   /** The scored rows with the classifier's probability, or null when the model's figure stays. */
   private static Dataset<Row> classify(
       Warehouse wh,
-      PipelineConfig config,
+      ValueSettings settings,
       LocalDate d,
       Dataset<Row> scored,
       Dataset<Row> featuresOnD,
@@ -94,8 +109,8 @@ final class ChurnProbability {
       ModelChoice.Choice choice,
       Map<String, Double> metrics,
       List<Dataset<Row>> cached) {
-    ChurnSettings churn = config.churn();
-    ClvSettings clv = config.clv();
+    ChurnSettings churn = settings.churn();
+    ClvSettings clv = settings.clv();
     int h = churn.horizonDays();
     double unitDays = clv.timeUnit().days();
     FitResult fitC1 = choice.chosen().cutoffFit();
@@ -127,7 +142,7 @@ final class ChurnProbability {
         ModelRuns.CHURN_MODEL_PREFIX,
         metrics);
     Dataset<Row> atC2 =
-        FeaturesStage.asOf(wh, c2, config.rfm().windowDays(), clv.timeUnit())
+        FeaturesStage.asOf(wh, c2, settings.windowDays(), clv.timeUnit())
             .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(atC2);
     FitResult fitC2;

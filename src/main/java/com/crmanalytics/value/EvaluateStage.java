@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
 
-import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.contract.PipelineRuns;
@@ -99,9 +98,9 @@ public final class EvaluateStage {
         .sparkContext()
         .setJobGroup(STAGE, STAGE + " " + calibrationEnd + ".." + holdoutEnd, false);
     Warehouse wh = ctx.warehouse();
-    PipelineConfig config = ctx.config();
+    ValueSettings config = ValueSettings.from(ctx.config());
     try {
-      int window = config.rfm().windowDays();
+      int window = config.windowDays();
       Dataset<Row> calibration =
           FeaturesStage.asOf(wh, calibrationEnd, window, config.clv().timeUnit())
               .select(

@@ -1,7 +1,6 @@
 package com.crmanalytics.value;
 
 import com.crmanalytics.config.ClvSettings;
-import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.error.CrmException;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.features.FeaturesStage;
@@ -92,11 +91,11 @@ final class ModelChoice {
   private ModelChoice() {}
 
   static Choice choose(
-      Warehouse wh, PipelineConfig config, LocalDate d, Dataset<Row> onD, List<Pattern> patterns) {
-    ClvSettings clv = config.clv();
+      Warehouse wh, ValueSettings settings, LocalDate d, Dataset<Row> onD, List<Pattern> patterns) {
+    ClvSettings clv = settings.clv();
     List<TransactionModelType> types =
         clv.auto() ? AUTO_CANDIDATES : List.of(TransactionModelType.fromConfig(clv.model()));
-    double quietUnits = config.churn().horizonDays() / (double) clv.timeUnit().days();
+    double quietUnits = settings.churn().horizonDays() / (double) clv.timeUnit().days();
     double horizonUnits = clv.horizonMonths() * Clv.DAYS_PER_MONTH / clv.timeUnit().days();
     List<Candidate> fitted = new ArrayList<>();
     for (TransactionModelType type : types) {
@@ -111,9 +110,9 @@ final class ModelChoice {
               + " (nothing written)",
           null);
     }
-    LocalDate cutoff = d.minusDays(config.churn().horizonDays());
+    LocalDate cutoff = d.minusDays(settings.churn().horizonDays());
     Dataset<Row> atCutoff =
-        FeaturesStage.asOf(wh, cutoff, config.rfm().windowDays(), clv.timeUnit())
+        FeaturesStage.asOf(wh, cutoff, settings.windowDays(), clv.timeUnit())
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<Candidate> candidates = new ArrayList<>();
     try {

@@ -11,6 +11,7 @@ import com.crmanalytics.contract.Orders;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.model.RetentionBaseline;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,17 +25,36 @@ import org.slf4j.LoggerFactory;
  * order is on or before D − 2W) and somebody bought in the previous window; otherwise null for
  * everyone, with the reason in model_runs.
  */
-final class ValueBaseline {
+public final class ValueBaseline {
   private static final Logger LOG = LoggerFactory.getLogger(ValueBaseline.class);
 
   private ValueBaseline() {}
+
+  /**
+   * The baseline of D and what was measured for it.
+   *
+   * @param perWindowMargin what one currency unit of window margin is worth, or null when the
+   *     baseline is not available
+   * @param metrics the counts, the rates, baseline.available and the reason it is not available
+   */
+  public record Estimate(Double perWindowMargin, Map<String, Double> metrics) {
+    boolean available() {
+      return perWindowMargin != null;
+    }
+  }
+
+  /** The baseline of D from the silver orders of the two RFM windows ending on D. */
+  static Estimate estimate(Warehouse wh, LocalDate d, int windowDays, ClvSettings clv) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    return new Estimate(perWindowMargin(wh, d, windowDays, clv, metrics), metrics);
+  }
 
   /**
    * What one currency unit of window margin is worth under the baseline, or null when it is not
    * available, recording the counts, the rates, baseline.available and the reason in {@code
    * metrics}.
    */
-  static Double perWindowMargin(
+  private static Double perWindowMargin(
       Warehouse wh, LocalDate d, int windowDays, ClvSettings clv, Map<String, Double> metrics) {
     WindowRetention.Counts counts =
         WindowRetention.measure(wh.read(Orders.CONTRACT), d, windowDays);

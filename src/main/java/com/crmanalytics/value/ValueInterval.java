@@ -42,14 +42,14 @@ final class ValueInterval {
 
   /**
    * The interval metrics (sum_clv.p05, sum_clv.p95, sum_clv_lifetime.p05, .p95, interval.*) given
-   * the summary sums.
+   * the run's totals.
    */
   static Map<String, Double> compute(
       Dataset<Row> features,
       ModelChoice.Choice choice,
       FitResult spend,
       ClvSettings clv,
-      Map<String, Double> summary) {
+      ValueGate.Totals totals) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     Column margin = coalesce(col(CustomerFeatures.MARGIN_RATE), lit(clv.marginRate()));
     Column mx =
@@ -88,9 +88,9 @@ final class ValueInterval {
               clv.intervalDraws(),
               clv.intervalSeed(),
               EquityInterval.DEFAULT_MAX_PATTERNS);
-      double scale = r.point() == 0 ? 1 : summary.get(ModelRuns.SUM_CLV) / r.point();
+      double scale = r.point() == 0 ? 1 : totals.sumClv() / r.point();
       double lifetimeScale =
-          r.lifetimePoint() == 0 ? 1 : summary.get(ModelRuns.SUM_CLV_LIFETIME) / r.lifetimePoint();
+          r.lifetimePoint() == 0 ? 1 : totals.sumClvLifetime() / r.lifetimePoint();
       metrics.put(ModelRuns.SUM_CLV + ModelRuns.P05, r.low() * scale);
       metrics.put(ModelRuns.SUM_CLV + ModelRuns.P95, r.high() * scale);
       metrics.put(ModelRuns.SUM_CLV_LIFETIME + ModelRuns.P05, r.lifetimeLow() * lifetimeScale);

@@ -65,15 +65,14 @@ final class ValueOutlook {
   record Outlook(List<Row> forecast, List<Row> tracking) {}
 
   static Outlook compute(
-      RunContext ctx,
+      Warehouse wh,
       LocalDate d,
       ModelChoice.Choice choice,
       FitResult spend,
-      Dataset<Row> features) {
-    ClvSettings clv = ctx.config().clv();
+      Dataset<Row> features,
+      ClvSettings clv) {
     return new Outlook(
-        forecast(d, choice, spend, features, clv),
-        tracking(ctx.warehouse(), d, choice, features, clv));
+        forecast(d, choice, spend, features, clv), tracking(wh, d, choice, features, clv));
   }
 
   /** Replaces the rows of D of both tables. */

@@ -39,7 +39,7 @@ public final class AggregationBench {
     PipelineConfig config =
         ConfigLoader.load(null, false, Map.of("paths.warehouse", warehouseRoot));
     SparkSession spark = SparkSessions.create(config);
-    Warehouse warehouse = new Warehouse(spark, config.warehouse());
+    Warehouse warehouse = new Warehouse(spark, config.paths().warehouse());
 
     for (TableContract t :
         new TableContract[] {Orders.CONTRACT, ServiceContacts.CONTRACT, CampaignTouches.CONTRACT}) {

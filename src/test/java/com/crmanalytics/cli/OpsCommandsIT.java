@@ -135,7 +135,7 @@ class OpsCommandsIT {
   @Order(2)
   void nightlyRunsYesterdayInTheRunTimezone() throws IOException {
     // An empty landing: the command picks its date, then stops at the missing extracts (exit 4)
-    // without running the stages, which RunCommand.chain shares with run (tested above).
+    // without running the stages, which NightlyJob shares with run (tested above).
     String empty = Files.createDirectories(tmp.resolve("empty-landing")).toString();
     NightlyCommand.clock = Clock.fixed(Instant.parse("2026-11-23T17:00:00Z"), ZoneOffset.UTC);
     Result utc = crm("nightly", "nightly", "--landing", empty);

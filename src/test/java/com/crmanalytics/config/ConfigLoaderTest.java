@@ -30,10 +30,10 @@ class ConfigLoaderTest {
   @Test
   void referenceDefaultsLoad() {
     PipelineConfig c = load(Map.of());
-    assertThat(c.landing()).isEqualTo("landing");
-    assertThat(c.warehouse()).isEqualTo("warehouse");
-    assertThat(c.maxRejectRatio()).isEqualTo(0.05);
-    assertThat(c.timezone().getId()).isEqualTo("UTC");
+    assertThat(c.paths().landing()).isEqualTo("landing");
+    assertThat(c.paths().warehouse()).isEqualTo("warehouse");
+    assertThat(c.quality().maxRejectRatio()).isEqualTo(0.05);
+    assertThat(c.run().timezone().getId()).isEqualTo("UTC");
     ExtractSettings orders = c.extract(Source.ORDERS);
     assertThat(orders.format()).isEqualTo(Format.CSV);
     assertThat(orders.required()).isTrue();
@@ -47,21 +47,29 @@ class ConfigLoaderTest {
 
   @Test
   void theReportsFolderFollowsTheWarehouseUnlessSet() throws IOException {
-    assertThat(load(Map.of()).reports()).isEqualTo("warehouse/reports");
-    assertThat(load(Map.of("paths.warehouse", "/tmp/t1/wh")).reports())
+    assertThat(load(Map.of()).paths().reports()).isEqualTo("warehouse/reports");
+    assertThat(load(Map.of("paths.warehouse", "/tmp/t1/wh")).paths().reports())
         .isEqualTo("/tmp/t1/wh/reports");
-    assertThat(load(Map.of("paths.warehouse", "s3a://bucket/crm")).reports())
+    assertThat(load(Map.of("paths.warehouse", "s3a://bucket/crm")).paths().reports())
         .isEqualTo("s3a://bucket/crm/reports");
     File site = write("paths.warehouse = \"/data/wh\"\n");
-    assertThat(ConfigLoader.load(site, true, Map.of()).reports()).isEqualTo("/data/wh/reports");
-    assertThat(ConfigLoader.load(site, true, Map.of("paths.warehouse", "/tmp/other")).reports())
+    assertThat(ConfigLoader.load(site, true, Map.of()).paths().reports())
+        .isEqualTo("/data/wh/reports");
+    assertThat(
+            ConfigLoader.load(site, true, Map.of("paths.warehouse", "/tmp/other"))
+                .paths()
+                .reports())
         .isEqualTo("/tmp/other/reports");
     assertThat(
             load(Map.of("paths.warehouse", "/tmp/t1/wh", "paths.reports", "/srv/reports"))
+                .paths()
                 .reports())
         .isEqualTo("/srv/reports");
     File fixed = write("paths.reports = \"/srv/site-reports\"\n");
-    assertThat(ConfigLoader.load(fixed, true, Map.of("paths.warehouse", "/tmp/other")).reports())
+    assertThat(
+            ConfigLoader.load(fixed, true, Map.of("paths.warehouse", "/tmp/other"))
+                .paths()
+                .reports())
         .isEqualTo("/srv/site-reports");
   }
 
@@ -71,14 +79,14 @@ class ConfigLoaderTest {
         write(
             "quality.max-reject-ratio = 0.2\nextracts.defaults.csv.delimiter = \";\"\nrun.timezone = Asia/Shanghai\n");
     PipelineConfig fromFile = ConfigLoader.load(site, true, Map.of());
-    assertThat(fromFile.maxRejectRatio()).isEqualTo(0.2);
+    assertThat(fromFile.quality().maxRejectRatio()).isEqualTo(0.2);
     // a change to extracts.defaults reaches every source
     assertThat(fromFile.extract(Source.SERVICE).delimiter()).isEqualTo(";");
-    assertThat(fromFile.timezone().getId()).isEqualTo("Asia/Shanghai");
+    assertThat(fromFile.run().timezone().getId()).isEqualTo("Asia/Shanghai");
 
     PipelineConfig withSet =
         ConfigLoader.load(site, true, Map.of("quality.max-reject-ratio", "0.3"));
-    assertThat(withSet.maxRejectRatio()).isEqualTo(0.3);
+    assertThat(withSet.quality().maxRejectRatio()).isEqualTo(0.3);
     assertThat(withSet.hash()).isNotEqualTo(fromFile.hash());
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MaintenanceSettingsTest {
   private static MaintenanceSettings load(Map<String, String> set) {
-    return MaintenanceSettings.from(ConfigLoader.load(null, false, set).raw());
+    return ConfigLoader.load(null, false, set).maintenance();
   }
 
   @Test

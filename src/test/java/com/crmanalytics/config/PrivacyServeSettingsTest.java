@@ -22,9 +22,8 @@ class PrivacyServeSettingsTest {
   @Test
   void defaultsMaskWithATokenAndServeOnLoopback() {
     PipelineConfig c = load(Map.of());
-    assertThat(PrivacySettings.from(c.raw()).mask()).isEqualTo(PrivacySettings.Mask.TOKEN);
-    assertThat(ServeSettings.from(c.raw()))
-        .isEqualTo(new ServeSettings("127.0.0.1", 32010, 100_000));
+    assertThat(c.privacy().mask()).isEqualTo(PrivacySettings.Mask.TOKEN);
+    assertThat(c.serve()).isEqualTo(new ServeSettings("127.0.0.1", 32010, 100_000));
   }
 
   @Test
@@ -32,8 +31,7 @@ class PrivacyServeSettingsTest {
     Path key = dir.resolve("k");
     Files.writeString(key, "short");
     PrivacySettings s =
-        PrivacySettings.from(
-            load(Map.of("privacy.mask", "hash", "privacy.hash-key-file", key.toString())).raw());
+        load(Map.of("privacy.mask", "hash", "privacy.hash-key-file", key.toString())).privacy();
     assertThatThrownBy(s::hashKey)
         .isInstanceOf(CrmException.class)
         .hasMessage(

@@ -27,7 +27,7 @@ class SegmentSettingsConfigTest {
             new Tier("major", 0.05),
             new Tier("ordinary", 0.20),
             new Tier("small", 1.0));
-    assertThat(c.clvTimeUnit()).isEqualTo(ModelTimeUnit.WEEK);
+    assertThat(c.clv().timeUnit()).isEqualTo(ModelTimeUnit.WEEK);
   }
 
   @Test
@@ -46,7 +46,7 @@ class SegmentSettingsConfigTest {
             new PyramidSettings(
                 PyramidSettings.Measure.MARGIN,
                 List.of(new Tier("gold", 0.1), new Tier("rest", 1.0))));
-    assertThat(c.clvTimeUnit()).isEqualTo(ModelTimeUnit.DAY);
+    assertThat(c.clv().timeUnit()).isEqualTo(ModelTimeUnit.DAY);
   }
 
   @ParameterizedTest(name = "{0} = {1}")

@@ -65,14 +65,14 @@ class FeaturesSegmentRunTest {
   @Test
   void rerunsOfADateReplaceTheirPartitionOnly() {
     long loggedBefore = succeeded();
-    assertThat(FeaturesStage.run(context(D)).customers()).isEqualTo(2);
-    SegmentStage.Result first = SegmentStage.run(context(D));
+    assertThat(TestSpark.run(FeaturesStage::from, context(D)).customers()).isEqualTo(2);
+    SegmentStage.Result first = TestSpark.run(SegmentStage::from, context(D));
     List<Row> features = sorted(on(CustomerFeatures.CONTRACT, D));
     List<Row> segments = sorted(on(CustomerSegments.CONTRACT, D));
 
-    FeaturesStage.run(context(EARLIER));
-    FeaturesStage.run(context(D));
-    SegmentStage.Result again = SegmentStage.run(context(D));
+    TestSpark.run(FeaturesStage::from, context(EARLIER));
+    TestSpark.run(FeaturesStage::from, context(D));
+    SegmentStage.Result again = TestSpark.run(SegmentStage::from, context(D));
 
     assertThat(sorted(on(CustomerFeatures.CONTRACT, D))).isEqualTo(features);
     assertThat(sorted(on(CustomerSegments.CONTRACT, D))).isEqualTo(segments);
@@ -112,7 +112,7 @@ class FeaturesSegmentRunTest {
   void segmentBeforeFeaturesIsAMissingInput() {
     wh.ensure(CustomerFeatures.CONTRACT);
     LocalDate never = LocalDate.parse("2020-01-01");
-    assertThatThrownBy(() -> SegmentStage.run(context(never)))
+    assertThatThrownBy(() -> TestSpark.run(SegmentStage::from, context(never)))
         .isInstanceOf(CrmException.class)
         .hasMessageContaining("customer_features for 2020-01-01")
         .hasMessageContaining("crm features --date 2020-01-01")

@@ -72,7 +72,7 @@ class GeneratedBadRowsTest {
     for (Source s : Source.values()) {
       conf.put("extracts." + s.id() + ".format", format.name());
     }
-    IngestStage.run(TestSpark.context(initial, landing, warehouse, conf));
+    TestSpark.run(IngestStage::from, TestSpark.context(initial, landing, warehouse, conf));
     expected.removeIf(e -> !e.startsWith(initial + "/"));
     Set<String> quarantined =
         TestSpark.context(initial, landing, warehouse, Map.of())

@@ -52,7 +52,7 @@ class CdnowIngestTest {
             tmp.resolve("warehouse"),
             new File("conf/profiles/cdnow.conf"),
             Map.of());
-    SourceResult orders = IngestStage.run(ctx).get(0);
+    SourceResult orders = TestSpark.run(IngestStage::from, ctx).sources().get(0);
 
     assertThat(lines).hasSize(6919);
     assertThat(repeated).isEqualTo(19);

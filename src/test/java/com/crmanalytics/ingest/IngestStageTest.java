@@ -65,7 +65,7 @@ class IngestStageTest {
     IngestFixtures.writeAll(landing);
     RunContext ctx = context(D, LENIENT);
 
-    List<SourceResult> results = IngestStage.run(ctx);
+    List<SourceResult> results = TestSpark.run(IngestStage::from, ctx).sources();
 
     SourceResult orders = results.get(0);
     assertThat(orders.source()).isEqualTo(Source.ORDERS);
@@ -137,13 +137,13 @@ class IngestStageTest {
   void rerunningADateLeavesSilverAndQuarantineAsOneRunDoes() {
     IngestFixtures.writeAll(landing);
     RunContext first = context(D, LENIENT);
-    IngestStage.run(first);
+    TestSpark.run(IngestStage::from, first);
     List<Row> orders = sorted(table(first, Orders.CONTRACT));
     List<Row> service = sorted(table(first, ServiceContacts.CONTRACT));
     List<Row> quarantine = sorted(table(first, Quarantine.CONTRACT).drop(Quarantine.RUN_ID));
 
     RunContext second = context(D, LENIENT);
-    List<SourceResult> again = IngestStage.run(second);
+    List<SourceResult> again = TestSpark.run(IngestStage::from, second).sources();
 
     assertThat(sorted(table(second, Orders.CONTRACT))).isEqualTo(orders);
     assertThat(sorted(table(second, ServiceContacts.CONTRACT))).isEqualTo(service);
@@ -187,14 +187,14 @@ class IngestStageTest {
       landing.write(d, "service", "s.jsonl", List.of());
       landing.write(d, "campaigns", "t.csv", List.of(IngestFixtures.CAMPAIGNS_HEADER));
     }
-    IngestStage.run(context(D, Map.of()));
+    TestSpark.run(IngestStage::from, context(D, Map.of()));
     RunContext day2 = context(d2, Map.of());
-    SourceResult r = IngestStage.run(day2).get(0);
+    SourceResult r = TestSpark.run(IngestStage::from, day2).sources().get(0);
     assertThat(List.of(r.read(), r.accepted(), r.duplicate())).containsExactly(3L, 2L, 1L);
     assertThat(statusOf(day2, "O1")).isEqualTo("complete 2024-05-03");
 
     RunContext rerun = context(D, Map.of());
-    SourceResult old = IngestStage.run(rerun).get(0);
+    SourceResult old = TestSpark.run(IngestStage::from, rerun).sources().get(0);
     assertThat(List.of(old.read(), old.accepted(), old.duplicate())).containsExactly(2L, 0L, 2L);
     assertThat(statusOf(rerun, "O1")).isEqualTo("complete 2024-05-03");
     assertThat(table(rerun, Orders.CONTRACT).count()).isEqualTo(3);
@@ -228,7 +228,7 @@ class IngestStageTest {
                 "extracts.customers.encoding", "GBK",
                 "extracts.customers.csv.delimiter", ";"));
 
-    IngestStage.run(ctx);
+    TestSpark.run(IngestStage::from, ctx);
 
     Row order = table(ctx, Orders.CONTRACT).first();
     assertThat(order.<String>getAs(Orders.ORDER_ID)).isEqualTo("O1");
@@ -268,7 +268,7 @@ class IngestStageTest {
     RunContext ctx =
         context(D, Map.of("quality.max-reject-ratio", "1", "extracts.campaigns.format", "parquet"));
 
-    IngestStage.run(ctx);
+    TestSpark.run(IngestStage::from, ctx);
 
     Row touch = table(ctx, CampaignTouches.CONTRACT).first();
     assertThat(touch.<String>getAs(CampaignTouches.CAMPAIGN_ID)).isEqualTo("K1");
@@ -289,7 +289,7 @@ class IngestStageTest {
     IngestFixtures.writeAll(landing);
     RunContext ctx = context(D, Map.of());
 
-    assertThatThrownBy(() -> IngestStage.run(ctx))
+    assertThatThrownBy(() -> TestSpark.run(IngestStage::from, ctx))
         .isInstanceOf(CrmException.class)
         .hasMessageContaining(
             "orders rejected 8 of 13 rows (61.5% > quality.max-reject-ratio 5.0%)")
@@ -309,7 +309,7 @@ class IngestStageTest {
   @Test
   void missingInputsStopWithExitFourNamingThePath() {
     RunContext ctx = context(D, Map.of());
-    assertThatThrownBy(() -> IngestStage.run(ctx))
+    assertThatThrownBy(() -> TestSpark.run(IngestStage::from, ctx))
         .hasMessageContaining("Missing input: landing folder for 2024-05-02")
         .hasMessageContaining(landing.root().resolve("2024-05-02").toString())
         .satisfies(
@@ -318,15 +318,20 @@ class IngestStageTest {
     landing.write(D, "orders", "orders.csv", IngestFixtures.ORDERS);
     landing.write(D, "campaigns", "t.csv", IngestFixtures.CAMPAIGNS);
     assertThatThrownBy(
-            () -> IngestStage.run(context(D, Map.of("extracts.service.required", "true"))))
+            () ->
+                TestSpark.run(
+                        IngestStage::from, context(D, Map.of("extracts.service.required", "true")))
+                    .sources())
         .hasMessageContaining("Missing input: required source service (no files matching '*')")
         .hasMessageContaining("2024-05-02/service");
 
     landing.write(D, "service", "s.jsonl", IngestFixtures.SERVICE);
     assertThatThrownBy(
             () ->
-                IngestStage.run(
-                    context(D, Map.of("extracts.orders.columns.customer_id", "client"))))
+                TestSpark.run(
+                        IngestStage::from,
+                        context(D, Map.of("extracts.orders.columns.customer_id", "client")))
+                    .sources())
         .hasMessageContaining(
             "Missing input: orders extract 2024-05-02/orders/orders.csv has no column 'client'")
         .satisfies(
@@ -338,7 +343,7 @@ class IngestStageTest {
     IngestFixtures.writeAll(landing);
     landing.writeBytes(D, "campaigns", "touches.csv", new byte[0]);
     RunContext ctx = context(D, LENIENT);
-    SourceResult campaigns = IngestStage.run(ctx).get(2);
+    SourceResult campaigns = TestSpark.run(IngestStage::from, ctx).sources().get(2);
     assertThat(campaigns.source()).isEqualTo(Source.CAMPAIGNS);
     assertThat(List.of(campaigns.read(), campaigns.status())).containsExactly(0L, "succeeded");
 
@@ -348,7 +353,7 @@ class IngestStageTest {
     Map<String, String> parquet = new java.util.HashMap<>(LENIENT);
     parquet.put("extracts.campaigns.format", "parquet");
     RunContext refused = context(D, parquet);
-    assertThatThrownBy(() -> IngestStage.run(refused))
+    assertThatThrownBy(() -> TestSpark.run(IngestStage::from, refused))
         .hasMessage(
             "Quality gate failed: refused file 2024-05-02/campaigns/touches.csv: is not a Parquet file")
         .satisfies(e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.DATA_QUALITY));

@@ -42,7 +42,7 @@ class QuarantineMaskTest {
         Map.of("quality.max-reject-ratio", "1", "extracts.service.format", "jsonl");
     RunContext ctx = TestSpark.context(D, landing.root(), tmp.resolve("warehouse"), conf);
 
-    IngestStage.run(ctx);
+    TestSpark.run(IngestStage::from, ctx);
 
     List<Row> refused =
         ctx.warehouse()

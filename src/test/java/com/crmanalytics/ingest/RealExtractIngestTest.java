@@ -86,7 +86,7 @@ class RealExtractIngestTest {
     set.put("extracts.orders.max-field-length", "40");
     RunContext ctx = TestSpark.context(D, landing.root(), tmp.resolve("warehouse"), set);
 
-    assertThatThrownBy(() -> IngestStage.run(ctx))
+    assertThatThrownBy(() -> TestSpark.run(IngestStage::from, ctx))
         .hasMessage(
             "Quality gate failed: refused file 2024-05-02/orders/c.csv: gzip data, not csv text"
                 + " (a gzip extract must be named *.gz)")
@@ -215,7 +215,7 @@ class RealExtractIngestTest {
   void invoiceLinesAreNumberedAndAnIdenticalLineIsADuplicateOrAPurchaseAsTheProfileSays() {
     LocalDate d = LocalDate.of(1999, 2, 28);
     RunContext dup = invoices("duplicate", tmp.resolve("dup"), d);
-    SourceResult orders = IngestStage.run(dup).get(0);
+    SourceResult orders = TestSpark.run(IngestStage::from, dup).sources().get(0);
     assertThat(List.of(orders.read(), orders.accepted(), orders.quarantined(), orders.duplicate()))
         .containsExactly(5L, 3L, 1L, 1L);
     // 990201 is 1999-02-01 (the century ending with the business date), with the time of day
@@ -244,7 +244,7 @@ class RealExtractIngestTest {
     assertThat(((Number) c1.getAs(CustomerFeatures.LIFETIME_ORDERS)).longValue()).isEqualTo(2L);
 
     RunContext distinct = invoices("distinct", tmp.resolve("distinct"), d);
-    SourceResult purchases = IngestStage.run(distinct).get(0);
+    SourceResult purchases = TestSpark.run(IngestStage::from, distinct).sources().get(0);
     assertThat(
             List.of(
                 purchases.read(),
@@ -272,7 +272,7 @@ class RealExtractIngestTest {
             Map.of(
                 "extracts.orders.columns", "{order_id = inv, customer_id = cust}",
                 "extracts.orders.expressions.order_ts", "to_timestmp(day)"));
-    assertThatThrownBy(() -> IngestStage.run(ctx))
+    assertThatThrownBy(() -> TestSpark.run(IngestStage::from, ctx))
         .hasMessageContaining(
             "extracts.orders.expressions.order_ts = 'to_timestmp(day)' (allowed: an expression Spark"
                 + " can compute over the extract's columns")

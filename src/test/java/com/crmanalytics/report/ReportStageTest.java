@@ -65,8 +65,8 @@ class ReportStageTest {
     Warehouse wh = context(P).warehouse();
     writeGold(wh);
     writeSilver(wh);
-    first = ReportStage.run(context(P));
-    second = ReportStage.run(context(D));
+    first = TestSpark.run(ReportStage::from, context(P));
+    second = TestSpark.run(ReportStage::from, context(D));
   }
 
   RunContext context(LocalDate date) {
@@ -855,7 +855,7 @@ class ReportStageTest {
         "[{ name = typo, condition = \"risk_bnd = 'high'\", action { en = a, zh-CN = b } }]");
     RunContext ctx =
         TestSpark.context(D, dir.resolve("landing"), dir.resolve("warehouse"), settings);
-    assertThatThrownBy(() -> ReportStage.run(ctx))
+    assertThatThrownBy(() -> TestSpark.run(ReportStage::from, ctx))
         .isInstanceOfSatisfying(
             CrmException.class,
             e -> {
@@ -867,11 +867,11 @@ class ReportStageTest {
 
   @Test
   void aRerunReplacesTheDateAndAMissingValueTableStops() {
-    ReportStage.run(context(D));
+    TestSpark.run(ReportStage::from, context(D));
     assertThat(rows(Reports.CONCENTRATION, D)).hasSize(100);
     assertThat(rows(Reports.KPIS, D)).hasSize(1);
     assertThat(rows(Reports.PYRAMID, P)).hasSize(4);
-    assertThatThrownBy(() -> ReportStage.run(context(D.plusDays(1))))
+    assertThatThrownBy(() -> TestSpark.run(ReportStage::from, context(D.plusDays(1))))
         .isInstanceOfSatisfying(
             CrmException.class,
             e -> {

@@ -5,11 +5,16 @@ import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.io.SparkSessions;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
+import com.crmanalytics.pipeline.Stage;
+import com.crmanalytics.pipeline.StageResult;
+import com.crmanalytics.pipeline.StageRunner;
 import java.io.File;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -61,6 +66,16 @@ public final class TestSpark {
     all.put("paths.landing", landing.toString());
     all.put("paths.warehouse", warehouse.toString());
     PipelineConfig config = config(siteFile, all);
-    return RunContext.start(date, config, new Warehouse(session(), config.warehouse()), "test");
+    return RunContext.start(
+        date, config, new Warehouse(session(), config.paths().warehouse()), "test");
+  }
+
+  /**
+   * Runs the stage {@code stage} builds from the context's configuration, as the CLI does: through
+   * {@link StageRunner}, its line on stdout.
+   */
+  public static <R extends StageResult> R run(
+      Function<PipelineConfig, ? extends Stage<R>> stage, RunContext ctx) {
+    return new StageRunner(new PrintWriter(System.out, true)).run(stage.apply(ctx.config()), ctx);
   }
 }

@@ -58,11 +58,11 @@ class ChurnOutOfTimeIT {
         new HashMap<>(
             Map.of("churn.horizon-days", String.valueOf(H), "clv.min-repeat-buyers", "30"));
     RunContext loadAll = TestSpark.context(TO, landing, tmp.resolve("warehouse"), settings);
-    IngestStage.run(loadAll);
+    TestSpark.run(IngestStage::from, loadAll);
     RunContext ctx = TestSpark.context(D, landing, tmp.resolve("warehouse"), settings);
-    FeaturesStage.run(ctx);
-    SegmentStage.run(ctx);
-    ValueStage.Result result = ValueStage.run(ctx);
+    TestSpark.run(FeaturesStage::from, ctx);
+    TestSpark.run(SegmentStage::from, ctx);
+    ValueStage.Result result = TestSpark.run(ValueStage::from, ctx);
     Map<String, Double> m = result.churnMetrics();
     System.out.println("out-of-time churn metrics: " + m);
     System.out.println("value: " + result.message());

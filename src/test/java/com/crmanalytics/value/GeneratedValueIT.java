@@ -144,9 +144,9 @@ class GeneratedValueIT {
     Path landing = tmp.resolve("landing");
     new ExtractGenerator(options(3_000, landing, 5)).run();
     RunContext ctx = TestSpark.context(TO, landing, tmp.resolve("warehouse"), Map.of());
-    IngestStage.run(ctx);
-    FeaturesStage.run(ctx);
-    ValueStage.Result result = ValueStage.run(ctx);
+    TestSpark.run(IngestStage::from, ctx);
+    TestSpark.run(FeaturesStage::from, ctx);
+    ValueStage.Result result = TestSpark.run(ValueStage::from, ctx);
     Map<String, Double> m = result.churnMetrics();
     System.out.println("generated churn metrics: " + m);
     assertThat(m.get(ModelRuns.CHURN_CLASSIFIER_TRAINED)).isEqualTo(1.0);

@@ -160,8 +160,8 @@ class ValueStageTest {
     // the nightly holdout.
     RunContext ctx = context(Map.of("churn.horizon-days", "30", "clv.model", "bg-nbd"));
     orders(ctx);
-    FeaturesStage.run(ctx);
-    ValueStage.run(ctx);
+    TestSpark.run(FeaturesStage::from, ctx);
+    TestSpark.run(ValueStage::from, ctx);
 
     // r over 73 days = 3/6; per year r = 0.5^(365/73) = 0.5^5 = 0.03125; one unit of window margin
     // is worth
@@ -335,9 +335,9 @@ class ValueStageTest {
                     Orders.AMOUNT,
                     "10.00")
                 .dataset());
-    FeaturesStage.run(ctx);
+    TestSpark.run(FeaturesStage::from, ctx);
 
-    assertThatThrownBy(() -> ValueStage.run(ctx))
+    assertThatThrownBy(() -> TestSpark.run(ValueStage::from, ctx))
         .isInstanceOf(CrmException.class)
         .hasMessageContaining("2 customers with a repeat purchase on or before 2026-03-31")
         .hasMessageContaining("clv.min-repeat-buyers = 3")
@@ -354,8 +354,8 @@ class ValueStageTest {
     // cutoff 2025-08-03 nobody has bought yet, too few to fit (clv.min-repeat-buyers = 3).
     RunContext ctx = context(Map.of("rfm.window-days", "400", "churn.horizon-days", "240"));
     orders(ctx);
-    FeaturesStage.run(ctx);
-    ValueStage.run(ctx);
+    TestSpark.run(FeaturesStage::from, ctx);
+    TestSpark.run(ValueStage::from, ctx);
 
     assertThat(baselines(ctx))
         .hasSize(9 + FILLERS)
