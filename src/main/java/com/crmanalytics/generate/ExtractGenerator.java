@@ -268,36 +268,4 @@ public final class ExtractGenerator {
   static OutputStream stream(Path file) throws IOException {
     return new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
   }
-
-  private static final class TextOutput implements ExtractGeneratorOutput {
-    private final OutputStream stream;
-    private final long header;
-
-    TextOutput(Path file, Source source, ExtractFormat format) throws IOException {
-      this.stream = stream(file);
-      if (format == ExtractFormat.csv) {
-        StringBuilder sb = new StringBuilder();
-        TextRows.csvHeader(sb, Layout.columns(source));
-        stream.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        header = 1;
-      } else {
-        header = 0;
-      }
-    }
-
-    @Override
-    public long linesBefore() {
-      return header;
-    }
-
-    @Override
-    public void write(Block block, int slot) throws IOException {
-      stream.write(block.bytes[slot]);
-    }
-
-    @Override
-    public void close() throws IOException {
-      stream.close();
-    }
-  }
 }
