@@ -23,6 +23,15 @@ final class TouchSimulator {
   private final double meanSpend;
   private final List<Pending> pending = new ArrayList<>();
 
+  /**
+   * Whether the customer is in each campaign's holdout, decided once per customer and campaign: a
+   * lifecycle e-mail sent again and again (the 45-day reminder) holds the same customers out every
+   * time, as a real holdout does. Drawn per send instead, the customers held out of every send would
+   * be those with few sends — the less active — and the holdout would no longer resemble the
+   * treated customers.
+   */
+  private final java.util.Map<Campaign, Boolean> heldOut = new java.util.HashMap<>();
+
   private RandomDataGenerator mkt;
   private int touches;
   private int conversions;
@@ -49,6 +58,7 @@ final class TouchSimulator {
     double activity = clamp(0.7 + 3 * purchases.lambda(), 0.7, 1.6);
     double engagement = value * activity;
     pending.clear();
+    heldOut.clear();
     long welcome = signup + Timeline.DAY;
     if (welcome < end) {
       decide(0, Campaign.WELCOME, welcome, purchases, engagement, effect);
@@ -137,7 +147,7 @@ final class TouchSimulator {
       Purchases purchases,
       double engagementBase,
       RandomDataGenerator effect) {
-    if (mkt.nextDouble() < campaign.holdout()) {
+    if (heldOut.computeIfAbsent(campaign, c -> mkt.nextDouble() < c.holdout())) {
       pending.add(new Pending(index, campaign, sent, true, -1, -1));
       return;
     }
