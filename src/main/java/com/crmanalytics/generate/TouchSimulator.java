@@ -26,8 +26,8 @@ final class TouchSimulator {
   /**
    * Whether the customer is in each campaign's holdout, decided once per customer and campaign: a
    * lifecycle e-mail sent again and again (the 45-day reminder) holds the same customers out every
-   * time, as a real holdout does. Drawn per send instead, the customers held out of every send would
-   * be those with few sends — the less active — and the holdout would no longer resemble the
+   * time, as a real holdout does. Drawn per send instead, the customers held out of every send
+   * would be those with few sends — the less active — and the holdout would no longer resemble the
    * treated customers.
    */
   private final java.util.Map<Campaign, Boolean> heldOut = new java.util.HashMap<>();
