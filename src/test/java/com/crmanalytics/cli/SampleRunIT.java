@@ -60,6 +60,35 @@ class SampleRunIT {
     Result customers = crm("sql", "select count(*) as n from customer_value", "--format", "csv");
     assertThat(customers.out()).matches("n\\n(19|20)\\d\\d\\n");
 
+    // The analyses' tables of the date, through the CLI as a marketer or a BI tool reads them.
+    Result outlook =
+        crm(
+            "sql",
+            "select (select count(*) from report_forecast where as_of_date = DATE'"
+                + DATE
+                + "') as months, (select count(*) from report_tracking where as_of_date = DATE'"
+                + DATE
+                + "' and period = 'holdout') as holdout_points,"
+                + " (select count(*) from report_cohorts where as_of_date = DATE'"
+                + DATE
+                + "') > 0 as cohorts,"
+                + " (select concat_ws(' ', collect_list(action)) from (select action from report_actions"
+                + " where as_of_date = DATE'"
+                + DATE
+                + "' order by action_order)) as actions,"
+                + " (select count(*) from report_campaigns where as_of_date = DATE'"
+                + DATE
+                + "' and level = 'campaign' and comparison = 'holdout'"
+                + " and incremental_purchases_low <= incremental_purchases"
+                + " and incremental_purchases <= incremental_purchases_high) > 10 as measured",
+            "--format",
+            "csv");
+    assertThat(outlook.exit()).as(outlook.err()).isZero();
+    assertThat(outlook.out())
+        .matches(
+            "months,holdout_points,cohorts,actions,measured\n12,[1-9]\\d*,true,"
+                + "high_value_at_risk second_purchase sleeping_big_spenders champions,true\n");
+
     Set<String> injected;
     try (Stream<String> lines = Files.lines(LANDING.resolve("_truth/bad_rows.csv"))) {
       injected =
