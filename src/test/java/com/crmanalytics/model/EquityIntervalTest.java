@@ -207,6 +207,20 @@ class EquityIntervalTest {
   }
 
   @Test
+  void aParameterTheDataDoNotPinDownHasNoIntervalInsteadOfMinutesOfDraws() {
+    // Online Retail II's MBG/NBD drop-out parameters: standard errors ten times the estimates.
+    // Widening the covariance 400 times takes the log-SDs of a and b from about 0.2 to about 4.
+    FitResult loose = shrunk(bgNbd, 1.0 / 400);
+    assertThatThrownBy(
+            () ->
+                EquityInterval.compute(
+                    TransactionModelType.BG_NBD, loose, gammaGamma, CLV, aggregates(), 7))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("No interval for customer equity: the data do not pin down")
+        .hasMessageContaining("above 1.0");
+  }
+
+  @Test
   void quantileInterpolatesBetweenOrderStatistics() {
     assertThat(EquityInterval.quantile(new double[] {4, 1, 3, 2, 5}, 0.05))
         .isCloseTo(1.2, within(1e-12));
