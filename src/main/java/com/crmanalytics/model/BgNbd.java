@@ -1,7 +1,6 @@
 package com.crmanalytics.model;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
@@ -100,6 +99,11 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
         Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log((alpha + T) / (alpha + tx)));
   }
 
+  /**
+   * P(alive) · (a + b + x − 1)/(a − 1) · [1 − ((α + T)/(α + T + t))^(r+x) · 2F1(r + x, b + x; a + b
+   * + x − 1; z)] with z = t/(α + T + t), checked (heavy buyers, implausible values, failures) and
+   * if need be replaced by {@link DropoutQuadrature}.
+   */
   @Override
   public double expectedTransactions(int x, double tx, double T, double t) {
     Checks.horizon(t);
@@ -118,19 +122,9 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
                               logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z)))
               * alive;
     } catch (ModelException e2f1) {
-      throw new ModelException(
-          String.format(
-              Locale.ROOT,
-              "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s " + "cannot be computed: %s",
-              NAME,
-              x,
-              tx,
-              T,
-              t,
-              this,
-              e2f1.getMessage()),
-          e2f1);
+      e = Double.NaN; // the quadrature below takes over
     }
+    e = DropoutQuadrature.checked(e, alive, r + x, t / (alpha + T), a, b + x);
     return Checks.finite(
         e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
   }

@@ -1,7 +1,6 @@
 package com.crmanalytics.model;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,7 +96,8 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
 
   /**
    * P(alive) · (a + b + x)/(a − 1) · [1 − ((α + T)/(α + T + t))^(r+x) · 2F1(r + x, b + x + 1; a + b
-   * + x; z)] with z = t/(α + T + t).
+   * + x; z)] with z = t/(α + T + t), checked (heavy buyers, implausible values, failures) and if
+   * need be replaced by {@link DropoutQuadrature}.
    */
   @Override
   public double expectedTransactions(int x, double tx, double T, double t) {
@@ -117,19 +117,9 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
                               logRatio + Hypergeometric.log(r + x, b + x + 1, aa + b + x, z)))
               * alive;
     } catch (ModelException e2f1) {
-      throw new ModelException(
-          String.format(
-              Locale.ROOT,
-              "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s " + "cannot be computed: %s",
-              NAME,
-              x,
-              tx,
-              T,
-              t,
-              this,
-              e2f1.getMessage()),
-          e2f1);
+      e = Double.NaN; // the quadrature below takes over
     }
+    e = DropoutQuadrature.checked(e, alive, r + x, t / (alpha + T), a, b + x + 1);
     return Checks.finite(
         e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
   }
