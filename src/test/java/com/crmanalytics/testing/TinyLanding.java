@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A tiny landing made once per test JVM by the project's own generator: 150 customers over two
+ * A tiny landing made once ({@link BuildOnce}) by the project's own generator: 150 customers over two
  * years (about 85 repeat buyers, safely above clv.min-repeat-buyers = 50, so the value stage fits),
  * an initial load dated {@link #INITIAL} and one increment {@link #INCREMENT}, with bad rows of
  * every reason code. For the tests of operations (backfill, nightly, lock, maintain, crash,
  * cluster), which need real runs of every stage but not the 2,000 customers of {@code
- * data-samples/} ({@code SampleRunIT} runs README's command on those). Deleted when the JVM exits.
+ * data-samples/} ({@code SampleRunIT} runs README's command on those).
  */
 public final class TinyLanding {
   /** The initial load's folder date. */
@@ -44,28 +44,33 @@ public final class TinyLanding {
 
   private TinyLanding() {}
 
-  /** The landing folder ({@code <root>/<date>/<source>/}), generated on first use. */
+  /**
+   * The landing folder ({@code <root>/<date>/<source>/}), generated on first use (once per {@code
+   * mvn} invocation when the build shares fixtures between its test JVMs: {@link BuildOnce}).
+   */
   public static synchronized Path root() {
     if (root == null) {
-      try {
-        Path dir = Files.createTempDirectory("crm-tiny-landing");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-        new ExtractGenerator(
-                new GeneratorOptions(
-                    CUSTOMERS,
-                    INITIAL.minusYears(2),
-                    INCREMENT,
-                    7,
-                    dir,
-                    ExtractFormat.csv,
-                    0.01,
-                    1,
-                    GeneratorParams.CDNOW))
-            .run();
-        root = dir;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      root =
+          BuildOnce.folder(
+              "tiny-landing",
+              dir -> {
+                try {
+                  new ExtractGenerator(
+                          new GeneratorOptions(
+                              CUSTOMERS,
+                              INITIAL.minusYears(2),
+                              INCREMENT,
+                              7,
+                              dir,
+                              ExtractFormat.csv,
+                              0.01,
+                              1,
+                              GeneratorParams.CDNOW))
+                      .run();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
     return root;
   }
@@ -82,11 +87,4 @@ public final class TinyLanding {
     return args;
   }
 
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // A temporary folder: what cannot be deleted at exit stays for the OS to clean.
-    }
-  }
 }

@@ -18,12 +18,12 @@ import java.util.stream.Stream;
 
 /**
  * The {@link TinyLanding} after {@code crm run} of its initial load and then of its increment, in
- * one temporary warehouse (reports under {@code <warehouse>/reports}, the default) built once per
- * test JVM and shared by every end-to-end test: the tests that only read it use {@link #root()};
+ * one warehouse (reports under {@code <warehouse>/reports}, the default) built once — per test JVM,
+ * or per {@code mvn} invocation for all its test JVMs ({@link BuildOnce}) — and shared by every
+ * end-to-end test: the tests that only read it use {@link #root()};
  * the tests that write (reruns, errors, maintenance) work on a {@link #copy} — a Delta table is its
  * folder, so a copy is a warehouse of its own. A copy of the warehouse as the initial load's run
  * left it ({@link #initialOnly()}) is the reference an uninterrupted one-date run is compared with.
- * Deleted when the JVM exits.
  */
 public final class TinyWarehouse {
   private static Path folder;
@@ -101,26 +101,50 @@ public final class TinyWarehouse {
 
   private static synchronized Path folder() {
     if (folder == null) {
-      Path dir;
-      try {
-        dir = Files.createTempDirectory("crm-tiny-run");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-      TestSpark.session();
-      Path warehouse = dir.resolve("warehouse");
+      Path dir =
+          BuildOnce.folder(
+              "tiny-warehouse",
+              built -> {
+                TestSpark.session();
+                Path warehouse = built.resolve("warehouse");
+                for (LocalDate date : TinyLanding.dates()) {
+                  Result r = crm(warehouse, "run", "--date", date.toString());
+                  assertThat(r.exit()).as("crm run --date " + date + ": " + r.err()).isZero();
+                  write(built.resolve("run-" + date + ".exit"), Integer.toString(r.exit()));
+                  write(built.resolve("run-" + date + ".out"), r.out());
+                  write(built.resolve("run-" + date + ".err"), r.err());
+                  if (date.equals(TinyLanding.INITIAL)) {
+                    copy(warehouse, built.resolve("initial"));
+                  }
+                }
+              });
       for (LocalDate date : TinyLanding.dates()) {
-        Result r = crm(warehouse, "run", "--date", date.toString());
-        assertThat(r.exit()).as("crm run --date " + date + ": " + r.err()).isZero();
-        RUNS.put(date, r);
-        if (date.equals(TinyLanding.INITIAL)) {
-          copy(warehouse, dir.resolve("initial"));
-        }
+        RUNS.put(
+            date,
+            new Result(
+                Integer.parseInt(read(dir.resolve("run-" + date + ".exit"))),
+                read(dir.resolve("run-" + date + ".out")),
+                read(dir.resolve("run-" + date + ".err"))));
       }
       folder = dir;
     }
     return folder;
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path copy(Path from, Path target) {
@@ -139,11 +163,4 @@ public final class TinyWarehouse {
     }
   }
 
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // A temporary folder: what cannot be deleted at exit stays for the OS to clean.
-    }
-  }
 }
