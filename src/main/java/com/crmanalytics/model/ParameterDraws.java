@@ -62,9 +62,8 @@ final class ParameterDraws {
         double sd = Math.sqrt(cov[i][i]);
         Checks.check(
             sd <= MAX_LOG_SD,
-            "No interval for %s: the data do not pin down the %s parameter %s (estimate %s,"
-                + " standard error %s; its logarithm's is %s, above %s)",
-            what,
+            "the data do not pin down the %s parameter %s (estimate %s, standard error %s; its"
+                + " logarithm's is %s, above %s, so the draws would span orders of magnitude)",
             fit.model(),
             name,
             fmt(fit.params().get(name)),

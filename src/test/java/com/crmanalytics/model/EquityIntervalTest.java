@@ -216,7 +216,7 @@ class EquityIntervalTest {
                 EquityInterval.compute(
                     TransactionModelType.BG_NBD, loose, gammaGamma, CLV, aggregates(), 7))
         .isInstanceOf(ModelException.class)
-        .hasMessageContaining("No interval for customer equity: the data do not pin down")
+        .hasMessageStartingWith("the data do not pin down the bg-nbd parameter")
         .hasMessageContaining("above 1.0");
   }
 
