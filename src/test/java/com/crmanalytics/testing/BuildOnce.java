@@ -12,12 +12,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A test fixture folder built once and shared: by every test JVM of one {@code mvn} invocation
- * when the build names a folder for them (system property {@value #PROPERTY}, set by the pom to a
- * folder of {@code target/} per invocation, so surefire's and failsafe's parallel forks share the
- * tiny landing and warehouse), else once per JVM in a temporary folder deleted at exit (a test run
- * from an IDE). The first JVM holds a file lock while it builds; the others wait for it and reuse
- * what it built. A build that failed is made again by the next JVM that asks.
+ * A test fixture folder built once and shared: by every test JVM of one {@code mvn} invocation when
+ * the build names a folder for them (system property {@value #PROPERTY}, set by the pom to a folder
+ * of {@code target/} per invocation, so surefire's and failsafe's parallel forks share the tiny
+ * landing and warehouse), else once per JVM in a temporary folder deleted at exit (a test run from
+ * an IDE). The first JVM holds a file lock while it builds; the others wait for it and reuse what
+ * it built. A build that failed is made again by the next JVM that asks.
  */
 final class BuildOnce {
   static final String PROPERTY = "crm.test.shared-dir";
@@ -26,7 +26,9 @@ final class BuildOnce {
 
   private BuildOnce() {}
 
-  /** The folder {@code name}, built by {@code build} (into the empty folder it is given) if not yet. */
+  /**
+   * The folder {@code name}, built by {@code build} (into the empty folder it is given) if not yet.
+   */
   static synchronized Path folder(String name, Consumer<Path> build) {
     try {
       Path dir = base().resolve(name);

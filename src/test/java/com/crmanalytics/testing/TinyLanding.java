@@ -6,19 +6,16 @@ import com.crmanalytics.generate.GeneratorOptions;
 import com.crmanalytics.generate.GeneratorParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * A tiny landing made once ({@link BuildOnce}) by the project's own generator: 150 customers over two
- * years (about 85 repeat buyers, safely above clv.min-repeat-buyers = 50, so the value stage fits),
- * an initial load dated {@link #INITIAL} and one increment {@link #INCREMENT}, with bad rows of
- * every reason code. For the tests of operations (backfill, nightly, lock, maintain, crash,
+ * A tiny landing made once ({@link BuildOnce}) by the project's own generator: 150 customers over
+ * two years (about 85 repeat buyers, safely above clv.min-repeat-buyers = 50, so the value stage
+ * fits), an initial load dated {@link #INITIAL} and one increment {@link #INCREMENT}, with bad rows
+ * of every reason code. For the tests of operations (backfill, nightly, lock, maintain, crash,
  * cluster), which need real runs of every stage but not the 2,000 customers of {@code
  * data-samples/} ({@code SampleRunIT} runs README's command on those).
  */
@@ -86,5 +83,4 @@ public final class TinyLanding {
     SETTINGS.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
     return args;
   }
-
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,10 @@ import java.util.stream.Stream;
  * The {@link TinyLanding} after {@code crm run} of its initial load and then of its increment, in
  * one warehouse (reports under {@code <warehouse>/reports}, the default) built once — per test JVM,
  * or per {@code mvn} invocation for all its test JVMs ({@link BuildOnce}) — and shared by every
- * end-to-end test: the tests that only read it use {@link #root()};
- * the tests that write (reruns, errors, maintenance) work on a {@link #copy} — a Delta table is its
- * folder, so a copy is a warehouse of its own. A copy of the warehouse as the initial load's run
- * left it ({@link #initialOnly()}) is the reference an uninterrupted one-date run is compared with.
+ * end-to-end test: the tests that only read it use {@link #root()}; the tests that write (reruns,
+ * errors, maintenance) work on a {@link #copy} — a Delta table is its folder, so a copy is a
+ * warehouse of its own. A copy of the warehouse as the initial load's run left it ({@link
+ * #initialOnly()}) is the reference an uninterrupted one-date run is compared with.
  */
 public final class TinyWarehouse {
   private static Path folder;
@@ -162,5 +161,4 @@ public final class TinyWarehouse {
       throw new UncheckedIOException(e);
     }
   }
-
 }
