@@ -4,8 +4,6 @@ import com.crmanalytics.generate.ExtractFormat;
 import com.crmanalytics.generate.ExtractGenerator;
 import com.crmanalytics.generate.GeneratorOptions;
 import com.crmanalytics.generate.GeneratorParams;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,8 +48,7 @@ public final class TinyLanding {
       root =
           BuildOnce.folder(
               "tiny-landing",
-              dir -> {
-                try {
+              dir ->
                   new ExtractGenerator(
                           new GeneratorOptions(
                               CUSTOMERS,
@@ -63,11 +60,7 @@ public final class TinyLanding {
                               0.01,
                               1,
                               GeneratorParams.CDNOW))
-                      .run();
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
+                      .run());
     }
     return root;
   }
