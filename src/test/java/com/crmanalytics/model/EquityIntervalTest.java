@@ -217,7 +217,7 @@ class EquityIntervalTest {
                     TransactionModelType.BG_NBD, loose, gammaGamma, CLV, aggregates(), 7))
         .isInstanceOf(ModelException.class)
         .hasMessageStartingWith("the data do not pin down the bg-nbd parameter")
-        .hasMessageContaining("above 1.0");
+        .hasMessageContaining("above 2.0");
   }
 
   @Test
