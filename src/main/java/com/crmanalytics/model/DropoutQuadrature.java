@@ -55,8 +55,8 @@ final class DropoutQuadrature {
   /**
    * The posterior shape r + x from which the closed form is checked against the quadrature: its
    * series cancel for heavy buyers (they were exact to 1e-9 up to x = 42 and lost every digit from
-   * x = 67 on Online Retail II's fit); below it only a value outside [0, bound] or a failure of the
-   * closed form calls the quadrature, which costs about ten closed forms.
+   * x = 67 on Online Retail II's fit); below it only a value outside [0, bound] calls the
+   * quadrature, which costs about ten closed forms.
    */
   static final double HEAVY = 10;
 
@@ -66,7 +66,8 @@ final class DropoutQuadrature {
    * the quadrature: E[X(T, T+t)] given P(alive), the posterior shape r + x and scaled horizon t/(α
    * + T) of λ, and the Beta(a, b') posterior of p among the alive.
    *
-   * @param closedForm the closed form's value, or NaN when it could not be computed
+   * @param closedForm the closed form's value (a closed form that cannot be computed at all still
+   *     fails: the model choice drops such a model, as it drops one whose other formulas fail)
    */
   static double checked(
       double closedForm, double alive, double shape, double scaledT, double a, double bPrime) {

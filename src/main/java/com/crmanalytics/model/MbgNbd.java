@@ -1,6 +1,7 @@
 package com.crmanalytics.model;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -117,7 +118,18 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
                               logRatio + Hypergeometric.log(r + x, b + x + 1, aa + b + x, z)))
               * alive;
     } catch (ModelException e2f1) {
-      e = Double.NaN; // the quadrature below takes over
+      throw new ModelException(
+          String.format(
+              Locale.ROOT,
+              "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s cannot be computed: %s",
+              NAME,
+              x,
+              tx,
+              T,
+              t,
+              this,
+              e2f1.getMessage()),
+          e2f1);
     }
     e = DropoutQuadrature.checked(e, alive, r + x, t / (alpha + T), a, b + x + 1);
     return Checks.finite(
