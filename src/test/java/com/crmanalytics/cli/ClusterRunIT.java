@@ -185,6 +185,8 @@ class ClusterRunIT {
                 "--set",
                 "spark.sql.shuffle.partitions=2"));
     args.addAll(TinyLanding.args()); // an absolute --landing: the driver runs in this folder too
+    // as the local run it is compared with: tiny data, interpreted rather than compiled
+    TestSpark.INTERPRETED.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
     return args;
   }
 

@@ -279,7 +279,10 @@ class IngestStageTest {
             "2 missing_required customer_id: required value is missing",
             "3 negative_price cost: -1.00 is below zero");
     Row raw =
-        table(ctx, Quarantine.CONTRACT).filter(col(Quarantine.LINE_NUMBER).equalTo(3)).first();
+        table(ctx, Quarantine.CONTRACT)
+            .filter(col(Quarantine.SOURCE).equalTo("campaigns"))
+            .filter(col(Quarantine.LINE_NUMBER).equalTo(3))
+            .first();
     assertThat(raw.<String>getAs(Quarantine.RAW_RECORD)).contains("\"campaign_id\":\"K2\"");
     assertThat(raw.<String>getAs(Quarantine.SOURCE_FILE)).startsWith("2024-05-02/campaigns/part-");
   }

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,16 @@ import org.junit.jupiter.api.Test;
  * of a non-cancelled invoice).
  */
 class OnlineRetailAffinityIT {
+  @BeforeAll
+  static void compiled() {
+    TestSpark.compiled(true); // half a million lines: interpreted expressions are 4 times slower
+  }
+
+  @AfterAll
+  static void interpreted() {
+    TestSpark.compiled(false);
+  }
+
   static final Path FILE =
       Path.of(
           "..",

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  * on it.
  */
 class OnlineRetailProfileIT {
+  @BeforeAll
+  static void compiled() {
+    TestSpark.compiled(true); // half a million lines: interpreted expressions are 4 times slower
+  }
+
+  @AfterAll
+  static void interpreted() {
+    TestSpark.compiled(false);
+  }
+
   private static final LocalDate D = LocalDate.of(2010, 12, 10);
 
   @TempDir Path tmp;

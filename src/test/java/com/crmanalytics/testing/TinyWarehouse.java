@@ -146,7 +146,8 @@ public final class TinyWarehouse {
     }
   }
 
-  private static Path copy(Path from, Path target) {
+  /** A copy of the folder {@code from} (a warehouse, a table) at {@code target}. */
+  public static Path copy(Path from, Path target) {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path to = target.resolve(from.relativize(p).toString());
