@@ -77,7 +77,12 @@ class SqlServerIT {
             "--set",
             "spark.sql.shuffle.partitions=2",
             "--set",
-            "spark.ui.enabled=false");
+            "spark.ui.enabled=false",
+            // tiny data: interpreted, as in the test JVM
+            "--set",
+            "spark.sql.codegen.wholeStage=false",
+            "--set",
+            "spark.sql.codegen.factoryMode=NO_CODEGEN");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!Files.readString(log).contains("JDBC: ")) {
       assertThat(server.isAlive()).as("crm serve died:\n" + ChildJvm.tail(log, 40)).isTrue();
