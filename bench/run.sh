@@ -7,6 +7,8 @@
 #
 #   bench/run.sh                      # 100k and 1M customers
 #   BENCH_SIZES=100000 bench/run.sh   # one size
+#   BENCH_JAVA_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file:/tmp/ev" bench/run.sh
+#                                     # extra JVM options, e.g. Spark event logs to profile each stage
 #
 # Results: bench/data/results-<size>.txt (raw); summarise them in bench/README.md.
 set -euo pipefail
@@ -20,9 +22,11 @@ mkdir -p "$data"
 mvn -q -DskipTests package test-compile
 classpath="target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 flags=(-Xmx"$heap" -XX:+IgnoreUnrecognizedVMOptions -Dio.netty.tryReflectionSetAccessible=true)
+read -r -a extra <<<"${BENCH_JAVA_OPTS:-}"
+flags+=("${extra[@]}")
 crm() { java "${flags[@]}" -jar target/crm-analytics.jar "$@"; }
 stages=()
-for s in ingest features segment value report; do
+for s in ingest features segment value product report; do
   crm --help 2>/dev/null | grep -qE "^ +$s( |$)" && stages+=("$s")
 done
 
