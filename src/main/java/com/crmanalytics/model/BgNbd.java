@@ -1,7 +1,6 @@
 package com.crmanalytics.model;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
@@ -18,6 +17,9 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
 
   public static final String NAME = "bg-nbd";
   static final double A_GUARD = 1e-4;
+
+  /** How E[X(T, T+t)] of the BG/NBD family names itself in errors: model, x, t_x, T, t, params. */
+  static final String EXPECTED = "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s";
 
   public BgNbd {
     Checks.positive(NAME, "r", r);
@@ -123,22 +125,10 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
                               logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z)))
               * alive;
     } catch (ModelException e2f1) {
-      throw new ModelException(
-          String.format(
-              Locale.ROOT,
-              "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s cannot be computed: %s",
-              NAME,
-              x,
-              tx,
-              T,
-              t,
-              this,
-              e2f1.getMessage()),
-          e2f1);
+      throw ModelException.cannotCompute(e2f1, EXPECTED, NAME, x, tx, T, t, this);
     }
     e = DropoutQuadrature.checked(e, alive, r + x, t / (alpha + T), a, b + x);
-    return Checks.finite(
-        e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
+    return Checks.finite(e, EXPECTED, NAME, x, tx, T, t, this);
   }
 
   @Override

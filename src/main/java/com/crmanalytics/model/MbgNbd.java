@@ -1,7 +1,6 @@
 package com.crmanalytics.model;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -118,22 +117,10 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
                               logRatio + Hypergeometric.log(r + x, b + x + 1, aa + b + x, z)))
               * alive;
     } catch (ModelException e2f1) {
-      throw new ModelException(
-          String.format(
-              Locale.ROOT,
-              "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s cannot be computed: %s",
-              NAME,
-              x,
-              tx,
-              T,
-              t,
-              this,
-              e2f1.getMessage()),
-          e2f1);
+      throw ModelException.cannotCompute(e2f1, BgNbd.EXPECTED, NAME, x, tx, T, t, this);
     }
     e = DropoutQuadrature.checked(e, alive, r + x, t / (alpha + T), a, b + x + 1);
-    return Checks.finite(
-        e, "%s E[X(T, T+t)] (x=%s, t_x=%s, T=%s, t=%s) at %s", NAME, x, tx, T, t, this);
+    return Checks.finite(e, BgNbd.EXPECTED, NAME, x, tx, T, t, this);
   }
 
   /** b/(a − 1) · [1 − (α/(α + t))^r · 2F1(r, b + 1; a + b; t/(α + t))]. */

@@ -87,6 +87,17 @@ class BgNbdTest {
   }
 
   @Test
+  void anUncomputableExpectationNamesTheCustomerAndTheCause() {
+    ModelException inner = new ModelException("2F1(1, 2; 3; 0.9) did not converge");
+    ModelException e =
+        ModelException.cannotCompute(inner, BgNbd.EXPECTED, BgNbd.NAME, 3, 20.5, 40.0, 39.0, MODEL);
+    assertThat(e)
+        .hasMessageStartingWith("bg-nbd E[X(T, T+t)] (x=3, t_x=20.5, T=40.0, t=39.0) at BgNbd[")
+        .hasMessageEndingWith(" cannot be computed: 2F1(1, 2; 3; 0.9) did not converge")
+        .hasCause(inner);
+  }
+
+  @Test
   void paramsRoundTripInOrder() {
     assertThat(MODEL.params())
         .containsExactly(
