@@ -186,7 +186,7 @@ class ClusterRunIT {
                 "spark.sql.shuffle.partitions=2"));
     args.addAll(TinyLanding.args()); // an absolute --landing: the driver runs in this folder too
     // as the local run it is compared with: tiny data, interpreted rather than compiled
-    TestSpark.INTERPRETED.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+    args.addAll(TestSpark.interpretedArgs());
     return args;
   }
 

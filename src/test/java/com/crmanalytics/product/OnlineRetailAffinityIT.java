@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.crmanalytics.config.ProductSettings;
 import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.ProductAffinity;
+import com.crmanalytics.testing.CompiledSpark;
 import com.crmanalytics.testing.TestSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Products bought together on a real retailer's invoice lines (../shared/datasets/online_retail_ii,
@@ -31,17 +31,8 @@ import org.junit.jupiter.api.Test;
  * of the invoices, made here in plain Java from the same lines (a basket = the distinct StockCodes
  * of a non-cancelled invoice).
  */
+@ExtendWith(CompiledSpark.class) // half a million lines: interpreted is 4 times slower
 class OnlineRetailAffinityIT {
-  @BeforeAll
-  static void compiled() {
-    TestSpark.compiled(true); // half a million lines: interpreted expressions are 4 times slower
-  }
-
-  @AfterAll
-  static void interpreted() {
-    TestSpark.compiled(false);
-  }
-
   static final Path FILE =
       Path.of(
           "..",

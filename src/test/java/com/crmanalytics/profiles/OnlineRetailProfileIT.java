@@ -9,6 +9,7 @@ import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.Quarantine;
 import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.testing.CompiledSpark;
 import com.crmanalytics.testing.Crm;
 import com.crmanalytics.testing.SharedData;
 import com.crmanalytics.testing.TestSpark;
@@ -20,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,17 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of 2009-2010): one orders-only {@code crm run} with the default quality gate, everything asserted
  * on it.
  */
+@ExtendWith(CompiledSpark.class) // half a million lines: interpreted is 4 times slower
 class OnlineRetailProfileIT {
-  @BeforeAll
-  static void compiled() {
-    TestSpark.compiled(true); // half a million lines: interpreted expressions are 4 times slower
-  }
-
-  @AfterAll
-  static void interpreted() {
-    TestSpark.compiled(false);
-  }
-
   private static final LocalDate D = LocalDate.of(2010, 12, 10);
 
   @TempDir Path tmp;

@@ -7,6 +7,7 @@ import com.crmanalytics.contract.Customers;
 import com.crmanalytics.notebook.Notebook;
 import com.crmanalytics.notebook.Statement;
 import com.crmanalytics.testing.ChildJvm;
+import com.crmanalytics.testing.TestSpark;
 import com.crmanalytics.testing.TinyWarehouse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -58,31 +59,27 @@ class SqlServerIT {
     }
     log = tmp.resolve("serve.log");
     Path build = ChildJvm.BUILD;
-    server =
-        ChildJvm.start(
-            log,
-            Map.of(),
-            "-cp",
-            build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*",
-            "com.crmanalytics.cli.Main",
-            "serve",
-            "--conf",
-            "conf/pipeline.conf",
-            "--warehouse",
-            warehouse.toString(),
-            "--set",
-            "serve.port=" + port,
-            "--set",
-            "spark.master=local[2]",
-            "--set",
-            "spark.sql.shuffle.partitions=2",
-            "--set",
-            "spark.ui.enabled=false",
-            // tiny data: interpreted, as in the test JVM
-            "--set",
-            "spark.sql.codegen.wholeStage=false",
-            "--set",
-            "spark.sql.codegen.factoryMode=NO_CODEGEN");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-cp",
+                build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*",
+                "com.crmanalytics.cli.Main",
+                "serve",
+                "--conf",
+                "conf/pipeline.conf",
+                "--warehouse",
+                warehouse.toString(),
+                "--set",
+                "serve.port=" + port,
+                "--set",
+                "spark.master=local[2]",
+                "--set",
+                "spark.sql.shuffle.partitions=2",
+                "--set",
+                "spark.ui.enabled=false"));
+    args.addAll(TestSpark.interpretedArgs()); // tiny data: interpreted, as in the test JVM
+    server = ChildJvm.start(log, Map.of(), args.toArray(String[]::new));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!Files.readString(log).contains("JDBC: ")) {
       assertThat(server.isAlive()).as("crm serve died:\n" + ChildJvm.tail(log, 40)).isTrue();

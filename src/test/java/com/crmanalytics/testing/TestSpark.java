@@ -12,7 +12,9 @@ import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
@@ -44,6 +46,13 @@ public final class TestSpark {
 
   private static SparkSession session;
 
+  /** {@link #INTERPRETED} as {@code --set key=value} arguments, for a {@code crm} child process. */
+  public static List<String> interpretedArgs() {
+    List<String> args = new ArrayList<>();
+    INTERPRETED.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+    return args;
+  }
+
   private TestSpark() {}
 
   public static synchronized SparkSession session() {
@@ -57,7 +66,7 @@ public final class TestSpark {
   /**
    * Spark's code generation on (its default; for the tests over the real data sets) or off (the
    * test JVM's default, for tiny data). In {@code @BeforeAll} and {@code @AfterAll}: the session is
-   * the JVM's.
+   * the JVM's; {@link CompiledSpark} does both for a test class.
    */
   public static synchronized void compiled(boolean on) {
     INTERPRETED.forEach(
