@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 final class BackfillCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
+  @Mixin FullOption fullOption;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -70,7 +72,8 @@ final class BackfillCommand implements Callable<Integer> {
           skipped++;
           continue;
         }
-        RunContext ctx = RunContext.start(d, config, warehouse, VersionProvider.version());
+        RunContext started = RunContext.start(d, config, warehouse, VersionProvider.version());
+        RunContext ctx = fullOption.full ? started.full() : started;
         out.printf("run %s for %s (warehouse %s)%n", ctx.runId(), d, warehouse.root());
         out.flush();
         try {

@@ -34,7 +34,12 @@ abstract class DatedCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    return execute(global, spec, config -> date, this::stages);
+    return execute(global, spec, config -> date, full(), this::stages);
+  }
+
+  /** Whether the command was told {@code --full} (only the commands that offer it). */
+  boolean full() {
+    return false;
   }
 
   /**
@@ -45,11 +50,14 @@ abstract class DatedCommand implements Callable<Integer> {
       GlobalOptions global,
       CommandSpec spec,
       Function<PipelineConfig, LocalDate> date,
+      boolean full,
       Stages stages) {
     PipelineConfig config = global.config();
     LocalDate businessDate = date.apply(config);
     Warehouse warehouse = global.warehouse(config);
-    RunContext ctx = RunContext.start(businessDate, config, warehouse, VersionProvider.version());
+    RunContext started =
+        RunContext.start(businessDate, config, warehouse, VersionProvider.version());
+    RunContext ctx = full ? started.full() : started;
     PrintWriter out = spec.commandLine().getOut();
     try (WarehouseLock lock = lock(warehouse, spec.name() + " " + ctx.runId(), spec)) {
       out.printf(

@@ -28,6 +28,8 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin FullOption fullOption;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -53,6 +55,7 @@ final class NightlyCommand implements Callable<Integer> {
                   yesterday, config.run().timezone());
           return yesterday;
         },
+        fullOption.full,
         NightlyJob::run);
   }
 }

@@ -4,6 +4,7 @@ import com.crmanalytics.job.NightlyJob;
 import com.crmanalytics.pipeline.RunContext;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code crm run --date D}: the nightly run, every stage in order. */
 @Command(
@@ -15,6 +16,13 @@ import picocli.CommandLine.Command;
       "Prints one line per stage and, at the end, where the report was written."
     })
 final class RunCommand extends DatedCommand {
+  @Mixin FullOption fullOption;
+
+  @Override
+  boolean full() {
+    return fullOption.full;
+  }
+
   @Override
   void stages(RunContext ctx, PrintWriter out) {
     NightlyJob.run(ctx, out);

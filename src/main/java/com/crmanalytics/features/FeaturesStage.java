@@ -28,8 +28,10 @@ import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
 import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.pipeline.StageResult;
+import java.io.FileNotFoundException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -92,13 +94,66 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
   public Result run(RunContext ctx) {
     LocalDate d = ctx.businessDate();
     Warehouse wh = ctx.warehouse();
-    Dataset<Row> features = asOf(wh, d, windowDays, unit);
+    PreviousFeatures prev =
+        ctx.isFull()
+            ? PreviousFeatures.none("--full")
+            : PreviousFeatures.find(wh, d, ctx.config().hash(), ctx.codeVersion());
+    String how;
+    Dataset<Row> features;
+    Optional<Dataset<Row>> affected =
+        prev.incremental()
+            ? IncrementalFeatures.affected(wh, prev, d, windowDays).map(ctx::persist)
+            : Optional.empty();
+    long recomputed = affected.isPresent() ? countUnlessVacuumed(affected.get()) : -1;
+    if (recomputed >= 0) {
+      LocalDate p = prev.previous();
+      Dataset<Row> changed = affected.get();
+      Dataset<Row> previous =
+          wh.read(CustomerFeatures.CONTRACT)
+              .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(p)));
+      features =
+          transform(
+                  wh.read(Orders.CONTRACT).join(changed, Orders.CUSTOMER_ID, "left_semi"),
+                  readOrEmpty(wh, ServiceContacts.CONTRACT)
+                      .join(changed, ServiceContacts.CUSTOMER_ID, "left_semi"),
+                  readOrEmpty(wh, CampaignTouches.CONTRACT)
+                      .join(changed, CampaignTouches.CUSTOMER_ID, "left_semi"),
+                  d,
+                  windowDays,
+                  unit)
+              .unionByName(IncrementalFeatures.carried(previous, changed, p, d, unit));
+      how = String.format("from those of %s, %d customers recomputed", p, recomputed);
+    } else {
+      features = asOf(wh, d, windowDays, unit);
+      how =
+          "recomputed from silver: "
+              + (prev.incremental()
+                  ? "the tables as of the features of " + prev.previous() + " cannot be read"
+                  : prev.why());
+    }
     wh.replaceDate(CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, features);
     long customers =
         wh.read(CustomerFeatures.CONTRACT)
             .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
             .count();
-    return new Result(customers, String.format("%d customers as of %s", customers, d));
+    return new Result(customers, String.format("%d customers as of %s (%s)", customers, d, how));
+  }
+
+  /**
+   * The number of rows, or −1 when a file they are read from no longer exists: VACUUM removed the
+   * files of the silver tables' state at an old date's features (a rerun of a date far back).
+   */
+  private static long countUnlessVacuumed(Dataset<Row> rows) {
+    try {
+      return rows.count();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof FileNotFoundException) {
+          return -1;
+        }
+      }
+      throw e;
+    }
   }
 
   /**

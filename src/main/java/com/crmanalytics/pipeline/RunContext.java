@@ -31,6 +31,7 @@ public final class RunContext {
   private final String runId;
   private final String codeVersion;
   private final RunLog log;
+  private final boolean full;
   private Scope scope;
 
   private RunContext(
@@ -39,13 +40,15 @@ public final class RunContext {
       Warehouse warehouse,
       String runId,
       String codeVersion,
-      RunLog log) {
+      RunLog log,
+      boolean full) {
     this.businessDate = businessDate;
     this.config = config;
     this.warehouse = warehouse;
     this.runId = runId;
     this.codeVersion = codeVersion;
     this.log = log;
+    this.full = full;
   }
 
   public static RunContext start(
@@ -58,7 +61,20 @@ public final class RunContext {
             + "_"
             + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     RunLog log = new RunLog(warehouse, runId, businessDate, codeVersion, config.hash());
-    return new RunContext(businessDate, config, warehouse, runId, codeVersion, log);
+    return new RunContext(businessDate, config, warehouse, runId, codeVersion, log, false);
+  }
+
+  /**
+   * The same run, told to recompute from the whole silver history what it would otherwise derive
+   * from an earlier date's results ({@code --full}: after a changed rule or a repaired history).
+   */
+  public RunContext full() {
+    return new RunContext(businessDate, config, warehouse, runId, codeVersion, log, true);
+  }
+
+  /** Whether this run recomputes from the whole history ({@link #full()}). */
+  public boolean isFull() {
+    return full;
   }
 
   public LocalDate businessDate() {
