@@ -1,16 +1,13 @@
 package com.crmanalytics.features;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
@@ -28,7 +25,6 @@ import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.RunLog.Counts;
 import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.pipeline.StageResult;
-import java.io.FileNotFoundException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -70,19 +66,23 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
 
   private final int windowDays;
   private final ModelTimeUnit unit;
+  private final String configHash;
 
   /**
    * @param windowDays the RFM window ({@code rfm.window-days})
    * @param unit the time unit of the BTYD summary ({@code clv.time-unit})
+   * @param configHash the whole configuration's hash: features computed under another are not
+   *     continued ({@link PreviousFeatures})
    */
-  public FeaturesStage(int windowDays, ModelTimeUnit unit) {
+  public FeaturesStage(int windowDays, ModelTimeUnit unit, String configHash) {
     this.windowDays = windowDays;
     this.unit = unit;
+    this.configHash = configHash;
   }
 
   /** The stage with its settings from {@code config}. */
   public static FeaturesStage from(PipelineConfig config) {
-    return new FeaturesStage(config.rfm().windowDays(), config.clv().timeUnit());
+    return new FeaturesStage(config.rfm().windowDays(), config.clv().timeUnit(), config.hash());
   }
 
   @Override
@@ -97,63 +97,22 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
     PreviousFeatures prev =
         ctx.isFull()
             ? PreviousFeatures.none("--full")
-            : PreviousFeatures.find(wh, d, ctx.config().hash(), ctx.codeVersion());
-    String how;
-    Dataset<Row> features;
-    Optional<Dataset<Row>> affected =
-        prev.incremental()
-            ? IncrementalFeatures.affected(wh, prev, d, windowDays).map(ctx::persist)
-            : Optional.empty();
-    long recomputed = affected.isPresent() ? countUnlessVacuumed(affected.get()) : -1;
-    if (recomputed >= 0) {
-      LocalDate p = prev.previous();
-      Dataset<Row> changed = affected.get();
-      Dataset<Row> previous =
-          wh.read(CustomerFeatures.CONTRACT)
-              .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(p)));
-      features =
-          transform(
-                  wh.read(Orders.CONTRACT).join(changed, Orders.CUSTOMER_ID, "left_semi"),
-                  readOrEmpty(wh, ServiceContacts.CONTRACT)
-                      .join(changed, ServiceContacts.CUSTOMER_ID, "left_semi"),
-                  readOrEmpty(wh, CampaignTouches.CONTRACT)
-                      .join(changed, CampaignTouches.CUSTOMER_ID, "left_semi"),
-                  d,
-                  windowDays,
-                  unit)
-              .unionByName(IncrementalFeatures.carried(previous, changed, p, d, unit));
-      how = String.format("from those of %s, %d customers recomputed", p, recomputed);
-    } else {
-      features = asOf(wh, d, windowDays, unit);
-      how =
-          "recomputed from silver: "
-              + (prev.incremental()
-                  ? "the tables as of the features of " + prev.previous() + " cannot be read"
-                  : prev.why());
-    }
+            : PreviousFeatures.find(wh, d, configHash, ctx.codeVersion());
+    IncrementalFeatures.Rows made =
+        (prev.incremental()
+                ? IncrementalFeatures.asOf(ctx, prev, windowDays, unit)
+                : Optional.<IncrementalFeatures.Rows>empty())
+            .orElseGet(
+                () ->
+                    new IncrementalFeatures.Rows(asOf(wh, d, windowDays, unit), prev.recompute()));
+    Dataset<Row> features = made.rows();
     wh.replaceDate(CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, features);
     long customers =
         wh.read(CustomerFeatures.CONTRACT)
             .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
             .count();
-    return new Result(customers, String.format("%d customers as of %s (%s)", customers, d, how));
-  }
-
-  /**
-   * The number of rows, or −1 when a file they are read from no longer exists: VACUUM removed the
-   * files of the silver tables' state at an old date's features (a rerun of a date far back).
-   */
-  private static long countUnlessVacuumed(Dataset<Row> rows) {
-    try {
-      return rows.count();
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof FileNotFoundException) {
-          return -1;
-        }
-      }
-      throw e;
-    }
+    return new Result(
+        customers, String.format("%d customers as of %s (%s)", customers, d, made.how()));
   }
 
   /**
@@ -172,7 +131,7 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
   }
 
   /** Optional silver tables: a warehouse without service contacts yet has no contacts. */
-  private static Dataset<Row> readOrEmpty(Warehouse wh, TableContract table) {
+  static Dataset<Row> readOrEmpty(Warehouse wh, TableContract table) {
     return wh.exists(table)
         ? wh.read(table)
         : wh.spark().createDataFrame(List.of(), table.schema());
@@ -246,8 +205,8 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
 
     Dataset<Row> joined =
         customers
-            .join(serviceSummary(service, d), Orders.CUSTOMER_ID, "left")
-            .join(campaignSummary(campaigns, d), Orders.CUSTOMER_ID, "left");
+            .join(ContactSummaries.service(service, d), Orders.CUSTOMER_ID, "left")
+            .join(ContactSummaries.campaigns(campaigns, d), Orders.CUSTOMER_ID, "left");
     for (String zero :
         List.of(
             CustomerFeatures.SERVICE_CONTACTS,
@@ -308,37 +267,5 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
             sum(COSTED_REVENUE).as(COSTED_REVENUE),
             sum(RETURNED).as(RETURNED),
             sum(RETURN_LINES).as(RETURN_LINES));
-  }
-
-  /** Service contacts opened on or before D, per customer. */
-  private static Dataset<Row> serviceSummary(Dataset<Row> service, Column d) {
-    return service
-        .filter(to_date(col(ServiceContacts.OPENED_TS)).leq(d))
-        .groupBy(ServiceContacts.CUSTOMER_ID)
-        .agg(
-            count(lit(1)).as(CustomerFeatures.SERVICE_CONTACTS),
-            count(when(lower(col(ServiceContacts.CATEGORY)).equalTo("complaint"), true))
-                .as(CustomerFeatures.COMPLAINTS),
-            avg(ServiceContacts.WAIT_SECONDS).as(CustomerFeatures.AVG_WAIT_SECONDS),
-            count(when(col(ServiceContacts.ABANDONED), true))
-                .as(CustomerFeatures.ABANDONED_CONTACTS),
-            avg(ServiceContacts.SATISFACTION).as(CustomerFeatures.AVG_SATISFACTION),
-            coalesce(sum(ServiceContacts.COST), lit(0)).as(CustomerFeatures.COST_TO_SERVE));
-  }
-
-  /**
-   * Campaign messages sent on or before D, per customer; a response is a conversion on or before D.
-   * Holdout rows (control = true) record a message not sent, so they are not touches.
-   */
-  private static Dataset<Row> campaignSummary(Dataset<Row> campaigns, Column d) {
-    return campaigns
-        .filter(to_date(col(CampaignTouches.SENT_TS)).leq(d))
-        .filter(not(coalesce(col(CampaignTouches.CONTROL), lit(false))))
-        .groupBy(CampaignTouches.CUSTOMER_ID)
-        .agg(
-            count(lit(1)).as(CustomerFeatures.CAMPAIGN_TOUCHES),
-            count(when(to_date(col(CampaignTouches.CONVERTED_TS)).leq(d), true))
-                .as(CustomerFeatures.CAMPAIGN_RESPONSES),
-            coalesce(sum(CampaignTouches.COST), lit(0)).as(CustomerFeatures.CAMPAIGN_COST));
   }
 }

@@ -14,7 +14,10 @@ import com.crmanalytics.contract.Lineage;
 import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.ServiceContacts;
 import com.crmanalytics.contract.TableContract;
+import com.crmanalytics.io.TableHistory;
 import com.crmanalytics.io.Warehouse;
+import com.crmanalytics.pipeline.RunContext;
+import java.io.FileNotFoundException;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -44,6 +47,58 @@ import org.apache.spark.sql.Row;
  */
 final class IncrementalFeatures {
   private IncrementalFeatures() {}
+
+  /** The features of D and how they were made, for the stage's line. */
+  record Rows(Dataset<Row> rows, String how) {}
+
+  /**
+   * The features as of the run's date from those of {@code prev}, lazily; empty when the silver
+   * tables as they were when those were computed cannot be read (the stage then recomputes all).
+   */
+  static Optional<Rows> asOf(
+      RunContext ctx, PreviousFeatures prev, int windowDays, ModelTimeUnit unit) {
+    Warehouse wh = ctx.warehouse();
+    LocalDate d = ctx.businessDate();
+    LocalDate p = prev.previous();
+    Optional<Dataset<Row>> found = affected(wh, prev, d, windowDays).map(ctx::persist);
+    long recomputed = found.isPresent() ? countUnlessVacuumed(found.get()) : -1;
+    if (recomputed < 0) {
+      return Optional.empty();
+    }
+    Dataset<Row> changed = found.get();
+    Dataset<Row> previous =
+        wh.read(CustomerFeatures.CONTRACT).filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(p)));
+    Dataset<Row> rows =
+        FeaturesStage.transform(
+                wh.read(Orders.CONTRACT).join(changed, Orders.CUSTOMER_ID, "left_semi"),
+                FeaturesStage.readOrEmpty(wh, ServiceContacts.CONTRACT)
+                    .join(changed, ServiceContacts.CUSTOMER_ID, "left_semi"),
+                FeaturesStage.readOrEmpty(wh, CampaignTouches.CONTRACT)
+                    .join(changed, CampaignTouches.CUSTOMER_ID, "left_semi"),
+                d,
+                windowDays,
+                unit)
+            .unionByName(carried(previous, changed, p, d, unit));
+    return Optional.of(
+        new Rows(rows, String.format("from those of %s, %d customers recomputed", p, recomputed)));
+  }
+
+  /**
+   * The number of rows, or −1 when a file they are read from no longer exists: VACUUM removed the
+   * files of the silver tables' state at an old date's features (a rerun of a date far back).
+   */
+  private static long countUnlessVacuumed(Dataset<Row> rows) {
+    try {
+      return rows.count();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof FileNotFoundException) {
+          return -1;
+        }
+      }
+      throw e;
+    }
+  }
 
   /**
    * The customers whose features may differ between P and D, one row each (column customer_id);
@@ -90,7 +145,7 @@ final class IncrementalFeatures {
     if (!wh.exists(table)) {
       return Optional.of(wh.spark().emptyDataFrame().select(lit(null).cast("string").as(customer)));
     }
-    Optional<Dataset<Row>> before = wh.readAsOf(table, prev.computedAt());
+    Optional<Dataset<Row>> before = TableHistory.asOf(wh, table, prev.computedAt());
     if (before.isEmpty()) {
       return Optional.empty();
     }

@@ -52,6 +52,14 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
     return previous != null;
   }
 
+  /** The stage's words for a full recompute: why, or that the earlier state cannot be read. */
+  String recompute() {
+    return "recomputed from silver: "
+        + (incremental()
+            ? "the tables as of the features of " + previous + " cannot be read"
+            : why);
+  }
+
   /**
    * The features D may start from in {@code wh}, given the running configuration's hash and code
    * version.

@@ -8,13 +8,10 @@ import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -146,41 +143,6 @@ public final class Warehouse {
       throw Errors.missingTable(table.name(), path(table), "run the stage that writes it first");
     }
     return spark.read().format("delta").load(path(table));
-  }
-
-  /** How many of a table's latest commits {@link #readAsOf} looks through. */
-  static final int AS_OF_DEPTH = 100;
-
-  /**
-   * The table as it was at {@code at}: its latest version committed at or before that instant; an
-   * empty table when it did not exist yet; empty (unknown) when {@code at} lies before the {@value
-   * #AS_OF_DEPTH} latest commits.
-   */
-  public Optional<Dataset<Row>> readAsOf(TableContract table, Instant at) {
-    if (!exists(table)) {
-      return Optional.of(spark.createDataFrame(List.of(), table.schema()));
-    }
-    List<Row> commits =
-        DeltaTable.forPath(spark, path(table))
-            .history(AS_OF_DEPTH)
-            .select("version", "timestamp")
-            .collectAsList();
-    Timestamp limit = Timestamp.from(at);
-    Long version = null;
-    for (Row c : commits) {
-      if (!c.getTimestamp(1).after(limit) && (version == null || c.getLong(0) > version)) {
-        version = c.getLong(0);
-      }
-    }
-    if (version != null) {
-      return Optional.of(
-          spark.read().format("delta").option("versionAsOf", version).load(path(table)));
-    }
-    boolean wholeHistory =
-        commits.size() < AS_OF_DEPTH || commits.stream().anyMatch(c -> c.getLong(0) == 0);
-    return wholeHistory
-        ? Optional.of(spark.createDataFrame(List.of(), table.schema()))
-        : Optional.empty();
   }
 
   /** Appends rows (in the contract's column order). */
