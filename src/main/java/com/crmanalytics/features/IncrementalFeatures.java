@@ -137,28 +137,30 @@ final class IncrementalFeatures {
 
   /**
    * The customers of {@code table} with a row written since P's features or an event in {@code
-   * events}, and the customers the rows written since then belonged to when P's features were
-   * computed.
+   * events}, and — when the table's key does not include the customer, so that a restated row can
+   * have changed hands — the customers the rows written since then belonged to when P's features
+   * were computed.
    */
   private static Optional<Dataset<Row>> customers(
       Warehouse wh, TableContract table, String customer, PreviousFeatures prev, Column events) {
     if (!wh.exists(table)) {
       return Optional.of(wh.spark().emptyDataFrame().select(lit(null).cast("string").as(customer)));
     }
-    Optional<Dataset<Row>> before = TableHistory.asOf(wh, table, prev.computedAt());
-    if (before.isEmpty()) {
-      return Optional.empty();
-    }
     Dataset<Row> now = wh.read(table);
     Column written = col(Lineage.BUSINESS_DATE).gt(lit(prev.previous()));
-    Column[] key = table.key().stream().map(k -> col(k)).toArray(Column[]::new);
-    Dataset<Row> restated =
-        before.get().join(now.filter(written).select(key), table.key().toArray(String[]::new));
-    return Optional.of(
-        now.filter(written.or(events))
-            .select(col(customer).as(CustomerFeatures.CUSTOMER_ID))
-            .union(restated.select(col(customer).as(CustomerFeatures.CUSTOMER_ID)))
-            .filter(col(CustomerFeatures.CUSTOMER_ID).isNotNull()));
+    Dataset<Row> ids =
+        now.filter(written.or(events)).select(col(customer).as(CustomerFeatures.CUSTOMER_ID));
+    if (!table.key().contains(customer)) {
+      Optional<Dataset<Row>> before = TableHistory.asOf(wh, table, prev.computedAt());
+      if (before.isEmpty()) {
+        return Optional.empty();
+      }
+      Column[] key = table.key().stream().map(k -> col(k)).toArray(Column[]::new);
+      Dataset<Row> restated =
+          before.get().join(now.filter(written).select(key), table.key().toArray(String[]::new));
+      ids = ids.union(restated.select(col(customer).as(CustomerFeatures.CUSTOMER_ID)));
+    }
+    return Optional.of(ids.filter(col(CustomerFeatures.CUSTOMER_ID).isNotNull()));
   }
 
   /** The event day of timestamp column {@code ts} is in (from, to]. */
