@@ -1,5 +1,6 @@
 package com.crmanalytics.config;
 
+import static com.crmanalytics.config.ConfigValues.integer;
 import static com.crmanalytics.config.ConfigValues.string;
 
 import com.crmanalytics.error.Errors;
@@ -13,8 +14,10 @@ import java.util.Currency;
  * nightly default date), and the currency amounts are in.
  *
  * @param currency an ISO 4217 code, shown in the report
+ * @param incrementalFromCustomers a run continues the previous date's customer_features when it had
+ *     at least this many customers (below, recomputing them all is quicker); 0: always
  */
-public record RunSettings(ZoneId timezone, String currency) {
+public record RunSettings(ZoneId timezone, String currency, int incrementalFromCustomers) {
   /** Reads and validates the section (exit 2 naming key, value and what is allowed). */
   public static RunSettings from(Config c) {
     ZoneId zone;
@@ -33,6 +36,11 @@ public record RunSettings(ZoneId timezone, String currency) {
       throw Errors.badConfig(
           "run.currency", currency, "an ISO 4217 currency code such as USD or CNY");
     }
-    return new RunSettings(zone, currency);
+    int incremental = integer(c, "run.incremental-from-customers");
+    if (incremental < 0) {
+      throw Errors.badConfig(
+          "run.incremental-from-customers", incremental, "a whole number of customers, 0 or more");
+    }
+    return new RunSettings(zone, currency, incremental);
   }
 }

@@ -31,6 +31,8 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code features}: from the silver tables orders, service_contacts and campaign_touches,
@@ -40,6 +42,8 @@ import org.apache.spark.sql.Row;
  * used, so later rows already in silver change nothing.
  */
 public final class FeaturesStage implements Stage<FeaturesStage.Result> {
+  private static final Logger LOG = LoggerFactory.getLogger(FeaturesStage.class);
+
   public static final String STAGE = "features";
 
   /** What one run of the stage did. */
@@ -67,22 +71,29 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
   private final int windowDays;
   private final ModelTimeUnit unit;
   private final String configHash;
+  private final int fromCustomers;
 
   /**
    * @param windowDays the RFM window ({@code rfm.window-days})
    * @param unit the time unit of the BTYD summary ({@code clv.time-unit})
    * @param configHash the whole configuration's hash: features computed under another are not
    *     continued ({@link PreviousFeatures})
+   * @param fromCustomers {@code run.incremental-from-customers}
    */
-  public FeaturesStage(int windowDays, ModelTimeUnit unit, String configHash) {
+  public FeaturesStage(int windowDays, ModelTimeUnit unit, String configHash, int fromCustomers) {
     this.windowDays = windowDays;
     this.unit = unit;
     this.configHash = configHash;
+    this.fromCustomers = fromCustomers;
   }
 
   /** The stage with its settings from {@code config}. */
   public static FeaturesStage from(PipelineConfig config) {
-    return new FeaturesStage(config.rfm().windowDays(), config.clv().timeUnit(), config.hash());
+    return new FeaturesStage(
+        config.rfm().windowDays(),
+        config.clv().timeUnit(),
+        config.hash(),
+        config.run().incrementalFromCustomers());
   }
 
   @Override
@@ -97,10 +108,10 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
     PreviousFeatures prev =
         ctx.isFull()
             ? PreviousFeatures.none("--full")
-            : PreviousFeatures.find(wh, d, configHash, ctx.codeVersion());
+            : PreviousFeatures.find(wh, d, configHash, ctx.codeVersion(), fromCustomers);
     IncrementalFeatures.Rows made =
         (prev.incremental()
-                ? IncrementalFeatures.asOf(ctx, prev, windowDays, unit)
+                ? IncrementalFeatures.asOf(ctx, prev, d, windowDays, unit)
                 : Optional.<IncrementalFeatures.Rows>empty())
             .orElseGet(
                 () ->
@@ -113,6 +124,40 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
             .count();
     return new Result(
         customers, String.format("%d customers as of %s (%s)", customers, d, made.how()));
+  }
+
+  /**
+   * The features as of {@code d} as a recompute from silver would give them now, lazily: from the
+   * stored features of d, or of the latest date before it, when they can be continued ({@link
+   * PreviousFeatures}; only the customers with rows written since, dated on or before d, are
+   * recomputed), else (and with {@code --full}) recomputed — for the value stage's cutoff dates,
+   * which a nightly run has usually computed already.
+   *
+   * @param configHash the running configuration's hash
+   * @param fromCustomers {@code run.incremental-from-customers}
+   */
+  public static Dataset<Row> asOf(
+      RunContext ctx,
+      LocalDate d,
+      int windowDays,
+      ModelTimeUnit unit,
+      String configHash,
+      int fromCustomers) {
+    PreviousFeatures prev =
+        ctx.isFull()
+            ? PreviousFeatures.none("--full")
+            : PreviousFeatures.find(
+                ctx.warehouse(), d.plusDays(1), configHash, ctx.codeVersion(), fromCustomers);
+    IncrementalFeatures.Rows made =
+        (prev.incremental()
+                ? IncrementalFeatures.asOf(ctx, prev, d, windowDays, unit)
+                : Optional.<IncrementalFeatures.Rows>empty())
+            .orElseGet(
+                () ->
+                    new IncrementalFeatures.Rows(
+                        asOf(ctx.warehouse(), d, windowDays, unit), prev.recompute()));
+    LOG.info("{}: features as of {} {}", ctx.businessDate(), d, made.how());
+    return made.rows();
   }
 
   /**

@@ -33,8 +33,9 @@ import org.apache.spark.sql.Row;
  * <p>A customer's features can change between P and D only through
  *
  * <ul>
- *   <li>a silver row written since P's features (its business date is after P), or the customer
- *       such a row belonged to before (a restated line moved to another customer);
+ *   <li>a silver row dated on or before D written since P's features (its business date is after
+ *       P), or the customer such a row belonged to before, dated on or before P (a restated line
+ *       moved to another customer or day);
  *   <li>an event on a day in (P, D]: an order line, a service contact, a campaign message sent or
  *       converted;
  *   <li>an order day leaving the RFM window, a day in (P − W, D − W].
@@ -56,9 +57,8 @@ final class IncrementalFeatures {
    * tables as they were when those were computed cannot be read (the stage then recomputes all).
    */
   static Optional<Rows> asOf(
-      RunContext ctx, PreviousFeatures prev, int windowDays, ModelTimeUnit unit) {
+      RunContext ctx, PreviousFeatures prev, LocalDate d, int windowDays, ModelTimeUnit unit) {
     Warehouse wh = ctx.warehouse();
-    LocalDate d = ctx.businessDate();
     LocalDate p = prev.previous();
     Optional<Dataset<Row>> found = affected(wh, prev, d, windowDays).map(ctx::persist);
     long recomputed = found.isPresent() ? countUnlessVacuumed(found.get()) : -1;
@@ -113,6 +113,7 @@ final class IncrementalFeatures {
             Orders.CONTRACT,
             Orders.CUSTOMER_ID,
             prev,
+            d,
             dayIn(Orders.ORDER_TS, p, d)
                 .or(dayIn(Orders.ORDER_TS, p.minusDays(windowDays), d.minusDays(windowDays))));
     Optional<Dataset<Row>> service =
@@ -121,6 +122,7 @@ final class IncrementalFeatures {
             ServiceContacts.CONTRACT,
             ServiceContacts.CUSTOMER_ID,
             prev,
+            d,
             dayIn(ServiceContacts.OPENED_TS, p, d));
     Optional<Dataset<Row>> campaigns =
         customers(
@@ -128,6 +130,7 @@ final class IncrementalFeatures {
             CampaignTouches.CONTRACT,
             CampaignTouches.CUSTOMER_ID,
             prev,
+            d,
             dayIn(CampaignTouches.SENT_TS, p, d).or(dayIn(CampaignTouches.CONVERTED_TS, p, d)));
     if (orders.isEmpty() || service.isEmpty() || campaigns.isEmpty()) {
       return Optional.empty();
@@ -136,20 +139,27 @@ final class IncrementalFeatures {
   }
 
   /**
-   * The customers of {@code table} with a row written since P's features or an event in {@code
-   * events}, and — when the table's key does not include the customer, so that a restated row can
-   * have changed hands — the customers the rows written since then belonged to when P's features
-   * were computed.
+   * The customers of {@code table} with a row dated on or before D written since P's features or an
+   * event in {@code events}, and — when the table's key does not include the customer, so that a
+   * restated row can have changed hands or days — the customers the rows written since then
+   * belonged to, dated on or before P, when P's features were computed.
    */
   private static Optional<Dataset<Row>> customers(
-      Warehouse wh, TableContract table, String customer, PreviousFeatures prev, Column events) {
+      Warehouse wh,
+      TableContract table,
+      String customer,
+      PreviousFeatures prev,
+      LocalDate d,
+      Column events) {
     if (!wh.exists(table)) {
       return Optional.of(wh.spark().emptyDataFrame().select(lit(null).cast("string").as(customer)));
     }
     Dataset<Row> now = wh.read(table);
+    Column day = to_date(col(table.eventColumn().orElseThrow()));
     Column written = col(Lineage.BUSINESS_DATE).gt(lit(prev.previous()));
     Dataset<Row> ids =
-        now.filter(written.or(events)).select(col(customer).as(CustomerFeatures.CUSTOMER_ID));
+        now.filter(written.and(day.leq(lit(d))).or(events))
+            .select(col(customer).as(CustomerFeatures.CUSTOMER_ID));
     if (!table.key().contains(customer)) {
       Optional<Dataset<Row>> before = TableHistory.asOf(wh, table, prev.computedAt());
       if (before.isEmpty()) {
@@ -157,7 +167,10 @@ final class IncrementalFeatures {
       }
       Column[] key = table.key().stream().map(k -> col(k)).toArray(Column[]::new);
       Dataset<Row> restated =
-          before.get().join(now.filter(written).select(key), table.key().toArray(String[]::new));
+          before
+              .get()
+              .filter(day.leq(lit(prev.previous())))
+              .join(now.filter(written).select(key), table.key().toArray(String[]::new));
       ids = ids.union(restated.select(col(customer).as(CustomerFeatures.CUSTOMER_ID)));
     }
     return Optional.of(ids.filter(col(CustomerFeatures.CUSTOMER_ID).isNotNull()));

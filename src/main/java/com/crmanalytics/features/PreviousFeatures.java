@@ -10,6 +10,7 @@ import com.crmanalytics.io.Warehouse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +21,8 @@ import org.apache.spark.sql.Row;
  * is still what a full recompute would use for the days up to P. That holds when
  *
  * <ul>
+ *   <li>it had at least {@code run.incremental-from-customers} customers (below, recomputing all is
+ *       quicker than finding what changed);
  *   <li>the same code version and the same configuration (its hash) computed it — a changed rule,
  *       window, time unit or time zone recomputes everything;
  *   <li>no extract of a date on or before P was ingested after it was computed (a rerun of an old
@@ -65,7 +68,7 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
    * version.
    */
   public static PreviousFeatures find(
-      Warehouse wh, LocalDate d, String configHash, String codeVersion) {
+      Warehouse wh, LocalDate d, String configHash, String codeVersion, int fromCustomers) {
     if (!wh.exists(CustomerFeatures.CONTRACT) || !wh.exists(PipelineRuns.CONTRACT)) {
       return none("no earlier customer_features");
     }
@@ -79,7 +82,8 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
                 PipelineRuns.BUSINESS_DATE,
                 PipelineRuns.STARTED_AT,
                 PipelineRuns.CONFIG_HASH,
-                PipelineRuns.CODE_VERSION)
+                PipelineRuns.CODE_VERSION,
+                PipelineRuns.ROWS_ACCEPTED)
             .limit(1)
             .collectAsList();
     if (last.isEmpty()) {
@@ -88,6 +92,16 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
     Row r = last.get(0);
     LocalDate p = r.getDate(0).toLocalDate();
     Instant computed = r.getTimestamp(1).toInstant();
+    long customers = r.isNullAt(4) ? 0 : r.getLong(4);
+    if (customers < fromCustomers) {
+      return none(
+          String.format(
+              Locale.ROOT,
+              "%d customers as of %s, fewer than run.incremental-from-customers (%d)",
+              customers,
+              p,
+              fromCustomers));
+    }
     if (!Objects.equals(r.getString(2), configHash)) {
       return none("the configuration differs from the one that computed the features of " + p);
     }

@@ -10,7 +10,6 @@ import com.crmanalytics.config.ClvSettings;
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
-import com.crmanalytics.features.FeaturesStage;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.model.FitResult;
 import com.crmanalytics.model.ModelException;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,6 +72,7 @@ final class ChurnProbability {
    *
    * @param featuresOnD customer_features of D
    * @param scorerOnD the models fitted as of D
+   * @param featuresAsOf the customer_features of an earlier date (the training cutoff)
    */
   static Outcome add(
       Warehouse wh,
@@ -80,12 +81,23 @@ final class ChurnProbability {
       Dataset<Row> scored,
       Dataset<Row> featuresOnD,
       Scorer scorerOnD,
-      ModelChoice.Choice choice) {
+      ModelChoice.Choice choice,
+      Function<LocalDate, Dataset<Row>> featuresAsOf) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Dataset<Row> out =
-          classify(wh, settings, d, scored, featuresOnD, scorerOnD, choice, metrics, cached);
+          classify(
+              wh,
+              settings,
+              d,
+              scored,
+              featuresOnD,
+              scorerOnD,
+              choice,
+              featuresAsOf,
+              metrics,
+              cached);
       if (out != null) {
         return new Outcome(out, metrics);
       }
@@ -107,6 +119,7 @@ final class ChurnProbability {
       Dataset<Row> featuresOnD,
       Scorer scorerOnD,
       ModelChoice.Choice choice,
+      Function<LocalDate, Dataset<Row>> featuresAsOf,
       Map<String, Double> metrics,
       List<Dataset<Row>> cached) {
     ChurnSettings churn = settings.churn();
@@ -141,9 +154,7 @@ final class ChurnProbability {
         ChurnFeatures.LABEL,
         ModelRuns.CHURN_MODEL_PREFIX,
         metrics);
-    Dataset<Row> atC2 =
-        FeaturesStage.asOf(wh, c2, settings.windowDays(), clv.timeUnit())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> atC2 = featuresAsOf.apply(c2).persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(atC2);
     FitResult fitC2;
     try {

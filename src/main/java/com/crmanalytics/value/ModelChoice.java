@@ -3,7 +3,6 @@ package com.crmanalytics.value;
 import com.crmanalytics.config.ClvSettings;
 import com.crmanalytics.error.CrmException;
 import com.crmanalytics.error.Errors;
-import com.crmanalytics.features.FeaturesStage;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.model.Clv;
 import com.crmanalytics.model.FitResult;
@@ -12,12 +11,14 @@ import com.crmanalytics.model.ModelFitter;
 import com.crmanalytics.model.Pattern;
 import com.crmanalytics.model.TransactionModel;
 import com.crmanalytics.model.TransactionModelType;
+import com.crmanalytics.pipeline.RunContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -90,8 +91,18 @@ final class ModelChoice {
 
   private ModelChoice() {}
 
+  /**
+   * @param featuresAsOf the customer_features of an earlier date as a recompute would give them
+   *     ({@link com.crmanalytics.features.FeaturesStage#asOf(RunContext, LocalDate, int,
+   *     com.crmanalytics.config.ModelTimeUnit, String)})
+   */
   static Choice choose(
-      Warehouse wh, ValueSettings settings, LocalDate d, Dataset<Row> onD, List<Pattern> patterns) {
+      Warehouse wh,
+      ValueSettings settings,
+      LocalDate d,
+      Dataset<Row> onD,
+      List<Pattern> patterns,
+      Function<LocalDate, Dataset<Row>> featuresAsOf) {
     ClvSettings clv = settings.clv();
     List<TransactionModelType> types =
         clv.auto() ? AUTO_CANDIDATES : List.of(TransactionModelType.fromConfig(clv.model()));
@@ -111,9 +122,7 @@ final class ModelChoice {
           null);
     }
     LocalDate cutoff = d.minusDays(settings.churn().horizonDays());
-    Dataset<Row> atCutoff =
-        FeaturesStage.asOf(wh, cutoff, settings.windowDays(), clv.timeUnit())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> atCutoff = featuresAsOf.apply(cutoff).persist(StorageLevel.MEMORY_AND_DISK());
     List<Candidate> candidates = new ArrayList<>();
     try {
       List<Pattern> cutoffPatterns = BtydFit.patterns(atCutoff, 7.0 / clv.timeUnit().days());

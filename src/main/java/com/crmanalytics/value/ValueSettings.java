@@ -10,9 +10,19 @@ import com.crmanalytics.config.PipelineConfig;
  *
  * @param windowDays {@code rfm.window-days}
  */
-public record ValueSettings(int windowDays, ClvSettings clv, ChurnSettings churn) {
+public record ValueSettings(
+    int windowDays,
+    ClvSettings clv,
+    ChurnSettings churn,
+    String configHash,
+    int incrementalFromCustomers) {
   public static ValueSettings from(PipelineConfig config) {
-    return new ValueSettings(config.rfm().windowDays(), config.clv(), config.churn());
+    return new ValueSettings(
+        config.rfm().windowDays(),
+        config.clv(),
+        config.churn(),
+        config.hash(),
+        config.run().incrementalFromCustomers());
   }
 
   /** The churn horizon in the model's time unit. */

@@ -9,6 +9,7 @@ import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.error.Errors;
+import com.crmanalytics.features.FeaturesStage;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.model.FitResult;
 import com.crmanalytics.model.Pattern;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -90,7 +92,17 @@ public final class ValueStage implements Stage<ValueStage.Result> {
     }
     List<Pattern> patterns = BtydFit.patterns(features, 7.0 / clv.timeUnit().days());
     long repeatBuyers = BtydFit.checkRepeatBuyers(patterns, d, clv);
-    ModelChoice.Choice choice = ModelChoice.choose(wh, settings, d, features, patterns);
+    Function<LocalDate, Dataset<Row>> featuresAsOf =
+        c ->
+            FeaturesStage.asOf(
+                ctx,
+                c,
+                settings.windowDays(),
+                clv.timeUnit(),
+                settings.configHash(),
+                settings.incrementalFromCustomers());
+    ModelChoice.Choice choice =
+        ModelChoice.choose(wh, settings, d, features, patterns, featuresAsOf);
     ctx.release(choice.atCutoff());
     FitResult spend = BtydFit.fitSpend(features, d);
     Scorer scorer =
@@ -113,7 +125,7 @@ public final class ValueStage implements Stage<ValueStage.Result> {
             col(ValueColumns.MARGIN),
             baseline.perWindowMargin());
     ChurnProbability.Outcome churn =
-        ChurnProbability.add(wh, settings, d, scored, features, scorer, choice);
+        ChurnProbability.add(wh, settings, d, scored, features, scorer, choice, featuresAsOf);
     Dataset<Row> values = ctx.persist(ValueColumns.finish(churn.rows(), settings.churn()));
     ValueGate.Totals totals = ValueGate.check(values, features, scorer, baseline.available(), d);
     ValueSummary summary =
