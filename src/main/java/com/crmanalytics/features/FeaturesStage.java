@@ -31,8 +31,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@code features}: from the silver tables orders, service_contacts and campaign_touches,
@@ -42,8 +40,6 @@ import org.slf4j.LoggerFactory;
  * used, so later rows already in silver change nothing.
  */
 public final class FeaturesStage implements Stage<FeaturesStage.Result> {
-  private static final Logger LOG = LoggerFactory.getLogger(FeaturesStage.class);
-
   public static final String STAGE = "features";
 
   /** What one run of the stage did. */
@@ -124,40 +120,6 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
             .count();
     return new Result(
         customers, String.format("%d customers as of %s (%s)", customers, d, made.how()));
-  }
-
-  /**
-   * The features as of {@code d} as a recompute from silver would give them now, lazily: from the
-   * stored features of d, or of the latest date before it, when they can be continued ({@link
-   * PreviousFeatures}; only the customers with rows written since, dated on or before d, are
-   * recomputed), else (and with {@code --full}) recomputed — for the value stage's cutoff dates,
-   * which a nightly run has usually computed already.
-   *
-   * @param configHash the running configuration's hash
-   * @param fromCustomers {@code run.incremental-from-customers}
-   */
-  public static Dataset<Row> asOf(
-      RunContext ctx,
-      LocalDate d,
-      int windowDays,
-      ModelTimeUnit unit,
-      String configHash,
-      int fromCustomers) {
-    PreviousFeatures prev =
-        ctx.isFull()
-            ? PreviousFeatures.none("--full")
-            : PreviousFeatures.find(
-                ctx.warehouse(), d.plusDays(1), configHash, ctx.codeVersion(), fromCustomers);
-    IncrementalFeatures.Rows made =
-        (prev.incremental()
-                ? IncrementalFeatures.asOf(ctx, prev, d, windowDays, unit)
-                : Optional.<IncrementalFeatures.Rows>empty())
-            .orElseGet(
-                () ->
-                    new IncrementalFeatures.Rows(
-                        asOf(ctx.warehouse(), d, windowDays, unit), prev.recompute()));
-    LOG.info("{}: features as of {} {}", ctx.businessDate(), d, made.how());
-    return made.rows();
   }
 
   /**

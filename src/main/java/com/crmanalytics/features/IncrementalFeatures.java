@@ -23,6 +23,8 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * customer_features as of D from those of an earlier date P ({@link PreviousFeatures}): the
@@ -46,8 +48,43 @@ import org.apache.spark.sql.Row;
  * them; T as the whole number of days it stands for, so the value is the full recompute's to the
  * last bit.
  */
-final class IncrementalFeatures {
+public final class IncrementalFeatures {
+  private static final Logger LOG = LoggerFactory.getLogger(IncrementalFeatures.class);
+
   private IncrementalFeatures() {}
+
+  /**
+   * The features as of {@code d} as a recompute from silver would give them now, lazily: from the
+   * stored features of d, or of the latest date before it, when they can be continued ({@link
+   * PreviousFeatures}; only the customers with rows written since, dated on or before d, are
+   * recomputed), else (and with {@code --full}) recomputed — for the value stage's cutoff dates,
+   * which a nightly run has usually computed already.
+   *
+   * @param configHash the running configuration's hash
+   * @param fromCustomers {@code run.incremental-from-customers}
+   */
+  public static Dataset<Row> storedOrRecomputed(
+      RunContext ctx,
+      LocalDate d,
+      int windowDays,
+      ModelTimeUnit unit,
+      String configHash,
+      int fromCustomers) {
+    PreviousFeatures prev =
+        ctx.isFull()
+            ? PreviousFeatures.none("--full")
+            : PreviousFeatures.find(
+                ctx.warehouse(), d.plusDays(1), configHash, ctx.codeVersion(), fromCustomers);
+    Rows made =
+        (prev.incremental() ? asOf(ctx, prev, d, windowDays, unit) : Optional.<Rows>empty())
+            .orElseGet(
+                () ->
+                    new Rows(
+                        FeaturesStage.asOf(ctx.warehouse(), d, windowDays, unit),
+                        prev.recompute()));
+    LOG.info("{}: features as of {} {}", ctx.businessDate(), d, made.how());
+    return made.rows();
+  }
 
   /** The features of D and how they were made, for the stage's line. */
   record Rows(Dataset<Row> rows, String how) {}

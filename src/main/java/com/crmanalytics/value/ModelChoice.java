@@ -11,7 +11,6 @@ import com.crmanalytics.model.ModelFitter;
 import com.crmanalytics.model.Pattern;
 import com.crmanalytics.model.TransactionModel;
 import com.crmanalytics.model.TransactionModelType;
-import com.crmanalytics.pipeline.RunContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,8 +92,7 @@ final class ModelChoice {
 
   /**
    * @param featuresAsOf the customer_features of an earlier date as a recompute would give them
-   *     ({@link com.crmanalytics.features.FeaturesStage#asOf(RunContext, LocalDate, int,
-   *     com.crmanalytics.config.ModelTimeUnit, String)})
+   *     ({@link com.crmanalytics.features.IncrementalFeatures#storedOrRecomputed})
    */
   static Choice choose(
       Warehouse wh,

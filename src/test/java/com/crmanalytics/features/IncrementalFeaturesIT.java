@@ -175,7 +175,7 @@ class IncrementalFeaturesIT {
                 assertThat(Integer.parseInt(how.replaceAll("\\D+", " ").trim().split(" ")[3]))
                     .isBetween(3, 1000);
                 assertSameRows(
-                    FeaturesStage.asOf(
+                    IncrementalFeatures.storedOrRecomputed(
                         run, cutoff, window, config.clv().timeUnit(), config.hash(), 0),
                     FeaturesStage.asOf(run.warehouse(), cutoff, window, config.clv().timeUnit()),
                     cutoff);
