@@ -27,7 +27,6 @@ import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.pipeline.StageResult;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -105,13 +104,7 @@ public final class FeaturesStage implements Stage<FeaturesStage.Result> {
         ctx.isFull()
             ? PreviousFeatures.none("--full")
             : PreviousFeatures.find(wh, d, configHash, ctx.codeVersion(), fromCustomers);
-    IncrementalFeatures.Rows made =
-        (prev.incremental()
-                ? IncrementalFeatures.asOf(ctx, prev, d, windowDays, unit)
-                : Optional.<IncrementalFeatures.Rows>empty())
-            .orElseGet(
-                () ->
-                    new IncrementalFeatures.Rows(asOf(wh, d, windowDays, unit), prev.recompute()));
+    IncrementalFeatures.Rows made = IncrementalFeatures.asOf(ctx, prev, d, windowDays, unit);
     Dataset<Row> features = made.rows();
     wh.replaceDate(CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, features);
     long customers =

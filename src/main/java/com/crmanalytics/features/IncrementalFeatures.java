@@ -19,6 +19,7 @@ import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
 import java.io.FileNotFoundException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -75,13 +76,7 @@ public final class IncrementalFeatures {
             ? PreviousFeatures.none("--full")
             : PreviousFeatures.find(
                 ctx.warehouse(), d.plusDays(1), configHash, ctx.codeVersion(), fromCustomers);
-    Rows made =
-        (prev.incremental() ? asOf(ctx, prev, d, windowDays, unit) : Optional.<Rows>empty())
-            .orElseGet(
-                () ->
-                    new Rows(
-                        FeaturesStage.asOf(ctx.warehouse(), d, windowDays, unit),
-                        prev.recompute()));
+    Rows made = asOf(ctx, prev, d, windowDays, unit);
     LOG.info("{}: features as of {} {}", ctx.businessDate(), d, made.how());
     return made.rows();
   }
@@ -90,17 +85,37 @@ public final class IncrementalFeatures {
   record Rows(Dataset<Row> rows, String how) {}
 
   /**
-   * The features as of the run's date from those of {@code prev}, lazily; empty when the silver
-   * tables as they were when those were computed cannot be read (the stage then recomputes all).
+   * The features as of {@code d}, lazily: from those of {@code prev} when it names a date, else, or
+   * when the silver tables as they were when those were computed cannot be read, or when more than
+   * half of P's customers would be recomputed anyway, recomputed from silver — and why.
    */
-  static Optional<Rows> asOf(
+  static Rows asOf(
       RunContext ctx, PreviousFeatures prev, LocalDate d, int windowDays, ModelTimeUnit unit) {
     Warehouse wh = ctx.warehouse();
+    if (!prev.incremental()) {
+      return recomputed(wh, d, windowDays, unit, prev.why());
+    }
     LocalDate p = prev.previous();
     Optional<Dataset<Row>> found = affected(wh, prev, d, windowDays).map(ctx::persist);
     long recomputed = found.isPresent() ? countUnlessVacuumed(found.get()) : -1;
     if (recomputed < 0) {
-      return Optional.empty();
+      return recomputed(
+          wh, d, windowDays, unit, "the tables as of the features of " + p + " cannot be read");
+    }
+    if (recomputed * 2 > prev.customers()) {
+      // e.g. a date before an initial load's: every row was written after it
+      return recomputed(
+          wh,
+          d,
+          windowDays,
+          unit,
+          String.format(
+              Locale.ROOT,
+              "%d customers have rows dated or written since the features of %s (of %d),"
+                  + " more than half",
+              recomputed,
+              p,
+              prev.customers()));
     }
     Dataset<Row> changed = found.get();
     Dataset<Row> previous =
@@ -116,8 +131,13 @@ public final class IncrementalFeatures {
                 windowDays,
                 unit)
             .unionByName(carried(previous, changed, p, d, unit));
-    return Optional.of(
-        new Rows(rows, String.format("from those of %s, %d customers recomputed", p, recomputed)));
+    return new Rows(
+        rows, String.format("from those of %s, %d customers recomputed", p, recomputed));
+  }
+
+  private static Rows recomputed(
+      Warehouse wh, LocalDate d, int windowDays, ModelTimeUnit unit, String why) {
+    return new Rows(FeaturesStage.asOf(wh, d, windowDays, unit), "recomputed from silver: " + why);
   }
 
   /**

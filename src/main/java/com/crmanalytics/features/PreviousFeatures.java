@@ -36,8 +36,9 @@ import org.apache.spark.sql.Row;
  * @param previous P, or null for a full recompute
  * @param computedAt when the features stage of P started (null with previous)
  * @param why why the run recomputes everything (null when it does not)
+ * @param customers the customers of P (0 with why)
  */
-public record PreviousFeatures(LocalDate previous, Instant computedAt, String why) {
+public record PreviousFeatures(LocalDate previous, Instant computedAt, String why, long customers) {
   private static final String STAGE = FeaturesStage.STAGE;
 
   public PreviousFeatures {
@@ -48,19 +49,11 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
 
   /** A full recompute, for {@code why}. */
   public static PreviousFeatures none(String why) {
-    return new PreviousFeatures(null, null, why);
+    return new PreviousFeatures(null, null, why, 0);
   }
 
   public boolean incremental() {
     return previous != null;
-  }
-
-  /** The stage's words for a full recompute: why, or that the earlier state cannot be read. */
-  String recompute() {
-    return "recomputed from silver: "
-        + (incremental()
-            ? "the tables as of the features of " + previous + " cannot be read"
-            : why);
   }
 
   /**
@@ -124,6 +117,6 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
               + " were ingested after the features of "
               + p);
     }
-    return new PreviousFeatures(p, computed, null);
+    return new PreviousFeatures(p, computed, null, customers);
   }
 }
