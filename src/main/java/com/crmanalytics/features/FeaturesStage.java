@@ -36,7 +36,9 @@ import org.apache.spark.sql.Row;
  * writes {@code customer_features} for {@code as_of_date = D} (replacing that partition only), one
  * row per customer with at least one order line on or before D. "As of D" means only rows whose
  * event day (order_ts, opened_ts, sent_ts, converted_ts in run.timezone) is on or before D are
- * used, so later rows already in silver change nothing.
+ * used, so later rows already in silver change nothing. When an earlier date's features can be
+ * continued ({@link PreviousFeatures}) only the customers whose rows changed are recomputed ({@link
+ * IncrementalFeatures}); the result is the full recompute's.
  */
 public final class FeaturesStage implements Stage<FeaturesStage.Result> {
   public static final String STAGE = "features";
