@@ -53,41 +53,9 @@ class SqlServerIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path warehouse = TinyWarehouse.root();
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    port = freePort();
     log = tmp.resolve("serve.log");
-    Path build = ChildJvm.BUILD;
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-cp",
-                build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*",
-                "com.crmanalytics.cli.Main",
-                "serve",
-                "--conf",
-                "conf/pipeline.conf",
-                "--warehouse",
-                warehouse.toString(),
-                "--set",
-                "serve.port=" + port,
-                "--set",
-                "spark.master=local[2]",
-                "--set",
-                "spark.sql.shuffle.partitions=2",
-                "--set",
-                "spark.ui.enabled=false"));
-    args.addAll(TestSpark.interpretedArgs()); // tiny data: interpreted, as in the test JVM
-    server = ChildJvm.start(log, Map.of(), args.toArray(String[]::new));
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (!Files.readString(log).contains("JDBC: ")) {
-      assertThat(server.isAlive()).as("crm serve died:\n" + ChildJvm.tail(log, 40)).isTrue();
-      assertThat(System.nanoTime())
-          .as("crm serve did not start:\n" + ChildJvm.tail(log, 40))
-          .isLessThan(deadline);
-      Thread.sleep(500);
-    }
+    server = startServer(log, port, "local[2]");
     url = "jdbc:arrow-flight-sql://127.0.0.1:" + port + "/?useEncryption=false";
     assertThat(Files.readString(log)).contains(url);
   }
@@ -223,36 +191,8 @@ class SqlServerIT {
   void sigtermStopsItCleanly() throws Exception {
     // Last by name order is not guaranteed: use a second server so the others keep theirs.
     Path second = tmp.resolve("second.log");
-    int other;
-    try (ServerSocket free = new ServerSocket(0)) {
-      other = free.getLocalPort();
-    }
-    Path build = ChildJvm.BUILD;
-    Process p =
-        ChildJvm.start(
-            second,
-            Map.of(),
-            "-cp",
-            build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*",
-            "com.crmanalytics.cli.Main",
-            "serve",
-            "--conf",
-            "conf/pipeline.conf",
-            "--warehouse",
-            TinyWarehouse.root().toString(),
-            "--set",
-            "serve.port=" + other,
-            "--set",
-            "spark.master=local[1]",
-            "--set",
-            "spark.ui.enabled=false");
+    Process p = startServer(second, freePort(), "local[1]");
     try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      while (!Files.readString(second).contains("JDBC: ")) {
-        assertThat(p.isAlive()).as(ChildJvm.tail(second, 40)).isTrue();
-        assertThat(System.nanoTime()).as(ChildJvm.tail(second, 40)).isLessThan(deadline);
-        Thread.sleep(500);
-      }
       p.destroy(); // SIGTERM, by process id
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(ChildJvm.tail(second, 40)).isTrue();
       assertThat(Files.readString(second)).contains("crm serve: stopped");
@@ -260,5 +200,50 @@ class SqlServerIT {
     } finally {
       ChildJvm.kill(p);
     }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket free = new ServerSocket(0)) {
+      return free.getLocalPort();
+    }
+  }
+
+  /**
+   * {@code crm serve} over the tiny warehouse in a child JVM on {@code port}, interpreted as in the
+   * test JVM; returns once it prints its JDBC address (or fails the test with its log's tail).
+   */
+  private static Process startServer(Path log, int port, String master) throws Exception {
+    Path build = ChildJvm.BUILD;
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-cp",
+                build.resolve("crm-analytics.jar") + ":" + build.resolve("lib") + "/*",
+                "com.crmanalytics.cli.Main",
+                "serve",
+                "--conf",
+                "conf/pipeline.conf",
+                "--warehouse",
+                TinyWarehouse.root().toString(),
+                "--set",
+                "serve.port=" + port,
+                "--set",
+                "spark.master=" + master,
+                "--set",
+                "spark.sql.shuffle.partitions=2",
+                "--set",
+                "spark.ui.enabled=false"));
+    args.addAll(TestSpark.interpretedArgs());
+    Process p = ChildJvm.start(log, Map.of(), args.toArray(String[]::new));
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.readString(log).contains("JDBC: ")) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        ChildJvm.kill(p);
+        throw new AssertionError(
+            "crm serve did not start in 5 minutes:\n" + ChildJvm.tail(log, 40));
+      }
+      Thread.sleep(500);
+    }
+    return p;
   }
 }
