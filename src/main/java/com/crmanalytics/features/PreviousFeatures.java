@@ -9,10 +9,11 @@ import com.crmanalytics.ingest.IngestStage;
 import com.crmanalytics.io.Warehouse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.spark.sql.Dataset;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 
 /**
@@ -65,27 +66,36 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
     if (!wh.exists(CustomerFeatures.CONTRACT) || !wh.exists(PipelineRuns.CONTRACT)) {
       return none("no earlier customer_features");
     }
-    Dataset<Row> runs = wh.read(PipelineRuns.CONTRACT);
-    List<Row> last =
-        runs.filter(col(PipelineRuns.STAGE).equalTo(lit(STAGE)))
-            .filter(col(PipelineRuns.STATUS).equalTo(lit(PipelineRuns.SUCCEEDED)))
+    // One read of the run log: the succeeded features runs and the ingests before D.
+    List<Row> runs =
+        wh.read(PipelineRuns.CONTRACT)
             .filter(col(PipelineRuns.BUSINESS_DATE).lt(lit(d)))
-            .orderBy(col(PipelineRuns.BUSINESS_DATE).desc(), col(PipelineRuns.STARTED_AT).desc())
+            .filter(
+                col(PipelineRuns.STAGE)
+                    .equalTo(lit(STAGE))
+                    .and(col(PipelineRuns.STATUS).equalTo(lit(PipelineRuns.SUCCEEDED)))
+                    .or(
+                        col(PipelineRuns.STAGE)
+                            .startsWith(IngestStage.STAGE)
+                            .and(col(PipelineRuns.STATUS).notEqual(lit(PipelineRuns.SKIPPED)))))
             .select(
+                PipelineRuns.STAGE,
                 PipelineRuns.BUSINESS_DATE,
                 PipelineRuns.STARTED_AT,
                 PipelineRuns.CONFIG_HASH,
                 PipelineRuns.CODE_VERSION,
                 PipelineRuns.ROWS_ACCEPTED)
-            .limit(1)
             .collectAsList();
-    if (last.isEmpty()) {
+    Comparator<Row> latest =
+        Comparator.<Row, java.sql.Date>comparing(r -> r.getDate(1))
+            .thenComparing(r -> r.getTimestamp(2));
+    Row r = runs.stream().filter(x -> STAGE.equals(x.getString(0))).max(latest).orElse(null);
+    if (r == null) {
       return none("no earlier customer_features");
     }
-    Row r = last.get(0);
-    LocalDate p = r.getDate(0).toLocalDate();
-    Instant computed = r.getTimestamp(1).toInstant();
-    long customers = r.isNullAt(4) ? 0 : r.getLong(4);
+    LocalDate p = r.getDate(1).toLocalDate();
+    Instant computed = r.getTimestamp(2).toInstant();
+    long customers = r.isNullAt(5) ? 0 : r.getLong(5);
     if (customers < fromCustomers) {
       return none(
           String.format(
@@ -95,25 +105,22 @@ public record PreviousFeatures(LocalDate previous, Instant computedAt, String wh
               p,
               fromCustomers));
     }
-    if (!Objects.equals(r.getString(2), configHash)) {
+    if (!Objects.equals(r.getString(3), configHash)) {
       return none("the configuration differs from the one that computed the features of " + p);
     }
-    if (!Objects.equals(r.getString(3), codeVersion)) {
-      return none("crm-analytics " + r.getString(3) + " computed the features of " + p);
+    if (!Objects.equals(r.getString(4), codeVersion)) {
+      return none("crm-analytics " + r.getString(4) + " computed the features of " + p);
     }
-    List<Row> reingested =
-        runs.filter(col(PipelineRuns.STAGE).startsWith(IngestStage.STAGE))
-            .filter(col(PipelineRuns.STATUS).notEqual(lit(PipelineRuns.SKIPPED)))
-            .filter(col(PipelineRuns.BUSINESS_DATE).leq(lit(p)))
-            .filter(col(PipelineRuns.STARTED_AT).geq(lit(java.sql.Timestamp.from(computed))))
-            .orderBy(col(PipelineRuns.STARTED_AT))
-            .select(PipelineRuns.BUSINESS_DATE)
-            .limit(1)
-            .collectAsList();
-    if (!reingested.isEmpty()) {
+    Optional<Row> reingested =
+        runs.stream()
+            .filter(x -> x.getString(0).startsWith(IngestStage.STAGE))
+            .filter(x -> !x.getDate(1).toLocalDate().isAfter(p))
+            .filter(x -> !x.getTimestamp(2).toInstant().isBefore(computed))
+            .min(Comparator.comparing(x -> x.getTimestamp(2)));
+    if (reingested.isPresent()) {
       return none(
           "the extracts of "
-              + reingested.get(0).getDate(0)
+              + reingested.get().getDate(1)
               + " were ingested after the features of "
               + p);
     }
