@@ -1,11 +1,14 @@
 package com.crmanalytics.features;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
 import com.crmanalytics.config.ModelTimeUnit;
 import com.crmanalytics.contract.CampaignTouches;
@@ -19,6 +22,8 @@ import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
 import java.io.FileNotFoundException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -26,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * customer_features as of D from those of an earlier date P ({@link PreviousFeatures}): the
@@ -214,22 +220,37 @@ public final class IncrementalFeatures {
     Dataset<Row> now = wh.read(table);
     Column day = to_date(col(table.eventColumn().orElseThrow()));
     Column written = col(Lineage.BUSINESS_DATE).gt(lit(prev.previous()));
-    Dataset<Row> ids =
-        now.filter(written.and(day.leq(lit(d))).or(events))
-            .select(col(customer).as(CustomerFeatures.CUSTOMER_ID));
-    if (!table.key().contains(customer)) {
-      Optional<Dataset<Row>> before = TableHistory.asOf(wh, table, prev.computedAt());
-      if (before.isEmpty()) {
-        return Optional.empty();
-      }
-      Column[] key = table.key().stream().map(k -> col(k)).toArray(Column[]::new);
-      Dataset<Row> restated =
-          before
-              .get()
-              .filter(day.leq(lit(prev.previous())))
-              .join(now.filter(written).select(key), table.key().toArray(String[]::new));
-      ids = ids.union(restated.select(col(customer).as(CustomerFeatures.CUSTOMER_ID)));
+    Column counts = written.and(day.leq(lit(d))).or(events);
+    String id = CustomerFeatures.CUSTOMER_ID;
+    if (table.key().contains(customer)) {
+      return Optional.of(
+          now.filter(counts).select(col(customer).as(id)).filter(col(id).isNotNull()));
     }
+    Optional<Dataset<Row>> before = TableHistory.asOf(wh, table, prev.computedAt());
+    if (before.isEmpty()) {
+      return Optional.empty();
+    }
+    // One read of each version: the rows written since P or with an event, each with the customer
+    // its key belonged to at P (when dated on or before P), then both customers where they count.
+    List<Column> touched = new ArrayList<>(table.key().stream().map(k -> col(k)).toList());
+    List<Column> owners = new ArrayList<>(touched);
+    touched.addAll(List.of(col(customer).as(id), counts.as("counts"), written.as("written")));
+    owners.add(col(customer).as("owner_at_p"));
+    Dataset<Row> ids =
+        now.filter(written.or(events))
+            .select(touched.toArray(Column[]::new))
+            .join(
+                before
+                    .get()
+                    .filter(day.leq(lit(prev.previous())))
+                    .select(owners.toArray(Column[]::new)),
+                CollectionConverters.asScala(table.key()).toSeq(),
+                "left")
+            .select(
+                explode(
+                        array(
+                            when(col("counts"), col(id)), when(col("written"), col("owner_at_p"))))
+                    .as(id));
     return Optional.of(ids.filter(col(CustomerFeatures.CUSTOMER_ID).isNotNull()));
   }
 
