@@ -24,7 +24,14 @@ classpath="target/test-classes:target/classes:$(mvn -q dependency:build-classpat
 flags=(-Xmx"$heap" -XX:+IgnoreUnrecognizedVMOptions -Dio.netty.tryReflectionSetAccessible=true)
 read -r -a extra <<<"${BENCH_JAVA_OPTS:-}"
 flags+=("${extra[@]}")
-crm() { java "${flags[@]}" -jar target/crm-analytics.jar "$@"; }
+# Every crm command through the launcher, as in production: with its class archive (target/crm.jsa,
+# docs/operations.md), recorded first by a run on data-samples/ when the build is newer.
+launcher=(env "CRM_JAVA_OPTS=${flags[*]}" ./jobs/crm)
+crm() { "${launcher[@]}" "$@"; }
+if [[ ! -s target/crm.jsa || target/crm.jsa -ot target/crm-analytics.jar ]]; then
+  rm -rf "$data/warehouse-cds"
+  crm run --date 2026-11-16 --warehouse "$data/warehouse-cds" >/dev/null
+fi
 stages=()
 for s in ingest features segment value product report; do
   crm --help 2>/dev/null | grep -qE "^ +$s( |$)" && stages+=("$s")
@@ -36,7 +43,8 @@ timed() { # label, command...: wall seconds and peak RSS (MB) of one process
   local wall rss
   wall=$(grep 'Elapsed (wall clock)' "$data/$label.err" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(grep 'Maximum resident' "$data/$label.err" | awk '{print int($NF/1024)}')
-  printf '%-34s %8.1f s %7d MB\n' "$label" "$wall" "$rss" | tee -a "$results"
+  started=$(grep -o 'started in [0-9.]* s' "$data/$label.err" | awk '{print $3}' || true)
+  printf '%-34s %8.1f s %7d MB  start-up %s s\n' "$label" "$wall" "$rss" "${started:--}" | tee -a "$results"
 }
 
 for n in $sizes; do
@@ -51,9 +59,9 @@ for n in $sizes; do
   rm -rf "$warehouse"
   opts=(--landing "$landing" --warehouse "$warehouse")
   for s in "${stages[@]}"; do
-    timed "initial-$s-$n" java "${flags[@]}" -jar target/crm-analytics.jar "$s" --date "$initial" "${opts[@]}"
+    timed "initial-$s-$n" "${launcher[@]}" "$s" --date "$initial" "${opts[@]}"
   done
-  timed "increment-run-$n" java "${flags[@]}" -jar target/crm-analytics.jar run --date "$increment" "${opts[@]}"
+  timed "increment-run-$n" "${launcher[@]}" run --date "$increment" "${opts[@]}"
   echo "-- stage times from pipeline_runs (seconds inside the JVM, rows read)" | tee -a "$results"
   crm sql "select business_date, stage, status,
              round(unix_micros(finished_at) / 1e6 - unix_micros(started_at) / 1e6, 1) as seconds,

@@ -5,9 +5,13 @@ import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.io.WarehouseLock;
 import com.crmanalytics.pipeline.RunContext;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** A command that runs one or more stages for a business date, holding the warehouse's lock. */
 abstract class DatedCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(DatedCommand.class);
+
   @Mixin GlobalOptions global;
 
   @Spec CommandSpec spec;
@@ -60,6 +66,10 @@ abstract class DatedCommand implements Callable<Integer> {
     RunContext ctx = full ? started.full() : started;
     PrintWriter out = spec.commandLine().getOut();
     try (WarehouseLock lock = lock(warehouse, spec.name() + " " + ctx.runId(), spec)) {
+      LOG.info(
+          "started in {} s (from the JVM's launch to the first stage)",
+          String.format(
+              Locale.ROOT, "%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
       out.printf(
           "run %s for %s (warehouse %s)%n", ctx.runId(), businessDate, ctx.warehouse().root());
       out.flush();
