@@ -185,8 +185,8 @@ class ClusterRunIT {
                 "--set",
                 "spark.sql.shuffle.partitions=2"));
     args.addAll(TinyLanding.args()); // an absolute --landing: the driver runs in this folder too
-    // as the local run it is compared with: tiny data, interpreted rather than compiled
-    args.addAll(TestSpark.interpretedArgs());
+    // as the local run it is compared with: the tiny-data settings (TestSpark.TINY_DATA)
+    args.addAll(TestSpark.tinyDataArgs());
     return args;
   }
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.crmanalytics.config.ProductSettings;
 import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.ProductAffinity;
-import com.crmanalytics.testing.CompiledSpark;
+import com.crmanalytics.testing.ProductSpark;
 import com.crmanalytics.testing.TestSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of the invoices, made here in plain Java from the same lines (a basket = the distinct StockCodes
  * of a non-cancelled invoice).
  */
-@ExtendWith(CompiledSpark.class) // half a million lines: interpreted is 4 times slower
+@ExtendWith(ProductSpark.class) // half a million lines: interpreted is 4 times slower
 class OnlineRetailAffinityIT {
   static final Path FILE =
       Path.of(

@@ -9,8 +9,8 @@ import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.Quarantine;
 import com.crmanalytics.io.Warehouse;
-import com.crmanalytics.testing.CompiledSpark;
 import com.crmanalytics.testing.Crm;
+import com.crmanalytics.testing.ProductSpark;
 import com.crmanalytics.testing.SharedData;
 import com.crmanalytics.testing.TestSpark;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of 2009-2010): one orders-only {@code crm run} with the default quality gate, everything asserted
  * on it.
  */
-@ExtendWith(CompiledSpark.class) // half a million lines: interpreted is 4 times slower
+@ExtendWith(ProductSpark.class) // half a million lines: interpreted is 4 times slower
 class OnlineRetailProfileIT {
   private static final LocalDate D = LocalDate.of(2010, 12, 10);
 

@@ -209,8 +209,9 @@ class SqlServerIT {
   }
 
   /**
-   * {@code crm serve} over the tiny warehouse in a child JVM on {@code port}, interpreted as in the
-   * test JVM; returns once it prints its JDBC address (or fails the test with its log's tail).
+   * {@code crm serve} over the tiny warehouse in a child JVM on {@code port}, with the tiny-data
+   * settings of the test JVM; returns once it prints its JDBC address (or fails the test with its
+   * log's tail).
    */
   private static Process startServer(Path log, int port, String master) throws Exception {
     Path build = ChildJvm.BUILD;
@@ -233,7 +234,7 @@ class SqlServerIT {
                 "spark.sql.shuffle.partitions=2",
                 "--set",
                 "spark.ui.enabled=false"));
-    args.addAll(TestSpark.interpretedArgs());
+    args.addAll(TestSpark.tinyDataArgs());
     Process p = ChildJvm.start(log, Map.of(), args.toArray(String[]::new));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!Files.readString(log).contains("JDBC: ")) {
