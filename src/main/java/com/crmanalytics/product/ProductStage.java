@@ -70,9 +70,13 @@ public final class ProductStage implements Stage<ProductStage.Result> {
     AffinityMining.Rules mined = AffinityMining.mine(lines, d, windowDays, settings);
     Dataset<Row> rules = ctx.persist(mined.rules());
     long ruleCount = rules.count();
+    // No rule, no recommendation: nothing to compute over every customer's orders (67 s at a
+    // million customers); the empty slice still replaces a rerun's rows of D.
     Dataset<Row> recommendations =
-        ctx.persist(Recommendations.recommend(lines, rules, d, windowDays, settings.topN()));
-    long recommended = recommendations.count();
+        ruleCount == 0
+            ? wh.spark().createDataFrame(List.of(), CustomerRecommendations.CONTRACT.schema())
+            : ctx.persist(Recommendations.recommend(lines, rules, d, windowDays, settings.topN()));
+    long recommended = ruleCount == 0 ? 0 : recommendations.count();
     long customers =
         recommended == 0
             ? 0

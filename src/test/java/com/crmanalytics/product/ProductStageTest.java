@@ -7,13 +7,18 @@ import com.crmanalytics.config.ProductSettings;
 import com.crmanalytics.contract.CustomerRecommendations;
 import com.crmanalytics.contract.Orders;
 import com.crmanalytics.contract.ProductAffinity;
+import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.testing.Rows;
+import com.crmanalytics.testing.TestSpark;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Products bought together on a hand-counted fixture, as of D = 2026-06-30 with a 365-day window.
@@ -188,6 +193,22 @@ class ProductStageTest {
         AffinityMining.mine(ProductLines.of(noProducts, D), D, 365, settings(2, 1.0, 5));
     assertThat(mined.baskets()).isZero();
     assertThat(mined.rules().count()).isZero();
+  }
+
+  @Test
+  void aRerunWithoutRulesLeavesTheDateWithoutRecommendations(@TempDir Path tmp) {
+    RunContext ctx =
+        TestSpark.context(D, tmp.resolve("landing"), tmp.resolve("warehouse"), Map.of());
+    ctx.warehouse().append(Orders.CONTRACT, orders());
+    ProductStage.Result first = TestSpark.run(c -> new ProductStage(settings(2, 1.0, 5), 365), ctx);
+    assertThat(List.of(first.rules() > 0, first.recommendations())).containsExactly(true, 5L);
+    // the same date again, where no rule passes: no recommendation is computed, and the first
+    // run's rules and recommendations of D are replaced by none
+    ProductStage.Result second =
+        TestSpark.run(c -> new ProductStage(settings(100, 1.0, 5), 365), ctx);
+    assertThat(List.of(second.rules(), second.recommendations())).containsExactly(0L, 0L);
+    assertThat(ctx.warehouse().read(CustomerRecommendations.CONTRACT).count()).isZero();
+    assertThat(ctx.warehouse().read(ProductAffinity.CONTRACT).count()).isZero();
   }
 
   private static String rule(Row r) {
