@@ -38,10 +38,11 @@ public final class TestSpark {
    * Janino compiling the generated code of every plan took longer than Spark's work: the unit tests
    * run 25 % faster interpreted) and no adaptive query execution (re-planning after every shuffle
    * stage has nothing to adapt to in a few hundred rows: the tiny landing's first {@code crm run}
-   * took 95 s without it against 112–126 s with it). Neither changes a result, only the plan. Over
-   * the real data sets (half a million lines) interpreting is four times slower, so those tests
-   * switch to the product's settings ({@link #productSettings}, {@link ProductSpark}), and so does
-   * the online-retail profile's run, which is thus the one whole run as the product runs it.
+   * took 95 s without it against 112–126 s in three runs with it; YoungBusinessIT alone 138 s
+   * against 146 s). Neither changes a result, only the plan. Over the real data sets (half a
+   * million lines) interpreting is four times slower, so those tests switch to the product's
+   * settings ({@link #productSettings}, {@link ProductSpark}), and so does the online-retail
+   * profile's run, which is thus the one whole run as the product runs it.
    */
   public static final Map<String, String> TINY_DATA =
       Map.of(
