@@ -40,14 +40,13 @@ public final class LocalFiles {
     }
   }
 
-  /** {@code fs.AbstractFileSystem.file.impl}: Hadoop's {@code LocalFs} over {@link Raw}. */
+  /**
+   * {@code fs.AbstractFileSystem.file.impl}: Hadoop's {@code LocalFs} over {@link Raw} (Hadoop
+   * makes it through this constructor, by reflection).
+   */
   public static final class Fs extends ChecksumFs {
     Fs(URI uri, Configuration conf) throws IOException, URISyntaxException {
       super(new RawFs(uri, conf));
-    }
-
-    Fs(Configuration conf) throws IOException, URISyntaxException {
-      this(org.apache.hadoop.fs.FsConstants.LOCAL_FS_URI, conf);
     }
   }
 
