@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
@@ -107,26 +107,8 @@ public final class LocalFiles {
     }
   }
 
-  /** The nine permission bits as java.nio's set. */
+  /** The nine permission bits as java.nio's set (FsPermission prints them as "rwxr-x---"). */
   static Set<PosixFilePermission> posix(FsPermission permission) {
-    int bits = permission.toShort();
-    PosixFilePermission[] order = {
-      PosixFilePermission.OWNER_READ,
-      PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.GROUP_READ,
-      PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_EXECUTE
-    };
-    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    for (int i = 0; i < order.length; i++) {
-      if ((bits & (1 << (8 - i))) != 0) {
-        set.add(order[i]);
-      }
-    }
-    return set;
+    return PosixFilePermissions.fromString(permission.toString());
   }
 }
