@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * exceeds every tenure the classifier saw at its training cutoff D − 2h (h = 60 days: about three
  * months of history there). The run is made for D while the data go on for another h days: the
  * realised share of customers without a purchase in (D, D + h] is what churn_probability, made as
- * of D, must forecast. An IT: about a minute on a quiet machine.
+ * of D, must forecast. The same run checks what the value stage records of it on generated data:
+ * both models' out-of-time metrics in model_runs, the chosen transaction model's holdout, and no
+ * retention baseline on seven months of history. An IT: about two minutes on a quiet machine.
  */
 class ChurnOutOfTimeIT {
   private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
@@ -125,5 +127,35 @@ class ChurnOutOfTimeIT {
             ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.BRIER,
             ModelRuns.CHURN_MODEL_PREFIX + "decile.10.realised");
     assertThat(m.get(ModelRuns.CHURN_CLASSIFIER_TRAINED)).isEqualTo(1.0);
+    assertThat(m.get(ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.ROC_AUC)).isGreaterThan(0.6);
+    assertThat(m)
+        .containsKeys(
+            ModelRuns.CHURN_CLASSIFIER_PREFIX + ModelRuns.PR_AUC,
+            ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.PR_AUC);
+
+    // What the run recorded in model_runs: the churn row, the chosen transaction model's row.
+    Row churn = ctx.warehouse().read(ModelRuns.CONTRACT).filter("model = 'churn'").first();
+    assertThat(churn.getJavaMap(churn.fieldIndex(ModelRuns.METRICS)))
+        .containsEntry(
+            ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.ROC_AUC,
+            m.get(ModelRuns.CHURN_MODEL_PREFIX + ModelRuns.ROC_AUC));
+    assertThat(values.count()).isEqualTo(result.customers());
+    Row chosen =
+        ctx.warehouse()
+            .read(ModelRuns.CONTRACT)
+            .filter("metrics['" + ModelRuns.CHOSEN + "'] = 1")
+            .first();
+    Map<String, Double> tx = chosen.getJavaMap(chosen.fieldIndex(ModelRuns.METRICS));
+    System.out.println("generated " + chosen.getAs(ModelRuns.MODEL) + " metrics: " + tx);
+    // Seven months of history: no Gupta & Lehmann baseline (it needs two years), and why.
+    assertThat(tx)
+        .containsEntry("baseline.available", 0.0)
+        .containsEntry(ModelRuns.BASELINE_HISTORY_TOO_SHORT, 1.0)
+        .containsEntry("holdout.available", 1.0);
+    assertThat(tx).doesNotContainKey("sum_clv_baseline");
+    assertThat(tx.get("holdout.predicted_total"))
+        .isCloseTo(tx.get("holdout.actual_total"), within(0.10 * tx.get("holdout.actual_total")));
+    assertThat(tx.get("holdout.correlation")).isGreaterThan(0.5);
+    assertThat(values.select(CustomerValue.RISK_BAND).distinct().count()).isGreaterThan(1);
   }
 }
