@@ -134,6 +134,8 @@ class ClusterRunIT {
                 "--conf",
                 "spark.executor.memory=512m",
                 "--conf",
+                "spark.executor.extraJavaOptions=" + ChildJvm.JIT,
+                "--conf",
                 "spark.cores.max=2",
                 "--jars",
                 deltaJars,
