@@ -185,7 +185,7 @@ class ClusterRunIT {
                 "--warehouse",
                 warehouse.toString(),
                 "--set",
-                "spark.sql.shuffle.partitions=2"));
+                "spark.sql.shuffle.partitions=" + TestSpark.SHUFFLE_PARTITIONS));
     args.addAll(TinyLanding.args()); // an absolute --landing: the driver runs in this folder too
     // as the local run it is compared with: the tiny-data settings (TestSpark.TINY_DATA)
     args.addAll(TestSpark.tinyDataArgs());

@@ -231,7 +231,7 @@ class SqlServerIT {
                 "--set",
                 "spark.master=local[2]",
                 "--set",
-                "spark.sql.shuffle.partitions=2",
+                "spark.sql.shuffle.partitions=" + TestSpark.SHUFFLE_PARTITIONS,
                 "--set",
                 "spark.ui.enabled=false"));
     args.addAll(TestSpark.tinyDataArgs());

@@ -201,7 +201,7 @@ class GuardedSqlTest {
     assertThat(sql.sql("select explode(array(1, 2))").count()).isEqualTo(2);
     assertThat(sql.sql("describe customers").count()).isGreaterThan(5);
     assertThat(sql.sql("show tables").count()).isGreaterThanOrEqualTo(2);
-    sql.sql("set spark.sql.shuffle.partitions = 2");
+    sql.sql("set spark.sql.shuffle.partitions = " + TestSpark.SHUFFLE_PARTITIONS);
     assertThat(sql.sql("explain select * from customers").first().getString(0)).contains("Project");
     assertThat(sql.check("select 1")).isEqualTo(SqlGuard.Kind.QUERY);
     assertThat(sql.check("declare or replace variable x int")).isEqualTo(SqlGuard.Kind.COMMAND);
