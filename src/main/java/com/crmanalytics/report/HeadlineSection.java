@@ -26,6 +26,7 @@ final class HeadlineSection {
 
   String section() {
     String horizon = horizonMonths();
+    ReportData.MarginBasis margins = ctx.data.margins();
     StringBuilder tiles = new StringBuilder("<div class=\"tiles\">");
     Double known = ctx.kpi(ReportKpis.CUSTOMERS_KNOWN);
     tiles.append(
@@ -53,7 +54,9 @@ final class HeadlineSection {
         tile(
             t.text("tile.equity"),
             t.moneyShort(equity),
-            t.text("tile.equity.def", horizon),
+            margins.noCosts() || margins.someCosts()
+                ? t.text("tile.equity.def.assumed", horizon, t.percent(margins.marginRate(), 0))
+                : t.text("tile.equity.def", horizon),
             change(equity, ctx.previousKpi(ReportKpis.CUSTOMER_EQUITY), Delta.RELATIVE, true, null),
             t.text(
                 "tile.equity.sub",
@@ -113,10 +116,15 @@ final class HeadlineSection {
             t.moneyShort(revenue),
             t.text("tile.revenue.def", t.integer(ctx.data.windowDays())),
             change(revenue, ctx.previousKpi(ReportKpis.REVENUE), Delta.RELATIVE, true, null),
-            t.text(
-                "tile.revenue.sub",
-                t.integer(ctx.kpi(ReportKpis.ORDERS)),
-                t.moneyShort(ctx.kpi(ReportKpis.MARGIN))),
+            margins.noCosts()
+                ? t.text("tile.revenue.sub.no_costs", t.integer(ctx.kpi(ReportKpis.ORDERS)))
+                : t.text(
+                    margins.someCosts() ? "tile.revenue.sub.some_costs" : "tile.revenue.sub",
+                    t.integer(ctx.kpi(ReportKpis.ORDERS)),
+                    t.moneyShort(ctx.kpi(ReportKpis.MARGIN)),
+                    t.percent(
+                        margins.costedShare(),
+                        margins.costedShare() < 0.01 || margins.costedShare() > 0.99 ? 1 : 0)),
             trend(ReportKpis.REVENUE)));
     tiles.append("</div>");
     String body =

@@ -27,6 +27,8 @@ import org.apache.spark.sql.Row;
  * @param absentSources sources whose silver table does not exist: their sections say so in one line
  * @param kpiHistory report_kpis rows of earlier run dates, oldest first (at most 29), for the
  *     tiles' trends
+ * @param margins how much of the window's sales had a known cost, and the margin rate value assumes
+ *     for the rest: what "margin" means on this page
  */
 public record ReportData(
     LocalDate date,
@@ -37,10 +39,57 @@ public record ReportData(
     Optional<LocalDate> previousDate,
     Optional<Row> previousKpis,
     Set<Source> absentSources,
-    List<Row> kpiHistory) {
+    List<Row> kpiHistory,
+    MarginBasis margins) {
 
   public ReportData {
     kpiHistory = List.copyOf(kpiHistory);
+  }
+
+  /**
+   * What the margins of the report stand on.
+   *
+   * @param costedShare the share of the window's sales (positive order lines of customers) whose
+   *     line has a cost: report_kpis.margin counts those lines only; 1 without sales
+   * @param marginRate clv.margin-rate: margin / revenue that lifetime value assumes for a customer
+   *     without a known cost
+   */
+  public record MarginBasis(double costedShare, double marginRate) {
+    /** Every line has a cost. */
+    public static final MarginBasis ALL_COSTED = new MarginBasis(1, 1);
+
+    /** No line of the window has a cost: the margin columns are 0, not the business's margin. */
+    public boolean noCosts() {
+      return costedShare == 0;
+    }
+
+    /** Some lines have a cost, some not (less than 99.95 % of sales). */
+    public boolean someCosts() {
+      return costedShare > 0 && costedShare < 0.9995;
+    }
+  }
+
+  public ReportData(
+      LocalDate date,
+      String currency,
+      ReportSettings settings,
+      int windowDays,
+      Map<TableContract, List<Row>> tables,
+      Optional<LocalDate> previousDate,
+      Optional<Row> previousKpis,
+      Set<Source> absentSources,
+      List<Row> kpiHistory) {
+    this(
+        date,
+        currency,
+        settings,
+        windowDays,
+        tables,
+        previousDate,
+        previousKpis,
+        absentSources,
+        kpiHistory,
+        MarginBasis.ALL_COSTED);
   }
 
   public ReportData(

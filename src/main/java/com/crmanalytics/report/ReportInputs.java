@@ -110,6 +110,15 @@ final class ReportInputs implements AutoCloseable {
     }
   }
 
+  /**
+   * The share of the window's sales (positive lines of customers, by amount) whose line has a cost;
+   * 1 when the window has no sales.
+   */
+  static double costedShare(SparkSession spark) {
+    Row r = spark.sql(ReportQueries.COSTED_SHARE).first();
+    return r.isNullAt(0) ? 1 : ((Number) r.get(0)).doubleValue();
+  }
+
   @Override
   public void close() {
     cached.forEach(Dataset::unpersist);

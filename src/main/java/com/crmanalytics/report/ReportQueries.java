@@ -23,6 +23,17 @@ package com.crmanalytics.report;
 final class ReportQueries {
   private ReportQueries() {}
 
+  /**
+   * The share of the window's sales (positive lines of customers, by amount) whose line has a cost:
+   * report_kpis.margin and the margins of the tables count those lines only. Null without sales.
+   */
+  static final String COSTED_SHARE =
+      """
+      SELECT CAST(coalesce(sum(CASE WHEN cost IS NOT NULL THEN amount END), 0) AS DOUBLE)
+             / CAST(sum(amount) AS DOUBLE)
+      FROM rpt_orders WHERE amount > 0 AND customer_id IS NOT NULL
+      """;
+
   /** Percentile bucket sums of the measure (negative values count as 0) and Σ i·x for the Gini. */
   static final String CONCENTRATION_BUCKETS =
       """

@@ -54,12 +54,14 @@ public final class ReportStage implements Stage<ReportStage.Result> {
    * @param reports {@code paths.reports}: the HTML report goes to {@code <reports>/D/}
    * @param windowDays {@code rfm.window-days}
    * @param churnHorizonDays {@code churn.horizon-days}
+   * @param marginRate {@code clv.margin-rate}: what "margin" means where a line has no cost
    */
   public record Settings(
       String currency,
       String reports,
       int windowDays,
       int churnHorizonDays,
+      double marginRate,
       PyramidSettings pyramid,
       ReportSettings report) {
     public static Settings from(PipelineConfig config) {
@@ -68,6 +70,7 @@ public final class ReportStage implements Stage<ReportStage.Result> {
           config.paths().reports(),
           config.rfm().windowDays(),
           config.churn().horizonDays(),
+          config.clv().marginRate(),
           config.pyramid(),
           config.report());
     }
@@ -109,7 +112,8 @@ public final class ReportStage implements Stage<ReportStage.Result> {
               previousKpis.map(r -> r.<Date>getAs(ReportKpis.AS_OF_DATE).toLocalDate()),
               previousKpis,
               in.absent,
-              OutlookTables.kpiHistory(wh, d));
+              OutlookTables.kpiHistory(wh, d),
+              new ReportData.MarginBasis(ReportInputs.costedShare(spark), settings.marginRate()));
       String page =
           ReportOutput.writePage(spark, settings.reports(), d, PAGE, ReportPage.render(data));
       long n = in.customers;

@@ -105,6 +105,29 @@ class ReportPageTest {
   }
 
   @Test
+  void marginSaysWhatItStandsOnWhenCostsAreMissing() {
+    String costed = section(render(ReportFixture.secondRun()), "headline");
+    assertThat(costed)
+        .contains("orders · margin $")
+        .contains("months of margin from today&#39;s customers.<")
+        .doesNotContain("known cost")
+        .doesNotContain("clv.margin-rate");
+    // an orders extract without costs (the online-retail profile): margin 0 is not the margin
+    String none = section(render(ReportFixture.secondRun().margins(0, 1)), "headline");
+    assertThat(none)
+        .contains("margin not known: the extract has no costs")
+        .contains("margin is taken as 100% of its revenue (clv.margin-rate)")
+        .doesNotContain("orders · margin $");
+    String some = section(render(ReportFixture.secondRun().margins(0.4, 0.3)), "headline");
+    assertThat(some)
+        .contains("on the 40% of sales with a known cost")
+        .contains("margin is taken as 30% of its revenue");
+    String zh =
+        section(render(ReportFixture.secondRun().margins(0, 1).language("zh-CN")), "headline");
+    assertThat(zh).contains("毛利未知").contains("100%");
+  }
+
+  @Test
   void chineseReportTranslatesSegmentsTiersAndTerms() {
     String zh = render(ReportFixture.secondRun().language("zh-CN"));
     assertThat(section(zh, "segments")).contains("冠军客户", "有流失风险", "不能失去");

@@ -760,6 +760,8 @@ class ReportStageTest {
     assertThat(b.<Long>getAs("customers")).isEqualTo(2);
     assertThat(one(s, is("dimension", "region").and(is("value", "N"))).<Long>getAs("lines"))
         .isEqualTo(3);
+    // the page's margins stand on the sales with a cost: 20 + 40 + 10 of 105 (the return left out)
+    assertThat(second.data().margins().costedShare()).isCloseTo(70 / 105.0, within(1e-12));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
@@ -34,6 +35,7 @@ public final class ReportFixture {
 
   private String language = "en";
   private String currency = "USD";
+  private ReportData.MarginBasis margins = ReportData.MarginBasis.ALL_COSTED;
   private final Map<TableContract, List<Row>> tables = new LinkedHashMap<>();
   private Row previousKpis;
 
@@ -106,6 +108,12 @@ public final class ReportFixture {
     return this;
   }
 
+  /** The share of sales with a known cost and clv.margin-rate (default: every line has a cost). */
+  public ReportFixture margins(double costedShare, double marginRate) {
+    this.margins = new ReportData.MarginBasis(costedShare, marginRate);
+    return this;
+  }
+
   /** Replaces a table's rows. */
   public ReportFixture rows(TableContract table, List<Row> rows) {
     tables.put(table, List.copyOf(rows));
@@ -132,7 +140,10 @@ public final class ReportFixture {
         365,
         Map.copyOf(tables),
         Optional.ofNullable(previousKpis).map(r -> PREVIOUS),
-        Optional.ofNullable(previousKpis));
+        Optional.ofNullable(previousKpis),
+        Set.of(),
+        List.of(),
+        margins);
   }
 
   /**
