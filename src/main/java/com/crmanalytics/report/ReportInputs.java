@@ -69,6 +69,11 @@ final class ReportInputs implements AutoCloseable {
       cached.add(customers);
       long n = customers.count();
       if (n == 0) {
+        // Which input is missing is looked up only now: three more scans on every report otherwise.
+        requireOnDate(
+            wh, CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, "crm features");
+        requireOnDate(wh, CustomerSegments.CONTRACT, CustomerSegments.AS_OF_DATE, d, "crm segment");
+        requireOnDate(wh, CustomerValue.CONTRACT, CustomerValue.AS_OF_DATE, d, "crm value");
         throw Errors.missingInput(
             "customer_features, customer_segments and customer_value for "
                 + d
@@ -124,17 +129,11 @@ final class ReportInputs implements AutoCloseable {
     cached.forEach(Dataset::unpersist);
   }
 
-  /**
-   * Customers of D: features joined with their segment and value; stops (exit 4) when one of them
-   * is missing for D.
-   */
+  /** Customers of D: features joined with their segment and value (none when one is missing). */
   private static Dataset<Row> customers(Warehouse wh, LocalDate d, PyramidSettings pyramid) {
-    Dataset<Row> features =
-        onDate(wh, CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d, "crm features");
-    Dataset<Row> segments =
-        onDate(wh, CustomerSegments.CONTRACT, CustomerSegments.AS_OF_DATE, d, "crm segment");
-    Dataset<Row> value =
-        onDate(wh, CustomerValue.CONTRACT, CustomerValue.AS_OF_DATE, d, "crm value");
+    Dataset<Row> features = onDate(wh, CustomerFeatures.CONTRACT, CustomerFeatures.AS_OF_DATE, d);
+    Dataset<Row> segments = onDate(wh, CustomerSegments.CONTRACT, CustomerSegments.AS_OF_DATE, d);
+    Dataset<Row> value = onDate(wh, CustomerValue.CONTRACT, CustomerValue.AS_OF_DATE, d);
     String measure =
         pyramid.measure() == PyramidSettings.Measure.MARGIN
             ? CustomerFeatures.MONETARY_MARGIN
@@ -168,13 +167,17 @@ final class ReportInputs implements AutoCloseable {
   }
 
   private static Dataset<Row> onDate(
+      Warehouse wh, TableContract table, String dateColumn, LocalDate d) {
+    return wh.read(table).filter(col(dateColumn).equalTo(lit(d)));
+  }
+
+  /** Stops (exit 4) naming the table and the command to run when it has no rows of D. */
+  private static void requireOnDate(
       Warehouse wh, TableContract table, String dateColumn, LocalDate d, String stage) {
-    Dataset<Row> rows = wh.read(table).filter(col(dateColumn).equalTo(lit(d)));
-    if (rows.isEmpty()) {
+    if (onDate(wh, table, dateColumn, d).isEmpty()) {
       throw Errors.missingInput(
           table.name() + " for " + d + " (run: " + stage + " --date " + d + ")", wh.path(table));
     }
-    return rows;
   }
 
   /**
