@@ -69,61 +69,6 @@ public record ReportData(
     }
   }
 
-  public ReportData(
-      LocalDate date,
-      String currency,
-      ReportSettings settings,
-      int windowDays,
-      Map<TableContract, List<Row>> tables,
-      Optional<LocalDate> previousDate,
-      Optional<Row> previousKpis,
-      Set<Source> absentSources,
-      List<Row> kpiHistory) {
-    this(
-        date,
-        currency,
-        settings,
-        windowDays,
-        tables,
-        previousDate,
-        previousKpis,
-        absentSources,
-        kpiHistory,
-        MarginBasis.ALL_COSTED);
-  }
-
-  public ReportData(
-      LocalDate date,
-      String currency,
-      ReportSettings settings,
-      int windowDays,
-      Map<TableContract, List<Row>> tables,
-      Optional<LocalDate> previousDate,
-      Optional<Row> previousKpis,
-      Set<Source> absentSources) {
-    this(
-        date,
-        currency,
-        settings,
-        windowDays,
-        tables,
-        previousDate,
-        previousKpis,
-        absentSources,
-        List.of());
-  }
-
-  public ReportData(
-      LocalDate date,
-      String currency,
-      ReportSettings settings,
-      int windowDays,
-      Map<TableContract, List<Row>> tables,
-      Optional<LocalDate> previousDate,
-      Optional<Row> previousKpis) {
-    this(date, currency, settings, windowDays, tables, previousDate, previousKpis, Set.of());
-  }
-
   /**
    * True when the warehouse has never received this source's extract (an orders-only company has no
    * campaigns).

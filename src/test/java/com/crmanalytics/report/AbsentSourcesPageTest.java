@@ -39,7 +39,9 @@ class AbsentSourcesPageTest {
             full.tables(),
             full.previousDate(),
             full.previousKpis(),
-            Set.of(Source.CAMPAIGNS, Source.SERVICE));
+            Set.of(Source.CAMPAIGNS, Source.SERVICE),
+            full.kpiHistory(),
+            full.margins());
     String html = ReportPage.render(ordersOnly);
     assertThat(ReportPageTest.section(html, "campaigns")).contains(campaigns);
     assertThat(ReportPageTest.section(html, "service")).contains(service);

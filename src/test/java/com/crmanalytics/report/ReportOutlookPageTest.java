@@ -47,7 +47,8 @@ class ReportOutlookPageTest {
         base.previousDate(),
         base.previousKpis(),
         base.absentSources(),
-        history());
+        history(),
+        base.margins());
   }
 
   private static List<Row> forecast() {
