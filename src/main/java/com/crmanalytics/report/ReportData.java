@@ -27,8 +27,8 @@ import org.apache.spark.sql.Row;
  * @param absentSources sources whose silver table does not exist: their sections say so in one line
  * @param kpiHistory report_kpis rows of earlier run dates, oldest first (at most 29), for the
  *     tiles' trends
- * @param margins how much of the window's sales had a known cost, and the margin rate value assumes
- *     for the rest: what "margin" means on this page
+ * @param margins how much of the window's sales had a known cost, and the margin rate lifetime
+ *     value assumes for the rest: what "margin" means on this page
  */
 public record ReportData(
     LocalDate date,
