@@ -189,10 +189,12 @@ class ReportOutlookPageTest {
             "WHERE as_of_date = as_of AND (tier IN (",
             "--out high_value_at_risk-2026-11-23.csv",
             ">42 (2.1%)<");
-    // the group with the most value at risk: 42 customers worth $42K with $180K at risk
+    // the group with the most value at risk: 42 customers expected to bring $42K, and $180K more
+    // had those of them who have probably left stayed (at risk is not a part of their value)
     assertThat(actions)
         .contains(
-            "The most value at risk: Big customers at high risk, 42 customers worth $42K, with $180K at risk.");
+            "The most value at risk: Big customers at high risk, 42 customers expected to bring $42K, and"
+                + " $180K more had those of them who have probably left stayed.");
   }
 
   @Test
