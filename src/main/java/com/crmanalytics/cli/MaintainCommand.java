@@ -60,12 +60,21 @@ final class MaintainCommand implements Callable<Integer> {
       TableMaintenance maintenance = new TableMaintenance(warehouse);
       long compacted = 0;
       long removed = 0;
+      // The names in one column, however long the longest (report_concentration is 20).
+      String line =
+          "maintain %-"
+              + tables.stream().mapToInt(String::length).max().orElse(1)
+              + "s compacted %d file(s) into %d, vacuum removed %d file(s), %d data file(s) left%n";
       for (String table : tables) {
         TableMaintenance.Result r =
             maintenance.maintain(table, settings.vacuumRetentionHours(), force);
         out.printf(
-            "maintain %-18s compacted %d file(s) into %d, vacuum removed %d file(s), %d data file(s) left%n",
-            r.table(), r.filesCompacted(), r.filesAdded(), r.filesRemoved(), r.dataFilesLeft());
+            line,
+            r.table(),
+            r.filesCompacted(),
+            r.filesAdded(),
+            r.filesRemoved(),
+            r.dataFilesLeft());
         out.flush();
         compacted += r.filesCompacted();
         removed += r.filesRemoved();

@@ -216,6 +216,14 @@ class OpsCommandsIT {
                 l.matches(
                     "maintain pipeline_runs +compacted [1-9]\\d* file\\(s\\) into [1-9]\\d*, vacuum removed [1-9].*"));
     assertThat(forced.out()).contains("maintain: 3 table(s)").contains("(retention 0 h)");
+    assertThat(
+            forced
+                .out()
+                .lines()
+                .filter(l -> l.startsWith("maintain "))
+                .map(l -> l.indexOf(" compacted ")))
+        .as("the table names in one column")
+        .containsOnly("maintain pipeline_runs".length());
     // the data is unchanged and the safety check is back on for everyone else
     Result orders =
         crm(
