@@ -121,8 +121,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
                   aa ->
                       (aa + b + x - 1)
                           / (aa - 1)
-                          * -Math.expm1(
-                              logRatio + Hypergeometric.log(r + x, b + x, aa + b + x - 1, z)))
+                          * Hypergeometric.oneMinusScaled(
+                              logRatio, r + x, b + x, aa + b + x - 1, z))
               * alive;
     } catch (ModelException e2f1) {
       throw ModelException.cannotCompute(e2f1, EXPECTED, NAME, x, tx, T, t, this);
@@ -142,7 +142,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
             aa ->
                 (aa + b - 1)
                     / (aa - 1)
-                    * -Math.expm1(logRatio + Hypergeometric.log(r, b, aa + b - 1, z)));
+                    * Hypergeometric.oneMinusScaled(logRatio, r, b, aa + b - 1, z));
     return Checks.finite(e, "%s E[X(t)] (t=%s) at %s", NAME, t, this);
   }
 

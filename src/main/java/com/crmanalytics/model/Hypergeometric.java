@@ -72,6 +72,20 @@ public final class Hypergeometric {
     return Math.log(s.mantissa()) + s.logScale();
   }
 
+  /**
+   * 1 − e^f · 2F1(a, b; c; z), for the BTYD expectations' {@code 1 − ratio · 2F1}: {@code −expm1(f
+   * + log 2F1)} where 2F1 is positive, and also where it is not, which it can be for c &lt; 0
+   * (BG/NBD's c = a + b + x − 1 of a customer without repeat purchases when a + b &lt; 1, found on
+   * tiny data): then the product is negative and the result above 1.
+   */
+  public static double oneMinusScaled(double f, double a, double b, double c, double z) {
+    Scaled s = evaluate(a, b, c, z);
+    if (s.mantissa() > 0) {
+      return -Math.expm1(f + (Math.log(s.mantissa()) + s.logScale()));
+    }
+    return 1 + Math.exp(f + Math.log(-s.mantissa()) + s.logScale());
+  }
+
   /** value = mantissa · e^logScale. */
   private record Scaled(double mantissa, double logScale) {}
 

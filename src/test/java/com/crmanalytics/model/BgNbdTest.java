@@ -73,6 +73,25 @@ class BgNbdTest {
     assertThat(newAt).isCloseTo(newNear, within(1e-4 * newAt));
   }
 
+  /**
+   * a + b &lt; 1 (a fit seen on a tiny warehouse's interval draws): for a customer without repeat
+   * purchases 2F1's c = a + b − 1 is negative and 2F1 itself is (−0.2992 here), which the log form
+   * cannot take. The expectation is still defined: it equals the integral over the dropout
+   * probability p ~ Beta(a, b) of (1/p)(1 − (1 + p·t/(α + T))^−r), computed independently with
+   * mpmath's tanh-sinh quadrature at 30 digits: 0.6323477 (T = 1.29), 0.8530196 for a new customer.
+   * (Our own DropoutQuadrature, built for heavy buyers, is 3.7 % off here: b &lt; 1 puts a second
+   * singularity at p = 1.)
+   */
+  @Test
+  void anExpectationWhose2F1IsNegativeIsStillComputed() {
+    BgNbd fit =
+        new BgNbd(0.22536749911299306, 2.7192690301609486, 0.2420442783600138, 0.3602301225793708);
+    double t = 17.392857142857142;
+    assertThat(fit.expectedTransactions(0, 0, 1.2857142857142858, t))
+        .isCloseTo(0.6323477, within(1e-7));
+    assertThat(fit.expectedTransactionsNewCustomer(t)).isCloseTo(0.8530196, within(1e-7));
+  }
+
   @Test
   void rejectsBadParametersAndHorizons() {
     assertThatThrownBy(() -> new BgNbd(0.25, -4, 0.8, 2.5))
