@@ -7,9 +7,20 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the Spark session of a run: embedded (local mode) unless spark-submit says otherwise. */
 public final class SparkSessions {
+  /** MLlib's BLAS (dev.ludovic.netlib) tries a native library unless this is false. */
+  static final String ALLOW_NATIVE_BLAS = "dev.ludovic.netlib.blas.allowNative";
+
   private SparkSessions() {}
 
   public static SparkSession create(PipelineConfig config) {
+    // Where no libblas.so.3 is installed (most machines), MLlib's native BLAS loader prints
+    // "netlib-blas: JNI_OnLoad: dlopen(libblas.so.3) failed ..." on stderr when the churn
+    // classifier
+    // trains, in the middle of the night's log. Its level-1 operations run as fast on the Java BLAS
+    // (docs/development.md), so the native one is not tried unless -D says so.
+    if (System.getProperty(ALLOW_NATIVE_BLAS) == null) {
+      System.setProperty(ALLOW_NATIVE_BLAS, "false");
+    }
     // Settings from spark-submit (or -Dspark.*) arrive as system properties and win over ours.
     SparkConf submitted = new SparkConf();
     SparkSession.Builder builder =
