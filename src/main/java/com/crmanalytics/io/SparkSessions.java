@@ -14,10 +14,10 @@ public final class SparkSessions {
 
   public static SparkSession create(PipelineConfig config) {
     // Where no libblas.so.3 is installed (most machines), MLlib's native BLAS loader prints
-    // "netlib-blas: JNI_OnLoad: dlopen(libblas.so.3) failed ..." on stderr when the churn
-    // classifier
-    // trains, in the middle of the night's log. Its level-1 operations run as fast on the Java BLAS
-    // (docs/development.md), so the native one is not tried unless -D says so.
+    // "netlib-blas: JNI_OnLoad: dlopen(libblas.so.3) failed ..." on stderr in the middle of the
+    // night's log when the churn classifier trains. Its level-1 operations run as fast on the Java
+    // BLAS (docs/development.md), so the native one is not tried unless -D says so. (On a cluster
+    // this is the driver's JVM; executors take -D through spark.executor.extraJavaOptions.)
     if (System.getProperty(ALLOW_NATIVE_BLAS) == null) {
       System.setProperty(ALLOW_NATIVE_BLAS, "false");
     }
