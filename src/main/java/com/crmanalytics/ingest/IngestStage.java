@@ -23,6 +23,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -115,19 +120,24 @@ public final class IngestStage implements Stage<IngestStage.Result> {
       }
     }
 
-    List<SourceResult> results = new ArrayList<>();
-    for (Source source : Source.values()) {
-      List<Path> found = files.get(source);
-      results.add(
-          ctx.part(
-              STAGE + ":" + source.id(),
-              STAGE + " " + source.id(),
-              () ->
-                  found.isEmpty()
-                      ? new SourceResult(
-                          source, PipelineRuns.SKIPPED, 0, 0, 0, 0, "no extract (optional source)")
-                      : ingest(ctx, reader, source, found)));
-    }
+    List<SourceResult> results =
+        eachAtOnce(
+            List.of(Source.values()),
+            source ->
+                ctx.part(
+                    STAGE + ":" + source.id(),
+                    STAGE + " " + source.id(),
+                    () ->
+                        files.get(source).isEmpty()
+                            ? new SourceResult(
+                                source,
+                                PipelineRuns.SKIPPED,
+                                0,
+                                0,
+                                0,
+                                0,
+                                "no extract (optional source)")
+                            : ingest(ctx, reader, source, files.get(source))));
 
     List<String> problems = new ArrayList<>();
     for (SourceResult r : results) {
@@ -141,6 +151,57 @@ public final class IngestStage implements Stage<IngestStage.Result> {
       throw Errors.qualityGate(rejected);
     }
     return results;
+  }
+
+  /**
+   * {@code work} for every source, each on its own thread, the results in source order. The sources
+   * share nothing but the quarantine table and the run log (written one at a time), and a large
+   * extract is read by a single task (its lines are numbered in order, {@link ExtractReader}): one
+   * after the other, a second core idled while the orders file was read. When sources fail, every
+   * other one still finishes (each has its own run log row) and the first failure in source order
+   * is thrown.
+   */
+  private static List<SourceResult> eachAtOnce(
+      List<Source> sources, Function<Source, SourceResult> work) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            sources.size(),
+            r -> {
+              Thread t = new Thread(r, "ingest-source");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<SourceResult>> running =
+          sources.stream().map(s -> pool.submit(() -> work.apply(s))).toList();
+      List<SourceResult> results = new ArrayList<>();
+      RuntimeException first = null;
+      for (Future<SourceResult> f : running) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          RuntimeException failed =
+              e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+          if (first == null) {
+            first = failed;
+          } else {
+            first.addSuppressed(failed);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while ingesting", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private SourceResult ingest(
@@ -277,7 +338,9 @@ public final class IngestStage implements Stage<IngestStage.Result> {
     return needed;
   }
 
-  private static void writeQuarantine(RunContext ctx, Source source, Dataset<Row> refused) {
+  /** The quarantine table is written by one source at a time (a Delta transaction each). */
+  private static synchronized void writeQuarantine(
+      RunContext ctx, Source source, Dataset<Row> refused) {
     Dataset<Row> rows =
         refused
             .withColumn(Quarantine.RUN_ID, lit(ctx.runId()))

@@ -52,10 +52,13 @@ public final class StageRunner {
       recordFailure(ctx, row, started, e, e.getMessage());
       throw e;
     }
-    ctx.log().record(row, result.status(), started, result.counts(), result.message());
-    out.printf("%-17s %-9s %s%n", label, result.status(), result.message());
-    result.notes().forEach(out::println);
-    out.flush();
+    // Parts may run at once (ingest's sources): one writer of the run log and the output at a time.
+    synchronized (this) {
+      ctx.log().record(row, result.status(), started, result.counts(), result.message());
+      out.printf("%-17s %-9s %s%n", label, result.status(), result.message());
+      result.notes().forEach(out::println);
+      out.flush();
+    }
     return result;
   }
 
@@ -63,7 +66,7 @@ public final class StageRunner {
    * Writes the failed row of {@code row}; a run log that cannot be written either does not hide the
    * failure, it is attached to it.
    */
-  private static void recordFailure(
+  private synchronized void recordFailure(
       RunContext ctx, String row, Instant started, RuntimeException e, String message) {
     try {
       ctx.log().record(row, PipelineRuns.FAILED, started, Counts.NONE, message);

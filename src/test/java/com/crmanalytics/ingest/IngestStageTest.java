@@ -342,6 +342,40 @@ class IngestStageTest {
   }
 
   @Test
+  void sourcesRunAtOnceAndTheFirstFailureInSourceOrderStopsTheStageOnceAllHaveFinished() {
+    IngestFixtures.writeAll(landing);
+    RunContext ctx =
+        context(
+            D,
+            Map.of(
+                "extracts.orders.columns.customer_id", "client",
+                "extracts.campaigns.columns.customer_id", "buyer",
+                "quality.max-reject-ratio", "1.0"));
+
+    assertThatThrownBy(() -> TestSpark.run(IngestStage::from, ctx))
+        .hasMessageContaining("orders extract 2024-05-02/orders/orders.csv has no column 'client'")
+        .satisfies(
+            e ->
+                assertThat(e.getSuppressed())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s).hasMessageContaining("has no column 'buyer'")))
+        .satisfies(
+            e -> assertThat(((CrmException) e).exitCode()).isEqualTo(ExitCode.MISSING_INPUT));
+
+    // the source that could be read was ingested all the same, and every source has its row
+    assertThat(table(ctx, ServiceContacts.CONTRACT).count()).isEqualTo(1);
+    assertThat(
+            table(ctx, PipelineRuns.CONTRACT).orderBy(PipelineRuns.STAGE).collectAsList().stream()
+                .map(r -> r.getAs(PipelineRuns.STAGE) + " " + r.getAs(PipelineRuns.STATUS))
+                .toList())
+        .containsExactly(
+            "ingest:campaigns failed",
+            "ingest:customers skipped",
+            "ingest:orders failed",
+            "ingest:service succeeded");
+  }
+
+  @Test
   void anEmptyFileIsNoRowsAndAnUnreadableOneStopsTheRunNamingIt() {
     IngestFixtures.writeAll(landing);
     landing.writeBytes(D, "campaigns", "touches.csv", new byte[0]);
