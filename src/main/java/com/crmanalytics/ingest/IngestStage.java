@@ -14,6 +14,7 @@ import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.error.Errors;
 import com.crmanalytics.io.ExtractReader;
 import com.crmanalytics.io.Warehouse.MergeCounts;
+import com.crmanalytics.pipeline.AtOnce;
 import com.crmanalytics.pipeline.RunContext;
 import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.pipeline.StageResult;
@@ -23,11 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -120,24 +117,30 @@ public final class IngestStage implements Stage<IngestStage.Result> {
       }
     }
 
-    List<SourceResult> results =
-        eachAtOnce(
-            List.of(Source.values()),
-            source ->
-                ctx.part(
-                    STAGE + ":" + source.id(),
-                    STAGE + " " + source.id(),
-                    () ->
-                        files.get(source).isEmpty()
-                            ? new SourceResult(
-                                source,
-                                PipelineRuns.SKIPPED,
-                                0,
-                                0,
-                                0,
-                                0,
-                                "no extract (optional source)")
-                            : ingest(ctx, reader, source, files.get(source))));
+    // The sources at once, each on its own thread: a large extract is read by a single task (its
+    // lines are numbered in order, ExtractReader), so one after the other a second core idled while
+    // the orders file was read. They share only the quarantine table and the run log, written one
+    // at a time; when sources fail, the others still finish and the first failure is thrown.
+    List<Supplier<SourceResult>> each = new ArrayList<>();
+    for (Source source : Source.values()) {
+      each.add(
+          () ->
+              ctx.part(
+                  STAGE + ":" + source.id(),
+                  STAGE + " " + source.id(),
+                  () ->
+                      files.get(source).isEmpty()
+                          ? new SourceResult(
+                              source,
+                              PipelineRuns.SKIPPED,
+                              0,
+                              0,
+                              0,
+                              0,
+                              "no extract (optional source)")
+                          : ingest(ctx, reader, source, files.get(source))));
+    }
+    List<SourceResult> results = AtOnce.run("ingest-source", each.size(), each);
 
     List<String> problems = new ArrayList<>();
     for (SourceResult r : results) {
@@ -151,57 +154,6 @@ public final class IngestStage implements Stage<IngestStage.Result> {
       throw Errors.qualityGate(rejected);
     }
     return results;
-  }
-
-  /**
-   * {@code work} for every source, each on its own thread, the results in source order. The sources
-   * share nothing but the quarantine table and the run log (written one at a time), and a large
-   * extract is read by a single task (its lines are numbered in order, {@link ExtractReader}): one
-   * after the other, a second core idled while the orders file was read. When sources fail, every
-   * other one still finishes (each has its own run log row) and the first failure in source order
-   * is thrown.
-   */
-  private static List<SourceResult> eachAtOnce(
-      List<Source> sources, Function<Source, SourceResult> work) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            sources.size(),
-            r -> {
-              Thread t = new Thread(r, "ingest-source");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<SourceResult>> running =
-          sources.stream().map(s -> pool.submit(() -> work.apply(s))).toList();
-      List<SourceResult> results = new ArrayList<>();
-      RuntimeException first = null;
-      for (Future<SourceResult> f : running) {
-        try {
-          results.add(f.get());
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          RuntimeException failed =
-              e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-          if (first == null) {
-            first = failed;
-          } else {
-            first.addSuppressed(failed);
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while ingesting", e);
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private SourceResult ingest(
