@@ -23,6 +23,17 @@ public final class TableMaintenance {
   private static final String RETENTION_CHECK =
       "spark.databricks.delta.retentionDurationCheck.enabled";
 
+  private static final String MIN_FILE_SIZE = "spark.databricks.delta.optimize.minFileSize";
+
+  /**
+   * Files at least this large are left out of compaction (unless {@code
+   * spark.databricks.delta.optimize.minFileSize} is configured): Delta's default, 1 GB, makes every
+   * file a candidate and bins them by size, which would merge the silver files an initial load laid
+   * out by event time (Warehouse.merge) into files spanning the whole history again. The small
+   * files of nightly increments (kilobytes) are still compacted.
+   */
+  static final long MIN_FILE_BYTES = 1L << 20;
+
   /** The table property VACUUM's retention comes from. */
   public static final String RETENTION_PROPERTY = "delta.deletedFileRetentionDuration";
 
@@ -45,7 +56,19 @@ public final class TableMaintenance {
     SparkSession spark = warehouse.spark();
     String path = warehouse.root() + "/" + table;
     spark.sparkContext().setJobGroup("maintain", "maintain " + table, false);
-    Row metrics = DeltaTable.forPath(spark, path).optimize().executeCompaction().first();
+    // getAll holds only what was set (getOption would give Delta's default, 1 GB).
+    boolean ownMinimum = !spark.conf().getAll().contains(MIN_FILE_SIZE);
+    Row metrics;
+    try {
+      if (ownMinimum) {
+        spark.conf().set(MIN_FILE_SIZE, MIN_FILE_BYTES);
+      }
+      metrics = DeltaTable.forPath(spark, path).optimize().executeCompaction().first();
+    } finally {
+      if (ownMinimum) {
+        spark.conf().unset(MIN_FILE_SIZE);
+      }
+    }
     Row m = metrics.getStruct(metrics.fieldIndex("metrics"));
     long compacted = m.getLong(m.fieldIndex("numFilesRemoved"));
     long added = m.getLong(m.fieldIndex("numFilesAdded"));

@@ -79,6 +79,52 @@ class TableMaintenanceTest {
         .isEqualTo("true");
   }
 
+  @Test
+  void compactionLeavesFilesOfAMegabyteOrMoreAsTheyAre() throws IOException {
+    SparkSession spark = TestSpark.session();
+    Path dir = tmp.resolve("wh");
+    Path table = dir.resolve("t");
+    // Two files over a megabyte (as an initial load lays them out by time), three tiny ones.
+    for (int i = 0; i < 2; i++) {
+      spark
+          .range(i * 60_000L, (i + 1) * 60_000L)
+          .selectExpr("id", "sha2(cast(id as string), 256) as h")
+          .coalesce(1)
+          .write()
+          .format("delta")
+          .mode(SaveMode.Append)
+          .save(table.toString());
+    }
+    List<String> large = parquet(table);
+    for (String f : large) {
+      assertThat(Files.size(table.resolve(f))).isGreaterThan(TableMaintenance.MIN_FILE_BYTES);
+    }
+    for (int i = 0; i < 3; i++) {
+      spark
+          .range(200_000 + i, 200_001 + i)
+          .selectExpr("id", "'x' as h")
+          .coalesce(1)
+          .write()
+          .format("delta")
+          .mode(SaveMode.Append)
+          .save(table.toString());
+    }
+
+    TableMaintenance.Result r =
+        new TableMaintenance(new Warehouse(spark, dir.toString())).maintain("t", 168, false);
+
+    assertThat(List.of(r.filesCompacted(), r.filesAdded(), r.dataFilesLeft()))
+        .containsExactly(3L, 1L, 6L); // 6 on disk until VACUUM's retention: 2 large, 3 old, 1 new
+    List<String> referenced =
+        Stream.of(spark.read().format("delta").load(table.toString()).inputFiles())
+            .map(f -> f.substring(f.lastIndexOf('/') + 1))
+            .toList();
+    assertThat(referenced).hasSize(3).containsAll(large);
+    assertThat(spark.read().format("delta").load(table.toString()).count()).isEqualTo(120_003L);
+    assertThat(spark.conf().getAll().contains("spark.databricks.delta.optimize.minFileSize"))
+        .isFalse();
+  }
+
   /**
    * Makes the file removed by {@code version} look removed (and written) at {@code when}: the
    * remove action's deletionTimestamp in the commit, and the file's modification time. Returns its
