@@ -1,12 +1,17 @@
 package com.crmanalytics.config;
 
+import com.crmanalytics.contract.Field;
+import com.crmanalytics.contract.Lineage;
 import com.crmanalytics.contract.Source;
+import com.crmanalytics.contract.TableContract;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -107,6 +112,25 @@ public record ExtractSettings(
       from.filter(x -> !x.equals(FILE_LINE) && !wanted.contains(x)).forEach(wanted::add);
     }
     return wanted;
+  }
+
+  /**
+   * The extract columns every file must have: those the mapping names and those of the table's
+   * required fields that are neither derived nor lineage.
+   */
+  public Set<String> neededColumns(TableContract table) {
+    Set<String> needed = new LinkedHashSet<>();
+    for (Field f : table.fields()) {
+      boolean derivable = table.derivations().containsKey(f.name());
+      if (isExpression(f.name())) {
+        needed.addAll(expressions.get(f.name()).columns());
+      } else if (isMapped(f.name()) || (f.required() && !derivable && table.hasColumn(f.name()))) {
+        needed.add(sourceColumn(f.name()));
+      }
+    }
+    needed.remove(FILE_LINE);
+    Lineage.FIELDS.forEach(f -> needed.remove(f.name()));
+    return needed;
   }
 
   public boolean isMapped(String contractColumn) {

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.crmanalytics.config.ExtractSettings;
 import com.crmanalytics.config.PipelineConfig;
-import com.crmanalytics.contract.Field;
 import com.crmanalytics.contract.Lineage;
 import com.crmanalytics.contract.PipelineRuns;
 import com.crmanalytics.contract.Quarantine;
@@ -20,10 +19,8 @@ import com.crmanalytics.pipeline.Stage;
 import com.crmanalytics.pipeline.StageResult;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
@@ -165,7 +162,7 @@ public final class IngestStage implements Stage<IngestStage.Result> {
             extract,
             files,
             extract.wantedColumns(table.valueColumns()),
-            neededColumns(extract, table));
+            extract.neededColumns(table));
     loaded
         .refused()
         .forEach((file, why) -> LOG.warn("ingest {}: refused file {}: {}", source.id(), file, why));
@@ -271,23 +268,6 @@ public final class IngestStage implements Stage<IngestStage.Result> {
         .filter(col(Deduplicator.OUTCOME).equalTo(outcome))
         .withColumn(Lineage.BUSINESS_DATE, lit(ctx.businessDate()))
         .withColumn(Lineage.RUN_ID, lit(ctx.runId()));
-  }
-
-  /** Every file must have the extract columns the mapping names and those of required fields. */
-  private static Set<String> neededColumns(ExtractSettings settings, TableContract table) {
-    Set<String> needed = new LinkedHashSet<>();
-    for (Field f : table.fields()) {
-      boolean derivable = table.derivations().containsKey(f.name());
-      if (settings.isExpression(f.name())) {
-        needed.addAll(settings.expressions().get(f.name()).columns());
-      } else if (settings.isMapped(f.name())
-          || (f.required() && !derivable && table.hasColumn(f.name()))) {
-        needed.add(settings.sourceColumn(f.name()));
-      }
-    }
-    needed.remove(ExtractSettings.FILE_LINE);
-    Lineage.FIELDS.forEach(f -> needed.remove(f.name()));
-    return needed;
   }
 
   /** The quarantine table is written by one source at a time (a Delta transaction each). */

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -232,7 +231,7 @@ public final class Warehouse {
                         functions.lit(bounds.get(2 + 2 * i))));
       }
     }
-    source = clustered(table, source, bounds.getLong(0), ROWS_PER_FILE);
+    source = MergeLayout.clustered(table, source, bounds.getLong(0), MergeLayout.ROWS_PER_FILE);
     String same =
         table.valueColumns().stream()
             .map(c -> "t." + c + " <=> s." + c)
@@ -252,29 +251,6 @@ public final class Warehouse {
     return new MergeCounts(
         metrics.getLong(metrics.fieldIndex("num_inserted_rows")),
         metrics.getLong(metrics.fieldIndex("num_updated_rows")));
-  }
-
-  /** Rows per file when a MERGE arranges its rows by time (clustered). */
-  static final long ROWS_PER_FILE = 500_000;
-
-  /**
-   * The {@code count} rows range-partitioned by the table's event column into files of about {@code
-   * rowsPerFile} rows each covering a narrow span of time, where the event column is part of the
-   * key (campaign_touches' sent_ts): a later MERGE, bounded by the increment's keys (above), then
-   * reads and rewrites one file instead of all — at 1M customers a night's 4,250 touches rewrote
-   * all 10.1M rows in 58 s, now 459k (one file of 21) in 10.5 s. Elsewhere (orders,
-   * service_contacts: keys without time) the bounds cannot skip anything, and the range
-   * partitioning only costs the initial load time; and fewer rows than for two files are written as
-   * they come (a nightly increment).
-   */
-  static Dataset<Row> clustered(
-      TableContract table, Dataset<Row> rows, long count, long rowsPerFile) {
-    long files = (count + rowsPerFile - 1) / rowsPerFile;
-    Optional<String> time = table.eventColumn().filter(table.key()::contains);
-    if (files <= 1 || time.isEmpty()) {
-      return rows;
-    }
-    return rows.repartitionByRange((int) files, col(time.get()));
   }
 
   /**

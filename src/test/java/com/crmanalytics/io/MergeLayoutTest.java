@@ -46,7 +46,7 @@ class MergeLayoutTest {
   void manyRowsAreSplitIntoFilesOfConsecutiveTimes() {
     Dataset<Row> rows = shuffledDays(10);
     List<List<Row>> files =
-        Warehouse.clustered(TOUCHES, rows, 10, 3).javaRDD().glom().collect().stream()
+        MergeLayout.clustered(TOUCHES, rows, 10, 3).javaRDD().glom().collect().stream()
             .filter(f -> !f.isEmpty())
             .toList();
 
@@ -63,10 +63,10 @@ class MergeLayoutTest {
   @Test
   void aFewRowsOrATableWithoutEventTimeInItsKeyAreLeftAsTheyCome() {
     Dataset<Row> rows = shuffledDays(10);
-    assertThat(Warehouse.clustered(TOUCHES, rows, 10, 10)).isSameAs(rows);
-    assertThat(Warehouse.clustered(LINES, rows, 10, 3)).isSameAs(rows);
+    assertThat(MergeLayout.clustered(TOUCHES, rows, 10, 10)).isSameAs(rows);
+    assertThat(MergeLayout.clustered(LINES, rows, 10, 3)).isSameAs(rows);
     Dataset<Row> people = rows.select("id");
-    assertThat(Warehouse.clustered(PEOPLE, people, 10, 3)).isSameAs(people);
+    assertThat(MergeLayout.clustered(PEOPLE, people, 10, 3)).isSameAs(people);
   }
 
   /** One row per day for {@code n} days, in a shuffled order over three partitions. */
