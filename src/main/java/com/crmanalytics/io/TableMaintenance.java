@@ -28,9 +28,9 @@ public final class TableMaintenance {
   /**
    * Files at least this large are left out of compaction (unless {@code
    * spark.databricks.delta.optimize.minFileSize} is configured): Delta's default, 1 GB, makes every
-   * file a candidate and bins them by size, which would merge the silver files an initial load laid
-   * out by event time (Warehouse.merge) into files spanning the whole history again. The small
-   * files of nightly increments (kilobytes) are still compacted.
+   * file a candidate and bins them by size, which would merge campaign_touches' files, laid out by
+   * send time ({@link MergeLayout}), into files spanning the whole history again. The small files
+   * of nightly increments (kilobytes) are still compacted.
    */
   static final long MIN_FILE_BYTES = 1L << 20;
 
