@@ -146,7 +146,9 @@ final class ReportQueries {
    * :attribution = report.attribution-days. Revenue of a converted touch: its customer's order
    * lines from the touch's day to attribution days later (and on or before D), each line counted
    * once per campaign even when several touches of the campaign cover it. Holdout rows (control)
-   * were not sent: they are the comparison group of {@link CampaignLift}, not touches.
+   * were not sent: they are the comparison group of {@link CampaignLift}, not touches. Touches are
+   * summed per campaign and customer first (the distinct customers of a group are then its rows),
+   * and order lines per order and day (an order's lines of one day are attributed together).
    */
   static final String CAMPAIGNS =
       """
@@ -157,18 +159,26 @@ final class ReportQueries {
                coalesce(to_date(t.converted_ts) <= :d, false) AS converted
         FROM rpt_touches t LEFT JOIN rpt_customers c ON c.customer_id = t.customer_id
         WHERE NOT coalesce(t.control, false)),
+      per_customer AS (
+        SELECT campaign_id, customer_id, segment, tier, max(campaign_name) AS campaign_name,
+               count(*) AS touches, count_if(opened) AS opens, count_if(clicked) AS clicks,
+               count_if(converted) AS conversions, sum(cost) AS cost
+        FROM t GROUP BY campaign_id, customer_id, segment, tier),
+      orders AS (
+        SELECT customer_id, order_id, day, sum(amount) AS amount
+        FROM rpt_orders WHERE customer_id IS NOT NULL GROUP BY customer_id, order_id, day),
       attributed AS (
-        SELECT DISTINCT t.campaign_id, t.customer_id, t.segment, t.tier, o.order_id, o.line_no, o.amount
-        FROM t JOIN rpt_orders o
+        SELECT DISTINCT t.campaign_id, t.customer_id, t.segment, t.tier, o.order_id, o.day, o.amount
+        FROM t JOIN orders o
           ON o.customer_id = t.customer_id
          AND o.day >= t.sent_day AND o.day <= date_add(t.sent_day, :attribution)
         WHERE t.converted),
       touched AS (
         SELECT campaign_id, segment, tier, grouping(segment) * 2 + grouping(tier) AS g,
-               max(campaign_name) AS campaign_name, count(*) AS touches, count(DISTINCT customer_id) AS customers,
-               count_if(opened) AS opens, count_if(clicked) AS clicks, count_if(converted) AS conversions,
+               max(campaign_name) AS campaign_name, sum(touches) AS touches, count(customer_id) AS customers,
+               sum(opens) AS opens, sum(clicks) AS clicks, sum(conversions) AS conversions,
                coalesce(sum(cost), 0) AS cost
-        FROM t GROUP BY GROUPING SETS ((campaign_id), (campaign_id, segment), (campaign_id, tier))),
+        FROM per_customer GROUP BY GROUPING SETS ((campaign_id), (campaign_id, segment), (campaign_id, tier))),
       earned AS (
         SELECT campaign_id, segment, tier, grouping(segment) * 2 + grouping(tier) AS g, sum(amount) AS revenue
         FROM attributed GROUP BY GROUPING SETS ((campaign_id), (campaign_id, segment), (campaign_id, tier)))
