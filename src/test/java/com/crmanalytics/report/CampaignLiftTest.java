@@ -56,7 +56,8 @@ class CampaignLiftTest {
             """
             SELECT customer_id, order_id, CAST(order_ts AS TIMESTAMP) AS order_ts,
                    CAST(amount AS DECIMAL(18,2)) AS amount, to_date(order_ts) AS day FROM VALUES
-              ('A1', 'O1', '2026-11-06 12:00:00', 10), ('A1', 'O2', '2026-11-08 12:00:00', 20),
+              ('A1', 'O1', '2026-11-06 12:00:00', 10), ('A1', 'O2', '2026-11-08 12:00:00', 15),
+              ('A1', 'O2', '2026-11-08 12:00:00', 5),
               ('A1', 'O1R', '2026-11-09 12:00:00', -10),
               ('A2', 'O3', '2026-11-05 10:30:00', 30),
               ('A3', 'O4', '2026-11-05 09:59:00', 99),
@@ -95,7 +96,8 @@ class CampaignLiftTest {
 
   @Test
   void withoutAHoldoutTheComparisonIsMatchedOnSegmentAndTierAtTheSendDate() {
-    // vip cell: treated A1 2, A2 1, A3 0 (its order is a minute before the send), A4 1 (its second
+    // vip cell: treated A1 2 (O2 has two lines), A2 1, A3 0 (its order is a minute before the
+    // send), A4 1 (its second
     // order is after D); compared with A5 1, A6 0. small cell: B1 0, B2 1 against B3 1, B4-6 0.
     Estimate purchases =
         IncrementalEffect.stratified(
