@@ -18,7 +18,8 @@ package com.crmanalytics.report;
  * Named parameters (bound by {@link ReportTables#bind}): {@code :d} (D), {@code :w}
  * (rfm.window-days), {@code :n} (customers at D), and those a query names in its comment. Each
  * query's columns are those of its contract in {@link com.crmanalytics.contract.Reports}, in any
- * order.
+ * order. Long because it is SQL text only, one query per report table, kept together over the views
+ * described once here.
  */
 final class ReportQueries {
   private ReportQueries() {}
