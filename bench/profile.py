@@ -1,6 +1,9 @@
-"""Where a crm process's Spark time goes, from its event log (spark.eventLog.enabled, uncompressed).
+"""Where a crm process's Spark time goes, from its event log (spark.eventLog.enabled).
 
     python3 bench/profile.py EVENT_LOG [TOP]
+
+EVENT_LOG is a plain event log file, or Spark 4's default: a rolling log's folder (eventlog_v2_*)
+or file compressed with zstd, read through the `zstd` command.
 
 Prints the application's wall time, its number of jobs and their summed time, then the TOP (30) call
 sites by job time: the first frame of our code (com.crmanalytics) in the job's stage or, for jobs
@@ -9,11 +12,25 @@ own jobs (log replay, snapshot state) have no frame of ours and are named by Spa
 """
 import collections
 import json
+import os
+import subprocess
 import sys
 
 top=int(sys.argv[2]) if len(sys.argv)>2 else 30
+
+def lines(path):
+    """The event log's lines: every events_N file of a rolling log's folder in N order, zstd or not."""
+    if os.path.isdir(path):
+        parts=[f for f in os.listdir(path) if f.startswith('events_')]
+        for f in sorted(parts,key=lambda f:int(f.split('_')[1])):
+            yield from lines(os.path.join(path,f))
+    elif path.endswith('.zstd') or path.endswith('.zst'):
+        yield from subprocess.run(['zstd','-dc',path],check=True,capture_output=True).stdout.decode().splitlines()
+    else:
+        yield from open(path)
+
 jobs={};sqlcs={};ends={};t0=None;tend=None
-for line in open(sys.argv[1]):
+for line in lines(sys.argv[1]):
     e=json.loads(line)
     ev=e['Event']
     if ev=='SparkListenerApplicationStart': t0=e['Timestamp']
