@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmanalytics.config.ModelTimeUnit;
 import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.contract.CustomerFeatures;
+import com.crmanalytics.contract.CutoffFeatures;
 import com.crmanalytics.ingest.IngestStage;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
@@ -139,7 +141,68 @@ class IncrementalFeaturesIT {
       } else {
         assertThat(line).contains("(from those of " + d.minusDays(1) + ", ");
       }
+      // The value stage's cutoffs before the initial load, which no nightly run has passed: the
+      // first recomputed and kept, the next nights' continued from the kept ones, restatements
+      // (RESTATING) included.
+      LocalDate cutoff = d.minusDays(8);
+      if (d.equals(RESTATING.minusDays(1))) {
+        assertThat(cutoffMatchesFullRecompute(ctx, cutoff))
+            .startsWith("recomputed from silver: no earlier customer_features")
+            .endsWith("; no cutoff_features kept as of " + cutoff + " or before");
+      } else if (d.equals(RESTATING) || d.equals(RESTATING.plusDays(1))) {
+        assertThat(cutoffMatchesFullRecompute(ctx, cutoff))
+            .matches("from those of " + cutoff.minusDays(1) + ", \\d+ customers recomputed");
+      }
     }
+    assertThat(
+            context(LAST)
+                .warehouse()
+                .read(CutoffFeatures.CONTRACT)
+                .select(CustomerFeatures.AS_OF_DATE, CutoffFeatures.COMPUTED_ON)
+                .distinct()
+                .collectAsList())
+        .as("only the cutoff the last value run computed is kept")
+        .map(Row::toString)
+        .containsExactly("[" + RESTATING.minusDays(7) + "," + RESTATING.plusDays(1) + "]");
+  }
+
+  /**
+   * As the value stage asks for cutoff {@code c} in the run of the context's date: the rows are the
+   * full recompute's, and so are those kept in cutoff_features; then what the run did not use is
+   * dropped. How the rows were made.
+   */
+  private static String cutoffMatchesFullRecompute(RunContext ctx, LocalDate c) {
+    PipelineConfig config = ctx.config();
+    int window = config.rfm().windowDays();
+    ModelTimeUnit unit = config.clv().timeUnit();
+    return TestSpark.run(
+            x ->
+                new Stage<StageResult>() {
+                  @Override
+                  public String name() {
+                    return "cutoff-features";
+                  }
+
+                  @Override
+                  public StageResult run(RunContext run) {
+                    Warehouse wh = run.warehouse();
+                    IncrementalFeatures.Rows made =
+                        CutoffStore.made(run, c, window, unit, config.hash(), 0);
+                    Dataset<Row> full = FeaturesStage.asOf(wh, c, window, unit);
+                    assertSameRows(made.rows(), full, c);
+                    assertSameRows(
+                        CustomerFeatures.CONTRACT.conform(
+                            wh.read(CutoffFeatures.CONTRACT)
+                                .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(c)))),
+                        full,
+                        c);
+                    made.rows().unpersist();
+                    CutoffStore.keepOnly(wh, run.businessDate());
+                    return made::how;
+                  }
+                },
+            ctx)
+        .message();
   }
 
   @Test
@@ -174,7 +237,7 @@ class IncrementalFeaturesIT {
                 assertThat(Integer.parseInt(how.replaceAll("\\D+", " ").trim().split(" ")[3]))
                     .isBetween(3, 1000);
                 assertSameRows(
-                    IncrementalFeatures.storedOrRecomputed(
+                    CutoffStore.asOf(
                         run, cutoff, window, config.clv().timeUnit(), config.hash(), 0),
                     FeaturesStage.asOf(run.warehouse(), cutoff, window, config.clv().timeUnit()),
                     cutoff);
