@@ -36,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * each date is ingested and its features computed from the previous date's, then compared row for
  * row (every column, doubles to the bit) with the features recomputed from silver at that moment.
  * One increment also carries what real extracts bring: a late line dated before the previous date,
- * a restated amount and a line moved to another customer. Then an old date rerun, an old extract
+ * a restated amount and a line moved to another customer. Three nights also ask for a cutoff
+ * before the initial load, as the value stage does before nightly runs have passed its cutoffs:
+ * recomputed and kept in cutoff_features the first night, continued from the kept ones the next two
+ * (the restating night included), each checked the same way. Then an old date rerun, an old extract
  * ingested again and {@code --full}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
