@@ -14,7 +14,6 @@ public final class Tables {
                   CampaignTouches.CONTRACT,
                   Customers.CONTRACT,
                   CustomerFeatures.CONTRACT,
-                  CutoffFeatures.CONTRACT,
                   CustomerSegments.CONTRACT,
                   CustomerValue.CONTRACT,
                   ProductAffinity.CONTRACT,

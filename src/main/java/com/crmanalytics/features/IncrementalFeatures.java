@@ -29,6 +29,8 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -40,10 +42,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>A customer's features can change between P and D only through
  *
  * <ul>
- *   <li>a silver row dated on or before D written since P's features were computed (its business
- *       date is after that of the run that computed them: P for a features stage's), or the
- *       customer such a row belonged to before, dated on or before P (a restated line moved to
- *       another customer or day);
+ *   <li>a silver row dated on or before D written since P's features (its business date is after
+ *       P), or the customer such a row belonged to before, dated on or before P (a restated line
+ *       moved to another customer or day);
  *   <li>an event on a day in (P, D]: an order line, a service contact, a campaign message sent or
  *       converted;
  *   <li>an order day leaving the RFM window, a day in (P − W, D − W].
@@ -55,7 +56,36 @@ import scala.jdk.javaapi.CollectionConverters;
  * last bit.
  */
 public final class IncrementalFeatures {
+  private static final Logger LOG = LoggerFactory.getLogger(IncrementalFeatures.class);
+
   private IncrementalFeatures() {}
+
+  /**
+   * The features as of {@code d} as a recompute from silver would give them now, lazily: from the
+   * stored features of d, or of the latest date before it, when they can be continued ({@link
+   * PreviousFeatures}; only the customers with rows written since, dated on or before d, are
+   * recomputed), else (and with {@code --full}) recomputed — for the value stage's cutoff dates,
+   * which a nightly run has usually computed already.
+   *
+   * @param configHash the running configuration's hash
+   * @param fromCustomers {@code run.incremental-from-customers}
+   */
+  public static Dataset<Row> storedOrRecomputed(
+      RunContext ctx,
+      LocalDate d,
+      int windowDays,
+      ModelTimeUnit unit,
+      String configHash,
+      int fromCustomers) {
+    PreviousFeatures prev =
+        ctx.isFull()
+            ? PreviousFeatures.none("--full")
+            : PreviousFeatures.find(
+                ctx.warehouse(), d.plusDays(1), configHash, ctx.codeVersion(), fromCustomers);
+    Rows made = asOf(ctx, prev, d, windowDays, unit);
+    LOG.info("{}: features as of {} {}", ctx.businessDate(), d, made.how());
+    return made.rows();
+  }
 
   /** The features of D and how they were made, for the stage's line. */
   record Rows(Dataset<Row> rows, String how) {}
@@ -95,7 +125,7 @@ public final class IncrementalFeatures {
     }
     Dataset<Row> changed = found.get();
     Dataset<Row> previous =
-        wh.read(prev.table()).filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(p)));
+        wh.read(CustomerFeatures.CONTRACT).filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(p)));
     Dataset<Row> rows =
         FeaturesStage.transform(
                 wh.read(Orders.CONTRACT).join(changed, Orders.CUSTOMER_ID, "left_semi"),
@@ -189,7 +219,7 @@ public final class IncrementalFeatures {
     }
     Dataset<Row> now = wh.read(table);
     Column day = to_date(col(table.eventColumn().orElseThrow()));
-    Column written = col(Lineage.BUSINESS_DATE).gt(lit(prev.computedOn()));
+    Column written = col(Lineage.BUSINESS_DATE).gt(lit(prev.previous()));
     Column counts = written.and(day.leq(lit(d))).or(events);
     String id = CustomerFeatures.CUSTOMER_ID;
     if (table.key().contains(customer)) {

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.PipelineRuns;
-import com.crmanalytics.contract.TableContract;
 import com.crmanalytics.ingest.IngestStage;
 import com.crmanalytics.io.Warehouse;
 import java.time.Instant;
@@ -18,42 +17,29 @@ import java.util.Optional;
 import org.apache.spark.sql.Row;
 
 /**
- * The earlier features a run for D may start from: in {@code customer_features}, found in {@code
- * pipeline_runs}, the latest date P &lt; D whose features stage succeeded ({@link #find}); for the
- * value stage's cutoff dates also those the previous value run kept in {@code cutoff_features}
- * ({@link CutoffStore}). They may be continued provided that what they were computed from is still
- * what a full recompute would use for the days up to P. That holds when
+ * The earlier {@code customer_features} a run for D may start from, found in {@code pipeline_runs}:
+ * the latest date P &lt; D whose features stage succeeded, provided that what it was computed from
+ * is still what a full recompute would use for the days up to P. That holds when
  *
  * <ul>
- *   <li>they had at least {@code run.incremental-from-customers} customers (below, recomputing all
- *       is quicker than finding what changed);
- *   <li>the same code version and the same configuration (its hash) computed them — a changed rule,
+ *   <li>it had at least {@code run.incremental-from-customers} customers (below, recomputing all is
+ *       quicker than finding what changed);
+ *   <li>the same code version and the same configuration (its hash) computed it — a changed rule,
  *       window, time unit or time zone recomputes everything;
- *   <li>no extract of a date on or before the business date of the run that computed them was
- *       ingested after it (a rerun of an old date can restate rows without moving their business
- *       date past it).
+ *   <li>no extract of a date on or before P was ingested after it was computed (a rerun of an old
+ *       date can restate rows without moving their business date past P).
  * </ul>
  *
- * Rows written since then carry a later business date and are found by {@link IncrementalFeatures}.
- * When any condition fails, or nothing was computed before D, the run recomputes from silver and
- * its line says why.
+ * Rows written since then carry a business date after P and are found by {@link
+ * IncrementalFeatures}. When any condition fails, or nothing was computed before D, the run
+ * recomputes from silver and its line says why.
  *
  * @param previous P, or null for a full recompute
- * @param computedOn the business date of the run that computed them: P for a features stage's, D of
- *     the value run for stored cutoff features (null with why)
- * @param computedAt when their computation started (null with why)
- * @param table where they are read from ({@code customer_features} or {@code cutoff_features}, rows
- *     of {@code as_of_date} P; null with why)
+ * @param computedAt when the features stage of P started (null with previous)
  * @param why why the run recomputes everything (null when it does not)
  * @param customers the customers of P (0 with why)
  */
-public record PreviousFeatures(
-    LocalDate previous,
-    LocalDate computedOn,
-    Instant computedAt,
-    TableContract table,
-    String why,
-    long customers) {
+public record PreviousFeatures(LocalDate previous, Instant computedAt, String why, long customers) {
   private static final String STAGE = FeaturesStage.STAGE;
 
   public PreviousFeatures {
@@ -64,7 +50,7 @@ public record PreviousFeatures(
 
   /** A full recompute, for {@code why}. */
   public static PreviousFeatures none(String why) {
-    return new PreviousFeatures(null, null, null, null, why, 0);
+    return new PreviousFeatures(null, null, why, 0);
   }
 
   public boolean incremental() {
@@ -108,56 +94,28 @@ public record PreviousFeatures(
       return none("no earlier customer_features");
     }
     LocalDate p = r.getDate(1).toLocalDate();
-    return checked(
-        new PreviousFeatures(
-            p,
-            p,
-            r.getTimestamp(2).toInstant(),
-            CustomerFeatures.CONTRACT,
-            null,
-            r.isNullAt(5) ? 0 : r.getLong(5)),
-        r.getString(3),
-        r.getString(4),
-        configHash,
-        codeVersion,
-        fromCustomers,
-        runs);
-  }
-
-  /**
-   * {@code found} if it may be continued by the running configuration (hash) and code version, else
-   * none and why; {@code runs} are the run log's ingest rows (stage, business_date, started_at),
-   * other rows are ignored.
-   */
-  static PreviousFeatures checked(
-      PreviousFeatures found,
-      String foundHash,
-      String foundVersion,
-      String configHash,
-      String codeVersion,
-      int fromCustomers,
-      List<Row> runs) {
-    LocalDate p = found.previous();
-    if (found.customers() < fromCustomers) {
+    Instant computed = r.getTimestamp(2).toInstant();
+    long customers = r.isNullAt(5) ? 0 : r.getLong(5);
+    if (customers < fromCustomers) {
       return none(
           String.format(
               Locale.ROOT,
               "%d customers as of %s, fewer than run.incremental-from-customers (%d)",
-              found.customers(),
+              customers,
               p,
               fromCustomers));
     }
-    if (!Objects.equals(foundHash, configHash)) {
+    if (!Objects.equals(r.getString(3), configHash)) {
       return none("the configuration differs from the one that computed the features of " + p);
     }
-    if (!Objects.equals(foundVersion, codeVersion)) {
-      return none("crm-analytics " + foundVersion + " computed the features of " + p);
+    if (!Objects.equals(r.getString(4), codeVersion)) {
+      return none("crm-analytics " + r.getString(4) + " computed the features of " + p);
     }
     Optional<Row> reingested =
         runs.stream()
             .filter(x -> x.getString(0).startsWith(IngestStage.STAGE))
-            .filter(x -> !x.getDate(1).toLocalDate().isAfter(found.computedOn()))
-            .filter(x -> !x.getTimestamp(2).toInstant().isBefore(found.computedAt()))
+            .filter(x -> !x.getDate(1).toLocalDate().isAfter(p))
+            .filter(x -> !x.getTimestamp(2).toInstant().isBefore(computed))
             .min(Comparator.comparing(x -> x.getTimestamp(2)));
     if (reingested.isPresent()) {
       return none(
@@ -166,17 +124,6 @@ public record PreviousFeatures(
               + " were ingested after the features of "
               + p);
     }
-    return found;
-  }
-
-  /** The run log's ingest rows (stage, business_date, started_at) that ran, of any date. */
-  static List<Row> ingests(Warehouse wh) {
-    return wh.read(PipelineRuns.CONTRACT)
-        .filter(
-            col(PipelineRuns.STAGE)
-                .startsWith(IngestStage.STAGE)
-                .and(col(PipelineRuns.STATUS).notEqual(lit(PipelineRuns.SKIPPED))))
-        .select(PipelineRuns.STAGE, PipelineRuns.BUSINESS_DATE, PipelineRuns.STARTED_AT)
-        .collectAsList();
+    return new PreviousFeatures(p, computed, null, customers);
   }
 }

@@ -72,8 +72,7 @@ final class ChurnProbability {
    *
    * @param featuresOnD customer_features of D
    * @param scorerOnD the models fitted as of D
-   * @param featuresAsOf the customer_features of an earlier date (the training cutoff), persisted
-   *     ({@link com.crmanalytics.features.CutoffStore#asOf})
+   * @param featuresAsOf the customer_features of an earlier date (the training cutoff)
    */
   static Outcome add(
       Warehouse wh,
@@ -155,7 +154,7 @@ final class ChurnProbability {
         ChurnFeatures.LABEL,
         ModelRuns.CHURN_MODEL_PREFIX,
         metrics);
-    Dataset<Row> atC2 = featuresAsOf.apply(c2);
+    Dataset<Row> atC2 = featuresAsOf.apply(c2).persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(atC2);
     FitResult fitC2;
     try {

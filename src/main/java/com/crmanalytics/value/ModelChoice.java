@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +91,8 @@ final class ModelChoice {
   private ModelChoice() {}
 
   /**
-   * @param featuresAsOf the customer_features of an earlier date as a recompute would give them,
-   *     persisted ({@link com.crmanalytics.features.CutoffStore#asOf})
+   * @param featuresAsOf the customer_features of an earlier date as a recompute would give them
+   *     ({@link com.crmanalytics.features.IncrementalFeatures#storedOrRecomputed})
    */
   static Choice choose(
       Warehouse wh,
@@ -119,7 +120,7 @@ final class ModelChoice {
           null);
     }
     LocalDate cutoff = d.minusDays(settings.churn().horizonDays());
-    Dataset<Row> atCutoff = featuresAsOf.apply(cutoff);
+    Dataset<Row> atCutoff = featuresAsOf.apply(cutoff).persist(StorageLevel.MEMORY_AND_DISK());
     List<Candidate> candidates = new ArrayList<>();
     try {
       List<Pattern> cutoffPatterns = BtydFit.patterns(atCutoff, 7.0 / clv.timeUnit().days());

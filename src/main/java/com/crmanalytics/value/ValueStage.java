@@ -9,7 +9,7 @@ import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ModelRuns;
 import com.crmanalytics.error.Errors;
-import com.crmanalytics.features.CutoffStore;
+import com.crmanalytics.features.IncrementalFeatures;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.model.FitResult;
 import com.crmanalytics.model.Pattern;
@@ -94,7 +94,7 @@ public final class ValueStage implements Stage<ValueStage.Result> {
     long repeatBuyers = BtydFit.checkRepeatBuyers(patterns, d, clv);
     Function<LocalDate, Dataset<Row>> featuresAsOf =
         c ->
-            CutoffStore.asOf(
+            IncrementalFeatures.storedOrRecomputed(
                 ctx,
                 c,
                 settings.windowDays(),
@@ -142,7 +142,6 @@ public final class ValueStage implements Stage<ValueStage.Result> {
     ValueRuns.write(
         ctx, d, choice, spend, clv, settings.churn(), summary.metrics(), churn.metrics());
     ValueOutlook.write(ctx, d, outlook);
-    CutoffStore.keepOnly(wh, d);
     return new Result(
         customers,
         fits,

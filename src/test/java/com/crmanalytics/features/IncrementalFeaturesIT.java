@@ -4,10 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crmanalytics.config.ModelTimeUnit;
 import com.crmanalytics.config.PipelineConfig;
 import com.crmanalytics.contract.CustomerFeatures;
-import com.crmanalytics.contract.CutoffFeatures;
 import com.crmanalytics.ingest.IngestStage;
 import com.crmanalytics.io.Warehouse;
 import com.crmanalytics.pipeline.RunContext;
@@ -36,10 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each date is ingested and its features computed from the previous date's, then compared row for
  * row (every column, doubles to the bit) with the features recomputed from silver at that moment.
  * One increment also carries what real extracts bring: a late line dated before the previous date,
- * a restated amount and a line moved to another customer. Three nights also ask for a cutoff
- * before the initial load, as the value stage does before nightly runs have passed its cutoffs:
- * recomputed and kept in cutoff_features the first night, continued from the kept ones the next two
- * (the restating night included), each checked the same way. Then an old date rerun, an old extract
+ * a restated amount and a line moved to another customer. Then an old date rerun, an old extract
  * ingested again and {@code --full}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -144,68 +139,7 @@ class IncrementalFeaturesIT {
       } else {
         assertThat(line).contains("(from those of " + d.minusDays(1) + ", ");
       }
-      // The value stage's cutoffs before the initial load, which no nightly run has passed: the
-      // first recomputed and kept, the next nights' continued from the kept ones, restatements
-      // (RESTATING) included.
-      LocalDate cutoff = d.minusDays(8);
-      if (d.equals(RESTATING.minusDays(1))) {
-        assertThat(cutoffMatchesFullRecompute(ctx, cutoff))
-            .startsWith("recomputed from silver: no earlier customer_features")
-            .endsWith("; no cutoff_features kept as of " + cutoff + " or before");
-      } else if (d.equals(RESTATING) || d.equals(RESTATING.plusDays(1))) {
-        assertThat(cutoffMatchesFullRecompute(ctx, cutoff))
-            .matches("from those of " + cutoff.minusDays(1) + ", \\d+ customers recomputed");
-      }
     }
-    assertThat(
-            context(LAST)
-                .warehouse()
-                .read(CutoffFeatures.CONTRACT)
-                .select(CustomerFeatures.AS_OF_DATE, CutoffFeatures.COMPUTED_ON)
-                .distinct()
-                .collectAsList())
-        .as("only the cutoff the last value run computed is kept")
-        .map(Row::toString)
-        .containsExactly("[" + RESTATING.minusDays(7) + "," + RESTATING.plusDays(1) + "]");
-  }
-
-  /**
-   * As the value stage asks for cutoff {@code c} in the run of the context's date: the rows are the
-   * full recompute's, and so are those kept in cutoff_features; then what the run did not use is
-   * dropped. How the rows were made.
-   */
-  private static String cutoffMatchesFullRecompute(RunContext ctx, LocalDate c) {
-    PipelineConfig config = ctx.config();
-    int window = config.rfm().windowDays();
-    ModelTimeUnit unit = config.clv().timeUnit();
-    return TestSpark.run(
-            x ->
-                new Stage<StageResult>() {
-                  @Override
-                  public String name() {
-                    return "cutoff-features";
-                  }
-
-                  @Override
-                  public StageResult run(RunContext run) {
-                    Warehouse wh = run.warehouse();
-                    IncrementalFeatures.Rows made =
-                        CutoffStore.made(run, c, window, unit, config.hash(), 0);
-                    Dataset<Row> full = FeaturesStage.asOf(wh, c, window, unit);
-                    assertSameRows(made.rows(), full, c);
-                    assertSameRows(
-                        CustomerFeatures.CONTRACT.conform(
-                            wh.read(CutoffFeatures.CONTRACT)
-                                .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(c)))),
-                        full,
-                        c);
-                    made.rows().unpersist();
-                    CutoffStore.keepOnly(wh, run.businessDate());
-                    return made::how;
-                  }
-                },
-            ctx)
-        .message();
   }
 
   @Test
@@ -240,7 +174,7 @@ class IncrementalFeaturesIT {
                 assertThat(Integer.parseInt(how.replaceAll("\\D+", " ").trim().split(" ")[3]))
                     .isBetween(3, 1000);
                 assertSameRows(
-                    CutoffStore.asOf(
+                    IncrementalFeatures.storedOrRecomputed(
                         run, cutoff, window, config.clv().timeUnit(), config.hash(), 0),
                     FeaturesStage.asOf(run.warehouse(), cutoff, window, config.clv().timeUnit()),
                     cutoff);
