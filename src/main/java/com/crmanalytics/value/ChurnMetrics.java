@@ -9,10 +9,11 @@ import static org.apache.spark.sql.functions.pow;
 
 import com.crmanalytics.contract.ModelRuns;
 import java.util.Map;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.mllib.evaluation.BinaryClassificationMetrics;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import scala.Tuple3;
 
 /**
  * How well a probability of "no purchase in the horizon" did against what happened: ROC AUC, PR AUC
@@ -22,6 +23,9 @@ import org.apache.spark.sql.expressions.Window;
  */
 final class ChurnMetrics {
   static final int DECILES = 10;
+
+  /** The ROC and PR curves' points (MLlib's BinaryClassificationEvaluator's default numBins). */
+  private static final int BINS = 1000;
 
   private ChurnMetrics() {}
 
@@ -36,12 +40,22 @@ final class ChurnMetrics {
             .withColumn("_decile", ntile(DECILES).over(Window.orderBy(col("_s"))))
             .persist();
     try {
-      BinaryClassificationEvaluator evaluator =
-          new BinaryClassificationEvaluator().setLabelCol("_y").setRawPredictionCol("_s");
-      metrics.put(
-          prefix + ModelRuns.ROC_AUC, evaluator.setMetricName("areaUnderROC").evaluate(scored));
-      metrics.put(
-          prefix + ModelRuns.PR_AUC, evaluator.setMetricName("areaUnderPR").evaluate(scored));
+      // Both areas from one curve: MLlib's BinaryClassificationEvaluator computes the curve again
+      // for each metric; this is its computation (unit weights, its default 1,000 bins) once.
+      BinaryClassificationMetrics curve =
+          new BinaryClassificationMetrics(
+              scored
+                  .select("_s", "_y")
+                  .javaRDD()
+                  .map(r -> new Tuple3<Object, Object, Object>(r.getDouble(0), r.getDouble(1), 1.0))
+                  .rdd(),
+              BINS);
+      try {
+        metrics.put(prefix + ModelRuns.ROC_AUC, curve.areaUnderROC());
+        metrics.put(prefix + ModelRuns.PR_AUC, curve.areaUnderPR());
+      } finally {
+        curve.unpersist();
+      }
       Row all = scored.agg(avg("_s"), avg("_y"), avg(pow(col("_s").minus(col("_y")), 2))).first();
       metrics.put(prefix + ModelRuns.MEAN_PREDICTED, all.getDouble(0));
       metrics.put(prefix + ModelRuns.REALISED_SHARE, all.getDouble(1));

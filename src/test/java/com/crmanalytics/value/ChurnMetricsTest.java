@@ -8,6 +8,7 @@ import com.crmanalytics.testing.TestSpark;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,6 +35,8 @@ class ChurnMetricsTest {
     ChurnMetrics.measure(rows, "p", "quiet", "churn.x.", m);
     // 3 of the 4 (quiet, bought) pairs are ordered right
     assertThat(m.get("churn.x." + ModelRuns.ROC_AUC)).isCloseTo(0.75, within(1e-12));
+    // precision-recall points (0, 1) (1/2, 1) (1/2, 1/2) (1, 2/3) (1, 1/2), trapezoids
+    assertThat(m.get("churn.x." + ModelRuns.PR_AUC)).isCloseTo(19.0 / 24, within(1e-12));
     assertThat(m.get("churn.x." + ModelRuns.BRIER))
         .isCloseTo((0.01 + 0.16 + 0.4225 + 0.04) / 4, within(1e-12));
     assertThat(m.get("churn.x." + ModelRuns.MEAN_PREDICTED)).isCloseTo(0.4125, within(1e-12));
@@ -41,8 +44,27 @@ class ChurnMetricsTest {
     assertThat(m.get("churn.x.decile.1.predicted")).isEqualTo(0.1);
     assertThat(m.get("churn.x.decile.1.realised")).isEqualTo(0.0);
     assertThat(m.get("churn.x.decile.4.realised")).isEqualTo(1.0);
-    assertThat(m)
-        .containsKey("churn.x." + ModelRuns.PR_AUC)
-        .doesNotContainKey("churn.x." + ModelRuns.TOP_DECILE_LIFT);
+    assertThat(m).doesNotContainKey("churn.x." + ModelRuns.TOP_DECILE_LIFT);
+  }
+
+  @Test
+  void bothAreasAreMllibsEvaluatorsOnACurveOfManyBinsAndTies() {
+    // 5,000 customers, scores on a grid of 700 values (ties), more than the curve's 1,000 bins
+    // hold one to a bin: the areas are BinaryClassificationEvaluator's to the last bit.
+    Dataset<Row> rows =
+        TestSpark.session()
+            .range(5_000)
+            .selectExpr("cast(floor(rand(7) * 700) / 700 as double) as p")
+            .selectExpr("p", "cast(rand(8) < 0.2 + 0.6 * p as double) as quiet")
+            .cache();
+    Map<String, Double> m = new LinkedHashMap<>();
+    ChurnMetrics.measure(rows, "p", "quiet", "churn.x.", m);
+    BinaryClassificationEvaluator evaluator =
+        new BinaryClassificationEvaluator().setLabelCol("quiet").setRawPredictionCol("p");
+    assertThat(m.get("churn.x." + ModelRuns.ROC_AUC))
+        .isEqualTo(evaluator.setMetricName("areaUnderROC").evaluate(rows));
+    assertThat(m.get("churn.x." + ModelRuns.PR_AUC))
+        .isEqualTo(evaluator.setMetricName("areaUnderPR").evaluate(rows));
+    rows.unpersist();
   }
 }
