@@ -49,12 +49,13 @@ class ChurnMetricsTest {
 
   @Test
   void bothAreasAreMllibsEvaluatorsOnACurveOfManyBinsAndTies() {
-    // 5,000 customers, scores on a grid of 700 values (ties), more than the curve's 1,000 bins
-    // hold one to a bin: the areas are BinaryClassificationEvaluator's to the last bit.
+    // 5,000 customers, scores on a grid of 4,000 values: ties, and over 2,000 distinct scores, so
+    // that the curve of 1,000 bins groups them as the evaluator does. The areas are the
+    // evaluator's to the last bit.
     Dataset<Row> rows =
         TestSpark.session()
             .range(5_000)
-            .selectExpr("cast(floor(rand(7) * 700) / 700 as double) as p")
+            .selectExpr("cast(floor(rand(7) * 4000) / 4000 as double) as p")
             .selectExpr("p", "cast(rand(8) < 0.2 + 0.6 * p as double) as quiet")
             .cache();
     Map<String, Double> m = new LinkedHashMap<>();
