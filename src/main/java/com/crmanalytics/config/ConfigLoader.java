@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  */
 public final class ConfigLoader {
   static final String EXTRACTS = "extracts";
+  private static final String PATHS = "paths.";
 
   private ConfigLoader() {}
 
@@ -133,10 +134,17 @@ public final class ConfigLoader {
         hash(c));
   }
 
-  /** SHA-256 of the effective configuration, key by key, so the run log shows when it changed. */
+  /**
+   * SHA-256 of the effective configuration, key by key, so the run log shows when it changed —
+   * except where the files are ({@code paths.*}): they say where the warehouse is, not how it is
+   * computed, so a warehouse copied or moved (or run with another landing folder) keeps the hash,
+   * and its next night continues the stored features instead of recomputing them all.
+   */
   private static String hash(Config c) {
     TreeMap<String, String> sorted = new TreeMap<>();
-    c.entrySet().forEach(e -> sorted.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
+    c.entrySet().stream()
+        .filter(e -> !e.getKey().startsWith(PATHS))
+        .forEach(e -> sorted.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of()

@@ -60,7 +60,7 @@ public final class PipelineRuns {
               "Exact duplicates (within the extract or of silver), not inserted again")
           .optional(MESSAGE, STRING, "What happened, in one line")
           .optional(CODE_VERSION, STRING, "Version of crm-analytics that ran")
-          .optional(CONFIG_HASH, STRING, "SHA-256 of the effective configuration")
+          .optional(CONFIG_HASH, STRING, "SHA-256 of the effective configuration (paths.* aside)")
           .optional(
               ROWS_ANONYMOUS,
               LONG,

@@ -74,6 +74,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theHashLeavesOutWhereTheFilesAreButNotHowTheyAreComputed() {
+    String hash = load(Map.of()).hash();
+    // a warehouse copied or moved elsewhere keeps its hash, so its features continue
+    assertThat(
+            load(Map.of(
+                    "paths.warehouse", "/srv/moved/warehouse",
+                    "paths.landing", "/srv/landing",
+                    "paths.reports", "/srv/reports"))
+                .hash())
+        .isEqualTo(hash);
+    assertThat(load(Map.of("rfm.window-days", "180")).hash()).isNotEqualTo(hash);
+    assertThat(load(Map.of("run.timezone", "Asia/Shanghai")).hash()).isNotEqualTo(hash);
+    assertThat(load(Map.of("spark.sql.session.timeZone", "Asia/Shanghai")).hash())
+        .isNotEqualTo(hash);
+  }
+
+  @Test
   void precedenceIsSetOverSiteFileOverReference() throws IOException {
     File site =
         write(
