@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * One rule of {@code report.actions}: a group of customers that calls for an action, chosen by a
- * SQL condition over the columns of customer_segments and customer_value of the report date, with
- * the action in each report language and, optionally, the notebook of {@code notebooks-export/}
- * that works on the group.
+ * SQL condition over the columns of customer_segments and customer_value of the report date (and
+ * lifetime_orders, tenure_days of customer_features), with the action in each report language and,
+ * optionally, the notebook of {@code notebooks-export/} that works on the group.
  *
  * @param name the rule's id: lower-case letters, digits and _ (also the target list's file name)
  * @param condition a boolean SQL expression, e.g. {@code tier IN ('vip', 'major') AND risk_band =
@@ -28,7 +28,8 @@ public record ReportAction(
   public static final String KEY = "report.actions";
   private static final Set<String> KEYS = Set.of("name", "condition", "action", "notebook");
   private static final String ALLOWED =
-      "a list of { name = ..., condition = \"<SQL over customer_segments and customer_value>\","
+      "a list of { name = ..., condition = \"<SQL over customer_segments, customer_value,"
+          + " lifetime_orders and tenure_days>\","
           + " action { en = ..., zh-CN = ... }, notebook = <file in notebooks-export/> (optional) },"
           + " names of lower-case letters, digits and _, each once";
 

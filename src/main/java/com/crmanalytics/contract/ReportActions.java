@@ -10,8 +10,9 @@ import static com.crmanalytics.contract.Rules.STRING;
 /**
  * Report table {@code report_actions}, written by {@code crm report} for D: one row per group of
  * report.actions ("what to do next"), the customers of customer_segments and customer_value of D
- * that the group's condition chooses, what they are worth, and the target-list query that lists
- * them. Partitioned by {@code as_of_date}; a run for D replaces the rows of D.
+ * (with customer_features' lifetime_orders and tenure_days) that the group's condition chooses,
+ * what they are worth, and the target-list query that lists them. Partitioned by {@code
+ * as_of_date}; a run for D replaces the rows of D.
  */
 public final class ReportActions {
   public static final String AS_OF_DATE = "as_of_date";

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.crmanalytics.config.ReportAction;
+import com.crmanalytics.contract.CustomerFeatures;
 import com.crmanalytics.contract.CustomerSegments;
 import com.crmanalytics.contract.CustomerValue;
 import com.crmanalytics.contract.ReportActions;
@@ -24,9 +25,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The report's look ahead and its "what to do next", for D: report_actions (computed here from
- * customer_segments and customer_value of D, one aggregation for all groups of report.actions, and
- * written), report_forecast and report_tracking (written by the value stage; read), and the
- * report_kpis rows of the dates before D for the tiles' trends.
+ * customer_segments, customer_value and two columns of customer_features of D, one aggregation for
+ * all groups of report.actions, and written), report_forecast and report_tracking (written by the
+ * value stage; read), and the report_kpis rows of the dates before D for the tiles' trends.
  */
 final class OutlookTables {
   /** The tiles' trends show at most this many run dates, D included. */
@@ -90,6 +91,19 @@ final class OutlookTables {
         + CustomerSegments.CUSTOMER_ID
         + ", "
         + CustomerSegments.AS_OF_DATE
+        + ") JOIN (SELECT "
+        + String.join(
+            ", ",
+            CustomerFeatures.CUSTOMER_ID,
+            CustomerFeatures.AS_OF_DATE,
+            CustomerFeatures.LIFETIME_ORDERS,
+            CustomerFeatures.TENURE_DAYS)
+        + " FROM "
+        + CustomerFeatures.CONTRACT.name()
+        + ") USING ("
+        + CustomerSegments.CUSTOMER_ID
+        + ", "
+        + CustomerSegments.AS_OF_DATE
         + ") WHERE "
         + CustomerSegments.AS_OF_DATE
         + " = as_of AND ("
@@ -115,7 +129,17 @@ final class OutlookTables {
         wh.read(CustomerValue.CONTRACT)
             .filter(col(CustomerValue.AS_OF_DATE).equalTo(lit(d)))
             .drop(CustomerValue.AS_OF_DATE);
-    segments.join(value, CustomerSegments.CUSTOMER_ID).createOrReplaceTempView(VIEW);
+    Dataset<Row> lifetime =
+        wh.read(CustomerFeatures.CONTRACT)
+            .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
+            .select(
+                CustomerFeatures.CUSTOMER_ID,
+                CustomerFeatures.LIFETIME_ORDERS,
+                CustomerFeatures.TENURE_DAYS);
+    segments
+        .join(value, CustomerSegments.CUSTOMER_ID)
+        .join(lifetime, CustomerSegments.CUSTOMER_ID)
+        .createOrReplaceTempView(VIEW);
     StringBuilder select = new StringBuilder("SELECT ");
     for (int i = 0; i < actions.size(); i++) {
       String condition = actions.get(i).condition();
@@ -125,7 +149,8 @@ final class OutlookTables {
         throw Errors.badConfig(
             ReportAction.KEY + "[" + i + "].condition",
             condition,
-            "a boolean SQL expression over the columns of customer_segments and customer_value ("
+            "a boolean SQL expression over the columns of customer_segments and customer_value"
+                + " and lifetime_orders, tenure_days of customer_features ("
                 + firstLine(e.getMessage())
                 + ")");
       }

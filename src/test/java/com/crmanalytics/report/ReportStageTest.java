@@ -54,7 +54,8 @@ class ReportStageTest {
           "report.actions",
           "[{ name = at_risk, condition = \"risk_band = 'high'\", action { en = Call, zh-CN = 致电 },"
               + " notebook = campaign_target_list.sql },"
-              + " { name = big, condition = \"tier IN ('vip', 'major')\", action { en = Thank, zh-CN = 感谢 } }]");
+              + " { name = big, condition = \"tier IN ('vip', 'major') AND lifetime_orders >= 2 AND"
+              + " tenure_days <= 60\", action { en = Thank, zh-CN = 感谢 } }]");
 
   @TempDir static Path dir;
   ReportStage.Result first;
@@ -229,7 +230,11 @@ class ReportStageTest {
         "frequency",
         frequency,
         "first_order_date",
-        firstOrder);
+        firstOrder,
+        "lifetime_orders",
+        frequency,
+        "tenure_days",
+        (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(firstOrder), day));
     s.row(
         "customer_id",
         id,
@@ -828,14 +833,17 @@ class ReportStageTest {
         .contains("WHERE as_of_date = as_of AND (risk_band = 'high')");
     Row big =
         actions.stream().filter(r -> r.getAs("action").equals("big")).findFirst().orElseThrow();
-    assertThat(big.<Long>getAs(ReportActions.CUSTOMERS)).isEqualTo(2L);
-    assertThat(big.<Double>getAs(ReportActions.CLV_TOTAL)).isCloseTo(150, within(1e-9));
-    assertThat(big.<BigDecimal>getAs(ReportActions.REVENUE)).isEqualByComparingTo("90.00");
+    // of the vip and major customers c1 and c2, only c2 (two orders, the first ten days before D)
+    // passes the conditions on customer_features' lifetime_orders and tenure_days
+    assertThat(big.<Long>getAs(ReportActions.CUSTOMERS)).isEqualTo(1L);
+    assertThat(big.<Double>getAs(ReportActions.CLV_TOTAL)).isCloseTo(50, within(1e-9));
+    assertThat(big.<BigDecimal>getAs(ReportActions.REVENUE)).isEqualByComparingTo("30.00");
     assertThat(big.<String>getAs(ReportActions.NOTEBOOK)).isNull();
     // the list the command writes is the group the report counted
     Warehouse wh = context(D).warehouse();
     wh.read(CustomerSegments.CONTRACT).createOrReplaceTempView("customer_segments");
     wh.read(CustomerValue.CONTRACT).createOrReplaceTempView("customer_value");
+    wh.read(CustomerFeatures.CONTRACT).createOrReplaceTempView("customer_features");
     wh.spark().sql("DECLARE OR REPLACE VARIABLE as_of DATE DEFAULT DATE'" + D + "'");
     assertThat(
             wh
@@ -845,6 +853,9 @@ class ReportStageTest {
                 .stream()
                 .map(r -> r.getString(0)))
         .containsExactly("c3", "c4", "c5");
+    assertThat(wh.spark().sql(big.<String>getAs(ReportActions.TARGET_LIST_QUERY)).collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("c2");
     assertThat(second.data().rows(ReportActions.CONTRACT)).hasSize(2);
   }
 
