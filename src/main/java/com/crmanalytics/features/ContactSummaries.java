@@ -46,6 +46,9 @@ final class ContactSummaries {
     return campaigns
         .filter(to_date(col(CampaignTouches.SENT_TS)).leq(d))
         .filter(not(coalesce(col(CampaignTouches.CONTROL), lit(false))))
+        // shuffled as they are: a customer has few touches in a task, so a partial aggregation
+        // before the shuffle would cost more than it saves (as for the order lines)
+        .repartition(col(CampaignTouches.CUSTOMER_ID))
         .groupBy(CampaignTouches.CUSTOMER_ID)
         .agg(
             count(lit(1)).as(CustomerFeatures.CAMPAIGN_TOUCHES),

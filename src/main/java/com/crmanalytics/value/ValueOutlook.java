@@ -259,6 +259,8 @@ final class ValueOutlook {
             .filter(col(Orders.CUSTOMER_ID).isNotNull())
             .withColumn(DAY, to_date(col(Orders.ORDER_TS)))
             .filter(col(DAY).leq(lit(d)))
+            // one shuffle by customer: every step below up to the count per day runs without one
+            .repartition(col(Orders.CUSTOMER_ID))
             .groupBy(Orders.CUSTOMER_ID, Orders.ORDER_ID)
             .agg(min(DAY).as(DAY), max(when(col(Orders.AMOUNT).lt(0), 0).otherwise(1)).as(PURCHASE))
             .filter(col(PURCHASE).equalTo(1))
