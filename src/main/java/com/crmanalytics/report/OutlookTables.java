@@ -36,6 +36,13 @@ final class OutlookTables {
   /** The view the conditions of report.actions run against. */
   static final String VIEW = "rpt_action_customers";
 
+  /**
+   * The columns of customer_features a condition may use besides those of customer_segments and
+   * customer_value: in the view and in the printed target-list query alike.
+   */
+  static final List<String> FEATURE_COLUMNS =
+      List.of(CustomerFeatures.LIFETIME_ORDERS, CustomerFeatures.TENURE_DAYS);
+
   private OutlookTables() {}
 
   /** Adds the rows of D of the three tables to {@code tables}, writing report_actions. */
@@ -92,12 +99,11 @@ final class OutlookTables {
         + ", "
         + CustomerSegments.AS_OF_DATE
         + ") JOIN (SELECT "
-        + String.join(
-            ", ",
-            CustomerFeatures.CUSTOMER_ID,
-            CustomerFeatures.AS_OF_DATE,
-            CustomerFeatures.LIFETIME_ORDERS,
-            CustomerFeatures.TENURE_DAYS)
+        + CustomerFeatures.CUSTOMER_ID
+        + ", "
+        + CustomerFeatures.AS_OF_DATE
+        + ", "
+        + String.join(", ", FEATURE_COLUMNS)
         + " FROM "
         + CustomerFeatures.CONTRACT.name()
         + ") USING ("
@@ -132,10 +138,7 @@ final class OutlookTables {
     Dataset<Row> lifetime =
         wh.read(CustomerFeatures.CONTRACT)
             .filter(col(CustomerFeatures.AS_OF_DATE).equalTo(lit(d)))
-            .select(
-                CustomerFeatures.CUSTOMER_ID,
-                CustomerFeatures.LIFETIME_ORDERS,
-                CustomerFeatures.TENURE_DAYS);
+            .select(CustomerFeatures.CUSTOMER_ID, FEATURE_COLUMNS.toArray(String[]::new));
     segments
         .join(value, CustomerSegments.CUSTOMER_ID)
         .join(lifetime, CustomerSegments.CUSTOMER_ID)
@@ -150,7 +153,9 @@ final class OutlookTables {
             ReportAction.KEY + "[" + i + "].condition",
             condition,
             "a boolean SQL expression over the columns of customer_segments and customer_value"
-                + " and lifetime_orders, tenure_days of customer_features ("
+                + " and "
+                + String.join(", ", FEATURE_COLUMNS)
+                + " of customer_features ("
                 + firstLine(e.getMessage())
                 + ")");
       }
